@@ -1,0 +1,62 @@
+# isipo-revival: the two commands a reader needs are `make report` and `make test`.
+# Both set everything up themselves on a machine with Python >= 3.11 and the package index.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.synced-$(UV_VERSION)
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+# An inline backend is needed for notebook figures; a forced Agg backend would hide them.
+unexport MPLBACKEND
+
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+.PHONY: help setup report test unit nbval notebooks lab bench clean
+
+help:
+	@echo "make report     execute every notebook and write the HTML report to build/report/"
+	@echo "make test       unit tests, ledger checks and nbval over every notebook"
+	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make notebooks  re-execute the notebooks in place (after changing the library or the ledger)"
+	@echo "make bench      measure how long loading, validation and the audit take"
+
+setup: $(STAMP)
+
+$(UV):
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0) if v >= (3, 11) else sys.exit("isipo-revival needs Python 3.11 or newer; %s is %d.%d. Install Python 3.11+ and run: make PYTHON=python3.11 ..." % (sys.executable, v[0], v[1]))'
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python $(PYTHON)
+	@touch $@
+
+report: $(STAMP)
+	$(PY) -m analysis.report
+
+test: $(STAMP)
+	$(PY) -m pytest -n 2 --dist loadfile $(NBVAL) tests notebooks
+
+unit: $(STAMP)
+	$(PY) -m pytest -m "not slow" tests
+
+nbval: $(STAMP)
+	$(PY) -m pytest $(NBVAL) notebooks
+
+notebooks: $(STAMP)
+	$(PY) -m analysis.execute
+
+lab: $(STAMP)
+	$(UV) run --locked jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(PY) -m pytest benchmarks --benchmark-only -p no:xdist
+
+clean:
+	rm -rf build $(VENV) $(TOOLS) .pytest_cache .hypothesis
