@@ -1,0 +1,29 @@
+"""The README is the codebook: it must document every column and vocabulary entry the code accepts,
+and the commands it promises must exist."""
+
+import re
+
+import pytest
+
+from analysis import paths, vocab
+from analysis.bounds import QUALIFIERS
+from analysis.ledger import FIGURES_COLUMNS, SOURCES_COLUMNS
+
+README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", [*SOURCES_COLUMNS, *FIGURES_COLUMNS, *vocab.METRICS, *vocab.SCOPES, *QUALIFIERS, *vocab.DATE_BASES])
+def test_readme_documents(name):
+    assert f"| `{name}` |" in README, f"README codebook lacks a row for {name}"
+
+
+@pytest.mark.parametrize("target", ["report", "test", "lab", "notebooks", "bench"])
+def test_make_targets_the_readme_names_exist(target):
+    assert f"make {target}" in README
+    assert re.search(rf"^{target}:", MAKEFILE, re.M)
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (paths.ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make test$", ci, re.M)
