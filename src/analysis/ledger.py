@@ -169,10 +169,8 @@ def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise LedgerError([Problem(where, line, None, None,
-                                   f"byte {raw[exc.start]:#04x} is not UTF-8 text; save the file as UTF-8")]) from None
+    except UnicodeDecodeError:
+        raise LedgerError(_encoding_problems(raw, where, list(columns))) from None
     lines = pd.Series(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), dtype="str")
     numbers = pd.Series(np.arange(1, len(lines) + 1), index=lines.index)
     if lines.empty or lines.iloc[0].strip() == "":
@@ -212,6 +210,32 @@ def read_table(path: Path, columns: dict[str, str]) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _encoding_problems(raw: bytes, where: str, columns: list[str]) -> list[Problem]:
+    """Every line holding bytes that are not UTF-8, with the row's id and the field (only on the error path).
+
+    A UTF-16 file (what some editors call "Unicode") is named as such: it has to be saved again as UTF-8.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:400]:
+        return [Problem(where, None, None, None,
+                        "the file is saved as UTF-16 ('Unicode'), not UTF-8; open it and save it again with the UTF-8 encoding")]
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    problems = []
+    for number, line in enumerate(body.split(b"\n"), start=1):  # one pass over the lines, error path only
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = line[: exc.start].count(b"\t")
+            cells = line.split(b"\t")
+            field_name = columns[column] if number > 1 and column < len(columns) else None
+            record = cells[0].decode("utf-8", "replace").strip() if number > 1 else None
+            shown = cells[column].decode("utf-8", "replace").strip() if column < len(cells) else ""
+            problems.append(Problem(
+                where, number, record or None, field_name,
+                f"byte {line[exc.start]:#04x} in '{shown}' is not UTF-8 text (the file was probably saved as "
+                "Latin-1 or Windows-1252); retype the character or save the file with the UTF-8 encoding"))
+    return problems
+
+
 def _parse_gregorian(col: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse YYYY-MM-DD cells; returns (dates, bad-mask) where bad means filled but not a real date."""
     filled = col != ""
@@ -224,6 +248,21 @@ def _parse_jalali(col: pd.Series) -> tuple[pd.Series, pd.Series]:
     filled = col != ""
     dates = calendar.jalali_column_to_gregorian(col)
     return dates, filled & dates.isna()
+
+
+def _jalali_reasons(col: pd.Series, bad: pd.Series) -> pd.Series:
+    """Why each bad Iranian date cannot be read, e.g. "'1400/12/30' is not a real Iranian date (day must be in 1..29)".
+
+    Only the bad cells are examined (the error path), so valid columns cost nothing extra.
+    """
+    def reason(text: str) -> str:
+        try:
+            calendar.parse_jalali(text)
+        except calendar.CalendarError as exc:
+            return str(exc) if "written YYYY/MM/DD" in str(exc) else f"{exc}; write a real date as YYYY/MM/DD"
+        return f"'{text}' lies outside the years the calendar table covers"
+
+    return col[bad.fillna(False).astype(bool)].map(reason)
 
 
 def _validate_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -317,9 +356,9 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
     end_g, bad = _parse_gregorian(frame["period_end"])
     c.add(bad, "period_end", "'" + frame["period_end"] + "' is not a real date written YYYY-MM-DD")
     start_j, bad = _parse_jalali(frame["period_start_jalali"])
-    c.add(bad, "period_start_jalali", "'" + frame["period_start_jalali"] + "' is not a real Iranian date written YYYY/MM/DD")
+    c.add(bad, "period_start_jalali", _jalali_reasons(frame["period_start_jalali"], bad))
     end_j, bad = _parse_jalali(frame["period_end_jalali"])
-    c.add(bad, "period_end_jalali", "'" + frame["period_end_jalali"] + "' is not a real Iranian date written YYYY/MM/DD")
+    c.add(bad, "period_end_jalali", _jalali_reasons(frame["period_end_jalali"], bad))
     c.add(start_g.notna() & start_j.notna() & (start_g != start_j), "period_start_jalali",
           "this Iranian date is not the same day as period_start (" + frame["period_start"] + ")")
     c.add(end_g.notna() & end_j.notna() & (end_g != end_j), "period_end_jalali",
