@@ -28,12 +28,18 @@ help:
 
 setup: $(STAMP)
 
+# Stops with a plain message when $(PYTHON) is missing or older than 3.11. Run before every set-up
+# step (also when .tools/ exists from an earlier machine or Python), never on an up-to-date .venv.
+CHECK_PYTHON = @command -v $(PYTHON) >/dev/null 2>&1 || { echo "isipo-revival needs Python 3.11 or newer, but '$(PYTHON)' was not found. Install Python 3.11+ and run: make PYTHON=python3.11 ..." >&2; exit 1; }; \
+	$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0) if v >= (3, 11) else sys.exit("isipo-revival needs Python 3.11 or newer; %s is %d.%d. Install Python 3.11+ and run: make PYTHON=python3.11 ..." % (sys.executable, v[0], v[1]))'
+
 $(UV):
-	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0) if v >= (3, 11) else sys.exit("isipo-revival needs Python 3.11 or newer; %s is %d.%d. Install Python 3.11+ and run: make PYTHON=python3.11 ..." % (sys.executable, v[0], v[1]))'
+	$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
+	$(CHECK_PYTHON)
 	$(UV) sync --locked --python $(PYTHON)
 	@touch $@
 
@@ -56,7 +62,7 @@ lab: $(STAMP)
 	$(UV) run --locked jupyter lab notebooks/
 
 bench: $(STAMP)
-	$(PY) -m pytest benchmarks --benchmark-only -p no:xdist
+	$(PY) -m pytest benchmarks -o python_files='bench_*.py' --benchmark-only -p no:xdist
 
 clean:
 	rm -rf build $(VENV) $(TOOLS) .pytest_cache .hypothesis
