@@ -299,7 +299,8 @@ def part_year_pace_against_previous(seed: SeedFigures) -> pd.DataFrame:
 def publication_windows(provenance: Provenance) -> pd.DataFrame:
     """The seed's publication bounds and each evidence window of its provenance record.
 
-    One row per distinct window (``label``, ``basis``, ``earliest``, ``latest``); windows with the
+    One row per distinct window (``label``, ``basis``, ``earliest``, ``latest`` and both as Iranian
+    dates, ``earliest_jalali``, ``latest_jalali``); windows with the
     same dates are merged and their labels joined. The first row is the publication bounds the
     whole analysis uses.
     """
@@ -317,7 +318,9 @@ def publication_windows(provenance: Provenance) -> pd.DataFrame:
         order=("order", "min"),
     ).reset_index()
     out = merged.sort_values("order", kind="stable").drop(columns="order").reset_index(drop=True)
-    return out[["label", "basis", "earliest", "latest"]].astype({"earliest": "datetime64[us]", "latest": "datetime64[us]"})
+    out = out[["label", "basis", "earliest", "latest"]].astype({"earliest": "datetime64[us]", "latest": "datetime64[us]"})
+    return out.assign(earliest_jalali=calendar.gregorian_column_to_jalali(out["earliest"]),
+                      latest_jalali=calendar.gregorian_column_to_jalali(out["latest"]))
 
 
 def evaluation_dates(windows: pd.DataFrame) -> pd.DataFrame:
@@ -997,3 +1000,350 @@ def attainment_sentences(attained: pd.DataFrame) -> list[str]:
             f"{_est(same, 'attainment_', 'percent', i)} percent, {r['verdict']}"
         )
     return out
+
+
+def source_ids_of(*tables: pd.DataFrame, column: str = "source_ids") -> list[str]:
+    """Every source id named in the given tables' ``source_ids`` columns, in id order."""
+    ids: set[str] = set()
+    for t in tables:  # a few tables, not ledger rows
+        if column in t and len(t):
+            ids |= set(t[column].astype(str).str.split(r", | → ", regex=True).explode())
+    return sorted(i for i in ids if i)
+
+
+def seed_answer(seed: SeedFigures, publication: tuple[pd.Timestamp, pd.Timestamp], windows_long: pd.DataFrame,
+                spans_seed: pd.DataFrame, spans_ledger: pd.DataFrame) -> str:
+    """The seed view's answer in Markdown sentences, every number computed here or read from the ledger.
+
+    ``windows_long`` is :func:`date_dependent` over :func:`publication_windows`; ``spans_*`` are
+    :func:`spans_for_implied` with the seed's counts and with the ledger's.
+    """
+    prev_year = seed.year - 1
+    tgt = target_against_previous(seed).set_index("quantity")
+    pace = part_year_pace_against_previous(seed)
+    bank = seed_bank_facility(seed).set_index("quantity")
+    implied = seed_implied_count(seed)
+    on_time = last_day_on_schedule(seed)
+
+    def q(table: pd.DataFrame, name: str) -> str:
+        r = table.loc[name]
+        return format_estimate(float(r["value"]), float(r["low"]), float(r["high"]), str(r["unit"]))
+
+    def w(name: str, quantity: str) -> str:
+        r = windows_long[(windows_long["label"] == name) & (windows_long["quantity"] == quantity)].iloc[0]
+        return format_estimate(float(r["value"]), float(r["low"]), float(r["high"]), str(r["unit"]))
+
+    labels = list(dict.fromkeys(windows_long["label"]))
+    narrowed = labels[1:]
+    pct_pace = pace.iloc[3]
+    lines = [
+        f"**Seed view** (the primary source {seed.source_id}, undated: published in the interval "
+        f"{text.date_range(*publication)}).",
+        "",
+        f"- **Target against last year.** The {seed.year} target of {q(tgt, f'{seed.year} target')} units "
+        f"({seed.target['scope']}) is {q(tgt, 'target minus result')} units, or {q(tgt, 'target against result')} percent, "
+        f"above the {q(tgt, f'{prev_year} result')} units revived in {prev_year}.",
+        f"- **Pace.** The first part of {seed.year} ({int(pace['days'].iloc[1])} days, "
+        f"{seed.part_year['start_jalali']} to {seed.part_year['end_jalali']}) brought "
+        f"{text.number(seed.part_year['value'])} units, {format_estimate(pace['value'].iloc[1], pace['low'].iloc[1], pace['high'].iloc[1], 'units per day')} "
+        f"a day, against {format_estimate(pace['value'].iloc[0], pace['low'].iloc[0], pace['high'].iloc[0], 'units per day')} a day over the "
+        f"{int(pace['days'].iloc[0])} days of {prev_year}: the pace "
+        f"{direction(Estimate(pct_pace['value'], pct_pace['low'], pct_pace['high']))} by "
+        f"{text.number(abs(pct_pace['value']), 1)} percent.",
+        f"- **Progress to date.** {text.number(seed.to_date['value'])} units to date are "
+        f"{w(labels[0], 'progress to target')} percent of the target. Progress kept pace with the calendar only up to "
+        f"{text.date(on_time[1])}"
+        + ("; every narrowed window below lies after that day, so on those readings progress lagged the calendar."
+           if bool((windows_long[windows_long["label"].isin(narrowed)]["earliest"] > on_time[1]).all()) else "."),
+    ]
+    for name in narrowed:
+        lines.append(
+            f"    - Published within the **{name}** window: {w(name, 'share of year elapsed')} percent of the year had "
+            f"passed (progress minus share: {w(name, 'progress minus share elapsed')} points); the pace to date was "
+            f"{w(name, 'pace to date')} units a day against {w(name, 'pace for the target over the whole year')} for the "
+            f"target; the rest of the year needed {w(name, 'pace needed for the rest of the year')} a day; at the pace to "
+            f"date the year would end at {w(name, 'year-end projection at the pace to date')} units "
+            f"({w(name, 'projection against target')} percent of the target)."
+        )
+    lines.append(
+        f"    - Across the whole publication interval the projection ranges {w(labels[0], 'year-end projection at the pace to date')} "
+        f"units and the pace needed {w(labels[0], 'pace needed for the rest of the year')} a day."
+    )
+    best_seed = spans_seed.sort_values("n_years", kind="stable").iloc[-1]
+    over = spans_ledger[spans_ledger["implied_minus_sum_high"] < 0]
+    lines.append(
+        f"- **\"{text.number(seed.revived_share['value'])} percent of {text.number(seed.idle_units['value'])}\"** implies "
+        f"{text.estimate(implied, 0)} units ({seed.revived_share['scope']} scope). "
+        + ("No" if not spans_seed["overlaps"].any() else "A")
+        + f" run of the seed's own counts reaches it: {prev_year} plus {seed.year} to date make "
+        f"{text.number(best_seed['value'])}; {seed.year} to date would have to be "
+        f"{format_estimate(best_seed['last_year_needed_value'], best_seed['last_year_needed_low'], best_seed['last_year_needed_high'], 'units')} "
+        f"units instead of {text.number(seed.to_date['value'])}. "
+        + (f"With every yearly count in the ledger, {int(spans_ledger['overlaps'].sum())} of {len(spans_ledger)} runs ending in "
+           f"{seed.year} overlap it"
+           + (f"; runs from {int(over['first_year'].max())} or earlier already exceed it ({text.number(over['low'].min())} units or more)"
+              if len(over) else "")
+           + ". The share is stated for the " + seed.revived_share["scope"] + " scope while the yearly counts are "
+           + ", ".join(sorted(set(" → ".join(spans_ledger["scopes"]).split(" → ")))) + ": a cross-scope comparison.")
+    )
+    lines.append(
+        f"- **Bank facilities.** Production units' share of bank facilities, {q(bank, 'share of bank facilities now')} percent, "
+        f"is {q(bank, 'gap')} percentage points short of the {q(bank, 'share sought')} percent sought "
+        f"(a relative increase of {q(bank, 'relative increase needed')} percent)."
+    )
+    return "\n".join(lines)
+
+
+def long_view_answer(counts: pd.DataFrame, yoy: pd.DataFrame, revisions: pd.DataFrame, attained: pd.DataFrame,
+                     projections: pd.DataFrame, totals: pd.DataFrame) -> str:
+    """The long view's answer in Markdown, generated from the computed tables."""
+    years = counts["jalali_year"]
+    peak = counts.sort_values(["pace_value", "jalali_year"], kind="stable").iloc[-1]
+    low = counts[~counts["scope"].isin(list(NON_REVIVAL_SCOPES))].sort_values(["pace_value", "jalali_year"], kind="stable").iloc[0]
+    lines = [
+        f"**Long view** ({len(counts)} full-year counts for {years.nunique()} Iranian years, {int(years.min())} to "
+        f"{int(years.max())}, in {counts['scope'].nunique()} scopes; years without a full-year count: "
+        + (", ".join(str(y) for y in sorted(set(range(int(years.min()), int(years.max()) + 1)) - set(int(v) for v in years))) or "none")
+        + ").",
+        "",
+        "- **Is the pace rising or falling?** Neither steadily. Year on year within one scope:",
+    ]
+    lines += [f"    - {s}" for s in year_on_year_sentences(yoy)]
+    lines.append(
+        f"    - The fastest full-year pace is {text.number(peak['pace_value'], 2)} units a day ({peak['scope']}, "
+        f"{peak['jalali_year']}, {peak['year_length']} days); the slowest {text.number(low['pace_value'], 2)} "
+        f"({low['scope']}, {low['jalali_year']}). Other year pairs change scope and are listed below as cross-scope."
+    )
+    lines.append("- **Were the targets met?** Against a result of the same scope:")
+    lines += [f"    - {s}" for s in attainment_sentences(attained)]
+    no_same = attained.groupby(["jalali_year", "scope", "value"])["same_scope"].transform("any")
+    unmatched = attained[~no_same].drop_duplicates(["jalali_year", "scope", "value"])
+    unmatched = unmatched[~unmatched["scope"].isin(list(NON_REVIVAL_SCOPES))]
+    if len(unmatched):
+        lines.append("    - Targets with no same-scope result (only cross-scope comparisons below): "
+                     + "; ".join(f"{r.jalali_year} {r.scope} {text.number(r.value)}" for r in unmatched.itertuples()) + ".")
+    revised = revisions[revisions["revision"] > 1]
+    if len(revised):
+        lines.append("- **Revisions.** " + "; ".join(
+            f"{r.jalali_year} {r.scope}: {text.number(r.revised_from)} → {text.number(r.value)} ({r.change}, first stated "
+            f"{r.first_published:%Y-%m-%d})" for r in revised.itertuples()) + ".")
+    same = projections[projections["same_scope"]]
+    if len(same):
+        lines.append("- **Projections against outcomes** (same scope): " + "; ".join(
+            f"{r.jalali_year} {r.scope}, {r.point}: projected "
+            f"{format_estimate(r.projection_value, r.projection_low, r.projection_high, 'units')}, final {text.number(r.final_value)}"
+            for r in same.itertuples()) + ".")
+    partial = totals["verdict"].str.startswith("cannot be fully checked")
+    checked = totals[~partial]
+    text_checked = "; ".join(f"{text.number(r.value)} {r.scope} ({r.period}): {r.verdict}" for r in checked.itertuples())
+    with_part = totals[partial & (totals["covered_sum_value"] > 0)]
+    lines.append(
+        f"- **Multi-year totals.** {int(partial.sum())} of {len(totals)} cannot be fully checked for want of full-year "
+        "counts of their scope" + (f"; checked: {text_checked}" if len(checked) else "")
+        + ("; where some covered years have counts, the rest must hold: " + "; ".join(
+            f"{text.number(r.value)} {r.scope} ({r.period}) less {text.number(r.covered_sum_value)} leaves "
+            f"{format_estimate(r.remainder_value, r.remainder_low, r.remainder_high, 'units')} for {r.missing_years}"
+            for r in with_part.itertuples()) if len(with_part) else "") + ".")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Chart data and charts (the notebook calls these, then plots.finish and plots.publish)
+# --------------------------------------------------------------------------------------------
+
+def seed_pace_bars(seed: SeedFigures, windows_long: pd.DataFrame) -> pd.DataFrame:
+    """Paces per day for the seed's pace chart: previous year, part year, to date and needed per window.
+
+    Columns: ``bar`` (label), ``what`` (achieved / needed), ``value``, ``low``, ``high`` (units per
+    day; ``value`` NaN where only bounds exist, ``high`` inf where unbounded), ``figure_ids``.
+    """
+    pace = part_year_pace_against_previous(seed)
+    parts = [pd.DataFrame({
+        "bar": [f"{seed.year - 1}, full year", f"{seed.year}, {_point_label(seed.part_year.to_frame().T).iloc[0]}"],
+        "what": "achieved",
+        "value": pace["value"].iloc[:2].to_numpy(), "low": pace["low"].iloc[:2].to_numpy(), "high": pace["high"].iloc[:2].to_numpy(),
+        "figure_ids": pace["figure_ids"].iloc[:2].to_numpy(),
+    })]
+    for quantity, what, name in (("pace to date", "achieved", "to date"),
+                                 ("pace for the target over the whole year", "needed", "target, whole year"),
+                                 ("pace needed for the rest of the year", "needed", "needed for the rest")):
+        rows = windows_long[windows_long["quantity"] == quantity]
+        if name == "target, whole year":
+            rows = rows.iloc[:1]
+        label = f"{seed.year}, {name}" + ("" if name == "target, whole year" else "\n(" + rows["label"].str.split(" = ").str[0] + ")")
+        parts.append(pd.DataFrame({"bar": label, "what": what, "value": rows["value"], "low": rows["low"],
+                                   "high": rows["high"], "figure_ids": f"{seed.to_date['figure_id']}, {seed.target['figure_id']}"}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str) -> None:
+    """:func:`analysis.plots.finish`, then room made under the axes for a source line of many sources.
+
+    A long-view chart names dozens of sources; the figure grows by the height of the wrapped source
+    line so the line never overlaps the axes or their labels.
+    """
+    import textwrap
+
+    from . import plots
+
+    plots.finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, source=source)
+    lines = len(textwrap.wrap(source, 150))
+    if lines > 2:
+        width, height = fig.get_size_inches()
+        text_height = lines * 8.5 * 1.3 / 72 + 0.2
+        fig.set_size_inches(width, height + text_height)
+        fig.tight_layout(rect=(0, (text_height + 0.1) / (height + text_height), 1, 1))
+
+
+def plot_pace_bars(bars: pd.DataFrame):
+    """Horizontal bars (or floating ranges where only bounds exist) of paces per day, whiskers for bounds."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(10.5, 5.6))
+    y = np.arange(len(bars))
+    top = float(np.nanmax(bars["high"].replace(np.inf, np.nan))) * 1.25
+    colours = bars["what"].map({"achieved": "#3b6ea5", "needed": "#c8553d"})
+    point = bars["value"].notna().to_numpy()
+    ax.barh(y[point], bars["value"][point], color=colours[point], height=0.6)
+    err = np.vstack([bars["value"][point] - bars["low"][point], bars["high"][point] - bars["value"][point]])
+    ax.errorbar(bars["value"][point], y[point], xerr=err, fmt="none", ecolor="black", capsize=4)
+    highs = bars["high"].where(np.isfinite(bars["high"]), top)
+    ax.barh(y[~point], (highs - bars["low"])[~point], left=bars["low"][~point], color=colours[~point], alpha=0.45,
+            hatch="//", edgecolor=colours[~point], height=0.6)
+    for i in np.flatnonzero(~np.isfinite(bars["high"].to_numpy())):
+        ax.annotate("no upper limit (no days left) →", (top, y[i]), ha="right", va="center", fontsize=8.5)
+    for i in np.flatnonzero(point):
+        ax.annotate(f"{bars['value'].iloc[i]:.2f}", (bars["high"].iloc[i], y[i]), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8.5)
+    for i in np.flatnonzero(~point & np.isfinite(bars["high"].to_numpy())):
+        ax.annotate(f"{bars['low'].iloc[i]:.2f} to {bars['high'].iloc[i]:.2f}", (bars["high"].iloc[i], y[i]), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8.5)
+    ax.set_yticks(y, bars["bar"].str.replace("\n", " ", regex=False), fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, top)
+    ax.legend(handles=[Patch(color="#3b6ea5", label="achieved"), Patch(color="#c8553d", label="needed for the target"),
+                       Patch(facecolor="#999999", alpha=0.45, hatch="//", label="range across a date window")],
+              loc="upper right", fontsize=9)
+    return fig, ax
+
+
+def plot_progress_curve(curve: pd.DataFrame, windows: pd.DataFrame, on_schedule: pd.Timestamp):
+    """Share of the year elapsed, day by day, against the seed's (constant) progress to target."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(10.5, 5.2))
+    ax.plot(curve["date"], curve["share_elapsed_pct"], color="#3b6ea5", label="share of the year elapsed")
+    ax.plot(curve["date"], curve["progress_pct"], color="#c8553d", label="progress to target (units to date / target)")
+    ax.fill_between(curve["date"], curve["progress_low"], curve["progress_high"], color="#c8553d", alpha=0.2)
+    shades = ["#dddddd", "#b9d3ea", "#f3d3b8", "#cfe8cf"]
+    for i, r in enumerate(windows.itertuples()):
+        if i == 0:
+            continue  # the whole x range is the publication interval
+        ax.axvspan(r.earliest, r.latest, color=shades[i % len(shades)], alpha=0.6, label=f"{r.label} window ({r.earliest:%Y-%m-%d} to {r.latest:%Y-%m-%d})")
+    ax.axvline(on_schedule, color="black", linestyle=":",
+               label=f"last day progress >= share elapsed ({on_schedule:%Y-%m-%d}, {calendar.format_jalali(on_schedule)})")
+    from . import plots
+
+    first, last = curve["date"].iloc[0], curve["date"].iloc[-1]
+    year = calendar.jalali_year_of(first)
+    month_starts = [pd.Timestamp(calendar.month_bounds(year, m)[0]) for m in range(1, 13)]
+    ticks = sorted({t for t in month_starts if first <= t <= last} | {first, last})
+    plots.label_dates_both_calendars(ax, ticks)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_ylim(0, 105)
+    ax.legend(fontsize=8.5, loc="upper left")
+    return fig, ax
+
+
+_SCOPE_STYLE = {"national": ("#3b6ea5", "o"), "smes": ("#c8553d", "s"), "industrial_parks": ("#5a9e4b", "^"),
+                "outside_parks": ("#8e6bb4", "D"), "economic_units": ("#b08a2e", "v"),
+                "renovation_programme": ("#777777", "x"), "capacity_programme": ("#444444", "+")}
+
+
+def _style(scope: str) -> tuple[str, str]:
+    return _SCOPE_STYLE.get(scope, ("#222222", "o"))
+
+
+def plot_by_year(counts: pd.DataFrame, prefix: str = "", offsets: float = 0.12):
+    """Full-year values per Iranian year, one marker series per scope, whiskers for bounds.
+
+    ``prefix`` picks the columns: '' for units, 'pace_' for units per day.
+    """
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(10, 5))
+    scopes = list(dict.fromkeys(counts.sort_values("scope", kind="stable")["scope"]))
+    for k, scope in enumerate(scopes):  # one series per scope
+        rows = counts[counts["scope"] == scope]
+        colour, marker = _style(scope)
+        x = rows["jalali_year"].astype(float) + (k - (len(scopes) - 1) / 2) * offsets
+        v, lo, hi = rows[f"{prefix}value"], rows[f"{prefix}low"], rows[f"{prefix}high"]
+        ax.errorbar(x, v, yerr=np.vstack([v - lo, hi - v]), fmt=marker, color=colour, capsize=3, label=scope, markersize=7)
+    years = sorted(int(y) for y in counts["jalali_year"].unique())
+    ax.set_xticks(range(years[0], years[-1] + 1))
+    ax.legend(title="scope", fontsize=9)
+    ax.set_ylim(bottom=0)
+    return fig, ax
+
+
+def plot_year_to_date(ytd: pd.DataFrame, counts: pd.DataFrame):
+    """Year-to-date counts against the day of the Iranian year they end on, one colour per year.
+
+    Markers show scope; horizontal bars show an end known only within bounds; full-year counts sit
+    at the year's last day.
+    """
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(10.5, 5.6))
+    frames = pd.concat([ytd.assign(kind="to date"),
+                        counts.assign(kind="full year", day_low=counts["year_length"], day_high=counts["year_length"])],
+                       ignore_index=True)
+    years = sorted(int(y) for y in frames["jalali_year"].unique())
+    cmap = plt.get_cmap("viridis", len(years))
+    for i, year in enumerate(years):  # one colour per year
+        for scope in sorted(frames.loc[frames["jalali_year"] == year, "scope"].unique()):
+            rows = frames[(frames["jalali_year"] == year) & (frames["scope"] == scope)]
+            mid = (rows["day_low"] + rows["day_high"]) / 2
+            ax.errorbar(mid, rows["value"], xerr=(rows["day_high"] - rows["day_low"]) / 2,
+                        yerr=np.vstack([rows["value"] - rows["low"], rows["high"] - rows["value"]]),
+                        fmt=_style(scope)[1], color=cmap(i), capsize=2, markersize=6, linestyle="none")
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], color=cmap(i), marker="o", linestyle="none", label=str(y)) for i, y in enumerate(years)]
+    handles += [Line2D([], [], color="#555555", marker=_style(s)[1], linestyle="none", label=s)
+                for s in sorted(frames["scope"].unique())]
+    ax.legend(handles=handles, fontsize=8, ncol=2, loc="upper left", title="year / scope")
+    starts = [1 + 31 * m for m in range(6)] + [187 + 30 * m for m in range(6)]  # months 1-6: 31 days; 7-11: 30
+    ax.set_xticks(starts, [str(m + 1) for m in range(12)], fontsize=9)
+    ax.set_xlim(0, 370)
+    return fig, ax
+
+
+def plot_targets(attained: pd.DataFrame, counts: pd.DataFrame):
+    """Every target value per year (hollow, numbered by revision) against each final count (filled)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(10.5, 5.4))
+    targets = attained.drop_duplicates(["jalali_year", "scope", "value"])
+    targets = targets[~targets["scope"].isin(list(NON_REVIVAL_SCOPES))]
+    for scope in sorted(set(targets["scope"]) | set(counts["scope"])):
+        colour, marker = _style(scope)
+        t = targets[targets["scope"] == scope]
+        ax.scatter(t["jalali_year"].astype(float) - 0.12, t["value"], facecolors="none", edgecolors=colour, marker=marker, s=70)
+        for r in t.itertuples():
+            ax.annotate(str(r.revision), (float(r.jalali_year) - 0.12, r.value), textcoords="offset points",
+                        xytext=(-9, 0), fontsize=7.5, color=colour, va="center", ha="right")
+        c = counts[counts["scope"] == scope]
+        ax.errorbar(c["jalali_year"].astype(float) + 0.12, c["value"], yerr=np.vstack([c["value"] - c["low"], c["high"] - c["value"]]),
+                    fmt=marker, color=colour, capsize=3, markersize=7, label=scope)
+    from matplotlib.lines import Line2D
+
+    handles, _ = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], color="#555555", marker="o", markerfacecolor="none", linestyle="none", label="target (number = revision)"),
+                Line2D([], [], color="#555555", marker="o", linestyle="none", label="full-year result")]
+    ax.legend(handles=handles, fontsize=8.5, loc="upper right")
+    years = sorted(int(y) for y in pd.concat([targets["jalali_year"], counts["jalali_year"]]).unique())
+    ax.set_xticks(range(years[0], years[-1] + 1))
+    ax.set_ylim(bottom=0)
+    return fig, ax
