@@ -314,3 +314,56 @@ def test_committed_notebooks_hold_no_paths_or_addresses():
         for found in machine_details(scannable_text(path), []):
             problems.append(f"{path.name}: {found}")
     assert problems == []
+
+
+def test_kernel_port_race_is_retried_once(tmp_path, monkeypatch):
+    calls = []
+    executed = nbformat.v4.new_notebook()
+
+    def flaky(source, env=None):
+        calls.append(env)
+        if len(calls) == 1:
+            raise RuntimeError("ZMQError: Address already in use (addr='tcp://127.0.0.1:50123')")
+        return executed
+
+    monkeypatch.setattr(report.execute, "execute_notebook", flaky)
+    source = tmp_path / "01-x.ipynb"
+    _write_notebook(source, [nbformat.v4.new_code_cell("1")])
+    assert report.run_notebook(source, tmp_path / "out") is executed
+    assert len(calls) == 2
+    assert calls[0] == {"ISIPO_OUTPUT_DIR": str(tmp_path / "out")}
+
+
+def test_kernel_port_race_twice_is_a_failure_naming_the_notebook(tmp_path, monkeypatch):
+    def always(source, env=None):
+        raise RuntimeError("ZMQError: Address already in use")
+
+    monkeypatch.setattr(report.execute, "execute_notebook", always)
+    source = tmp_path / "01-x.ipynb"
+    _write_notebook(source, [nbformat.v4.new_code_cell("1")])
+    with pytest.raises(report.NotebookFailure) as info:
+        report.run_notebook(source, tmp_path / "out")
+    assert info.value.cell is None
+    assert str(info.value) == "01-x.ipynb failed: RuntimeError: ZMQError: Address already in use"
+
+
+def test_a_cell_error_is_not_retried(tmp_path, monkeypatch):
+    from nbclient.exceptions import CellExecutionError
+
+    calls = []
+
+    def failing(source, env=None):
+        calls.append(source)
+        raise CellExecutionError(
+            "An error occurred while executing the following cell:\n------------------\n"
+            "open('x')\n------------------\n\nOSError: Address already in use\n",
+            "OSError", "Address already in use",
+        )
+
+    monkeypatch.setattr(report.execute, "execute_notebook", failing)
+    source = tmp_path / "01-x.ipynb"
+    _write_notebook(source, [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("open('x')")])
+    with pytest.raises(report.NotebookFailure) as info:
+        report.run_notebook(source, tmp_path / "out")
+    assert len(calls) == 1
+    assert (info.value.cell, info.value.first_line) == (2, "open('x')")
