@@ -348,3 +348,25 @@ def test_sentences_carry_the_computed_numbers():
     width = (8500 - 7500) / 468
     assert f"{width:.2f} jobs per unit wide" in limits
     assert f"{width / (21618 / 1185 - 8000 / 468):.1f} times the difference" in limits
+
+
+def test_marginal_and_long_view_sentences():
+    pairs = jobs.pair_units_jobs(_ytd_series())
+    m = jobs.marginal_jobs_per_unit(pairs, reference=Estimate(17.5, 15.0, 20.0))
+    lines = jobs.describe_marginals(m)
+    # one step divided and plausible: 432 -> 819 units, (14458 - 7650) / 387 .. (14458 - 7550) / 387
+    assert lines[0].startswith("4 steps between consecutive year-to-date reports; 1 give")
+    assert f"from {(14458 - 7650) / 387:.1f} to {(14458 - 7550) / 387:.1f} jobs per added unit" in lines[0]
+    assert any("units change by -52; units did not rise" in line for line in lines)
+    flagged = jobs.flag_pairs(pairs, reference=Estimate(17.5, 15.0, 20.0))
+    text = " ".join(jobs.describe_long_view(flagged, Estimate(17.5, 15.0, 20.0)))
+    assert text.startswith(f"{len(pairs)} periods have a units count")
+    assert "from 15.0 to 20.0 jobs per unit (median 17.5)" in text
+
+
+def test_chart_xmax_and_display_table():
+    t = pd.DataFrame({"jpu_value": [17.0, 156.0], "jpu_low": [16.0, 151.0], "jpu_high": [18.0, 160.0],
+                      "flag": ["", "far above the full-year range"]})
+    assert jobs.chart_xmax(t, margin=1.1) == pytest.approx(18.0 * 1.1)
+    shown = jobs.table(t.assign(jpu_value=[17.123456, 156.0]), ["jpu_value", "flag"], digits=2)
+    assert shown["jpu_value"].tolist() == [17.12, 156.0]

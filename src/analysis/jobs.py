@@ -35,13 +35,16 @@ All functions work on whole columns (merges and group-bys), never row by row.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Iterable
 
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 import numpy as np
 import pandas as pd
 
-from . import calendar, metrics, text
+from . import calendar, metrics, plots, text
 from .bounds import Estimate, rounding_step_column
 
 UNITS = "units_revived"
@@ -454,7 +457,7 @@ def coverage(pairs: pd.DataFrame) -> pd.DataFrame:
     years = pairs["jalali_year"].dropna().astype(int).unique()
     lengths = pairs["jalali_year"].map({int(y): calendar.year_length(int(y)) for y in years}, na_action="ignore")
     lengths = pd.to_numeric(lengths, errors="coerce")
-    share = Estimate(days.value, days.low, days.high) / lengths.where(lengths.notna(), np.nan) * 100
+    share = Estimate(days.value, days.low, days.high) / lengths * 100
     return pairs.assign(days_low=days.low, days_high=days.high, year_days=lengths.astype("Int64"),
                         share_low=share.low, share_high=share.high)
 
@@ -494,6 +497,15 @@ def _count(row: pd.Series, prefix: str) -> str:
     return f"{text.number(e.value)} (read as {text.number(e.low)} to {text.number(e.high)})"
 
 
+def _md(x: object) -> str:
+    """Text made safe for Markdown by :func:`analysis.text.escape`, keeping round brackets plain.
+
+    Jupyter reads ``\\(`` as the start of inline mathematics; a bare round bracket is harmless
+    in Markdown, so it is left unescaped.
+    """
+    return text.escape(x).replace("\\(", "(").replace("\\)", ")")
+
+
 def _plain(x: float) -> str:
     """A stated number as written: thousands separators, no trailing '.0'."""
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
@@ -509,9 +521,9 @@ def _estimates(frame: pd.DataFrame, prefix: str, digits: int) -> pd.Series:
 def describe_pair(row: pd.Series, digits: int = 1) -> str:
     """One sentence for one pair: the period, the two counts with their bounds, and the ratio."""
     ratio = text.estimate(_est(row, "jpu_"), digits, "jobs per unit")
-    return (f"{text.escape(row['period'])} ({text.escape(row['period_gregorian'])}, scope {text.escape(row['scope'])}): "
+    return (f"{_md(row['period'])} ({_md(row['period_gregorian'])}, scope {_md(row['scope'])}): "
             f"{_count(row, 'jobs_')} jobs over {_count(row, 'units_')} revived units is {ratio}; "
-            f"figures {text.escape(row['jobs_figure'])} and {text.escape(row['units_figure'])}.")
+            f"figures {_md(row['jobs_figure'])} and {_md(row['units_figure'])}.")
 
 
 def describe_difference(first: pd.Series, second: pd.Series, digits: int = 2) -> str:
@@ -520,8 +532,8 @@ def describe_difference(first: pd.Series, second: pd.Series, digits: int = 2) ->
     direction = "lower" if diff.value < 0 else "higher"
     size = Estimate(abs(diff.value), min(abs(diff.low), abs(diff.high)) if diff.low * diff.high > 0 else 0.0,
                     max(abs(diff.low), abs(diff.high)))
-    out = (f"The ratio for {text.escape(second['period'])} is {text.estimate(size, digits)} jobs per unit "
-           f"{direction} than for {text.escape(first['period'])} (difference {text.estimate(diff, digits)}). ")
+    out = (f"The ratio for {_md(second['period'])} is {text.estimate(size, digits)} jobs per unit "
+           f"{direction} than for {_md(first['period'])} (difference {text.estimate(diff, digits)}). ")
     if overlap(first, second):
         out += "Their intervals overlap, so the bounds of the wording alone could explain the difference."
     else:
@@ -543,12 +555,12 @@ def describe_limits(first: pd.Series, second: pd.Series, digits: int = 1) -> lis
                 else f"{text.number(row['days_low'])} to {text.number(row['days_high'])}")
         share = (f"{text.number(row['share_low'])}%" if row["share_low"] == row["share_high"]
                  else f"{text.number(row['share_low'])}% to {text.number(row['share_high'])}%")
-        out.append(f"{text.escape(row['period'])} covers {days} of its year's {text.number(row['year_days'])} days ({share}).")
+        out.append(f"{_md(row['period'])} covers {days} of its year's {text.number(row['year_days'])} days ({share}).")
     diff = difference(first, second)
     for row in (first, second):
         width = float(row["jpu_high"]) - float(row["jpu_low"])
         if width > 0 and diff.value != 0:
-            out.append(f"The wording of {text.escape(row['period'])}'s figures alone leaves its ratio "
+            out.append(f"The wording of {_md(row['period'])}'s figures alone leaves its ratio "
                        f"{text.number(width, digits + 1)} jobs per unit wide ({text.number(row['jpu_low'], digits + 1)} "
                        f"to {text.number(row['jpu_high'], digits + 1)}), "
                        f"{text.number(width / abs(diff.value), digits)} times the difference between the two ratios.")
@@ -564,7 +576,7 @@ def describe_long_view(pairs: pd.DataFrame, reference: Estimate, digits: int = 1
     scopes = ", ".join(sorted(pairs["scope"].unique()))
     out = [f"{len(pairs)} periods have a units count and a jobs count of the same scope "
            f"({int(years.min())} to {int(years.max())} and running totals over several years; "
-           f"scopes: {text.escape(scopes)}).",
+           f"scopes: {_md(scopes)}).",
            f"The full-year ratios run from {text.number(reference.low, digits)} to {text.number(reference.high, digits)} "
            f"jobs per unit (median {text.number(reference.value, digits)}), a range taken across scopes."]
     odd = pairs[pairs["flag"] != ""]
@@ -608,34 +620,83 @@ def describe_stated(comparison: pd.DataFrame, digits: int = 1) -> list[str]:
 
 
 def plot_intervals(table: pd.DataFrame, labels: pd.Series, prefix: str = "jpu_", hue: str | None = "scope",
-                   reference: Estimate | None = None, reference_label: str = "range of full-year ratios"):
+                   reference: Estimate | None = None, reference_label: str = "range of full-year ratios",
+                   xmax: float | None = None) -> tuple[Figure, Axes]:
     """A horizontal interval chart: one row per table row, a dot at the value and a whisker low..high.
 
     Rows are drawn top to bottom in the table's order; ``labels`` names them on the y axis. ``hue``
-    colours rows by a column (with a legend); ``reference`` shades a band. Rows without a central
-    value get a whisker only. Returns ``(fig, ax)``; finish with :func:`analysis.plots.finish`.
+    colours rows by a column (with a legend); ``reference`` shades a band. Rows whose interval lies
+    beyond ``xmax`` are drawn as an arrow at the edge with their value written beside it. Rows
+    without a central value get a whisker only. Returns ``(fig, ax)``; finish with
+    :func:`analysis.plots.finish`.
     """
     n = len(table)
-    fig, ax = plt.subplots(figsize=(9.5, max(2.6, 0.62 * n + 1.6)))
-    y = np.arange(n)[::-1]
+    fig, ax = plt.subplots(figsize=(11, max(3.0, 0.62 * n + 1.8)))
+    y = np.arange(n)[::-1].astype(float)
     if reference is not None:
         ax.axvspan(reference.low, reference.high, color="#cccccc", alpha=0.45, label=reference_label, lw=0)
-    groups = table[hue] if hue else pd.Series("", index=table.index)
+    groups = table[hue].astype("str") if hue else pd.Series("", index=table.index, dtype="str")
+    value = table[f"{prefix}value"].to_numpy(float)
+    low = table[f"{prefix}low"].to_numpy(float)
+    high = table[f"{prefix}high"].to_numpy(float)
+    beyond = (low > xmax) if xmax is not None else np.zeros(n, dtype=bool)
     palette = plt.get_cmap("tab10")
     for i, name in enumerate(sorted(groups.unique())):  # one series per scope: a handful of groups
         sel = (groups == name).to_numpy()
-        sub = table[sel]
-        v, lo, hi = sub[f"{prefix}value"].to_numpy(float), sub[f"{prefix}low"].to_numpy(float), sub[f"{prefix}high"].to_numpy(float)
-        ax.hlines(y[sel], lo, hi, color=palette(i), lw=2.2)
-        ax.vlines(lo, y[sel] - 0.15, y[sel] + 0.15, color=palette(i), lw=1.5)
-        ax.vlines(hi, y[sel] - 0.15, y[sel] + 0.15, color=palette(i), lw=1.5)
-        ax.plot(v, y[sel], "o", color=palette(i), ms=6, label=name if hue else None)
+        inside = sel & ~beyond
+        colour = palette(i)
+        ax.hlines(y[inside], low[inside], high[inside], color=colour, lw=2.2)
+        ax.vlines(low[inside], y[inside] - 0.15, y[inside] + 0.15, color=colour, lw=1.5)
+        ax.vlines(high[inside], y[inside] - 0.15, y[inside] + 0.15, color=colour, lw=1.5)
+        ax.plot(value[inside], y[inside], "o", color=colour, ms=6, label=name if hue else None)
+        out = sel & beyond
+        if out.any():
+            ax.plot(np.full(out.sum(), xmax), y[out], ">", color=colour, ms=9)
+            for yy, v in zip(y[out], value[out]):  # the few off-scale rows, annotated
+                ax.annotate(f"{v:,.1f} (off scale)", (xmax, yy), xytext=(-8, 7), textcoords="offset points",
+                            ha="right", fontsize=9, color=colour)
+    ax.margins(x=0.06)
+    if xmax is not None:
+        ax.set_xlim(right=xmax * 1.02)
     ax.set_yticks(y, list(labels))
     ax.set_ylim(-0.7, n - 0.3)
-    ax.legend(loc="best", frameon=False, title=hue)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=hue, fontsize=9)
     return fig, ax
+
+
+def chart_xmax(table: pd.DataFrame, prefix: str = "jpu_", margin: float = 1.08) -> float:
+    """Right edge for :func:`plot_intervals`: the highest bound among unflagged rows, plus a margin.
+
+    Rows flagged as implausible beyond it are drawn as arrows at the edge rather than squeezing the rest.
+    """
+    keep = table["flag"] == "" if "flag" in table else pd.Series(True, index=table.index)
+    return float(table.loc[keep, f"{prefix}high"].max()) * margin
+
+
+def finish_chart(fig: Figure, ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str) -> None:
+    """:func:`analysis.plots.finish`, then room at the bottom for a source line of several lines.
+
+    A chart drawing on many reports has a long source line; the plot area is lifted above it.
+    """
+    plots.finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, source=source)
+    lines = len(textwrap.wrap(source, 150))
+    fig.tight_layout(rect=(0, min(0.5, (0.12 + 0.15 * lines) / fig.get_figheight()), 1, 1))
 
 
 def chart_labels(table: pd.DataFrame) -> pd.Series:
     """Two-line labels for a pairs table: Iranian period and scope, then Gregorian dates and the figures."""
     return (table["period"] + " · " + table["scope"] + "\n" + table["period_gregorian"] + " · " + table["pair"]).astype("str")
+
+
+def marginal_labels(marginals: pd.DataFrame) -> pd.Series:
+    """Two-line labels for a marginal table: the later period and scope, then the two end dates and pairs."""
+    return (marginals["to_period"] + " · " + marginals["scope"] + "\n" + marginals["from_end"] + " → "
+            + marginals["to_end"] + " · " + marginals["from_pair"] + " → " + marginals["to_pair"]).astype("str")
+
+
+def table(frame: pd.DataFrame, columns: Iterable[str], digits: int = 2) -> pd.DataFrame:
+    """A display copy of ``frame[columns]`` with ratio columns (``jpu_``, ``marginal_``, ``difference_``,
+    ``share_``) rounded to ``digits``; the index renumbered from 0."""
+    out = frame[list(columns)].reset_index(drop=True)
+    ratios = [c for c in out.columns if c.startswith(("jpu_", "marginal_", "difference_", "share_"))]
+    return out.assign(**{c: out[c].astype(float).round(digits) for c in ratios})
