@@ -390,3 +390,34 @@ def test_name_sources():
     findings = pd.DataFrame({"source_ids": ["S1, S2; S1"], "figure_ids": ["A; B"]})
     sources = pd.DataFrame({"source_id": ["S1", "S2"], "publisher": ["Tehran Times", "Mehr"]})
     assert A.name_sources(findings, sources)["sources"].tolist() == ["Tehran Times (S1); Mehr (S2)"]
+
+
+def test_sentences_escape_markup_and_say_when_nothing_is_found():
+    checks = pd.DataFrame({"finding": ["a <b>bold</b> jobs_created claim"], "figure_ids": ["A; B"], "flagged": [True]})
+    assert A.sentences(checks) == "- a &lt;b&gt;bold&lt;/b&gt; jobs\\_created claim (A; B)"
+    assert A.sentences(checks.assign(flagged=False)).startswith("No findings")
+
+
+def test_unflagged_checks_carry_no_severity():
+    f = frame(
+        fig("K1", "jobs_created", 19446, start=Y1399[0], end="2020-12-20", year=1399, source="S20"),
+        fig("K2", "jobs_created", 19400, start=Y1399[0], end="2020-12-20", year=1399, low=19350, high=19450, source="S21"),
+    )
+    assert A.restated_differently(f)["severity"].tolist() == ["consistent"]
+
+
+def test_involving_and_source_ids():
+    findings = pd.DataFrame({"figure_ids": ["F04, C050; C054", "C001; C002"], "source_ids": ["S00; S13, S14", "S01; S13"]})
+    assert A.involving(findings, ["F04", "F99"]).index.tolist() == [0]
+    assert A.source_ids(findings) == ["S00", "S13", "S14", "S01"]
+
+
+def test_seed_date_evidence_rows():
+    ledger = load_ledger()
+    ev = A.seed_date_evidence(ledger).set_index("basis")
+    seed = ledger.primary_source()
+    text = ev.loc["text_clues"]
+    assert (text["earliest"], text["latest"]) == (seed["published_earliest"], seed["published_latest"])
+    # 2020-06-21 .. 2021-03-20 counted inclusively: 10 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 20 = 273 days
+    assert text["days"] == 273
+    assert (ev.loc["computed", "earliest"], ev.loc["computed", "latest"]) == A.seed_date_window(ledger.figures)

@@ -203,6 +203,8 @@ def _empty_checks(extra: list[str] | None = None) -> pd.DataFrame:
 def _finish(out: pd.DataFrame, rule: str) -> pd.DataFrame:
     """Put the standard columns first, in order, with ``flagged`` after them."""
     out = out.assign(rule=rule)
+    if len(out):
+        out["severity"] = out["severity"].where(out["flagged"].astype(bool), "consistent")
     front = [*FINDING_COLUMNS, "flagged"]
     rest = [c for c in out.columns if c not in front]
     return out[front + rest].reset_index(drop=True)
@@ -640,8 +642,8 @@ def growth_checks(figures: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         "severity": "contradiction",
         "subject": _subject(g),
-        "figure_ids": g["figure_id"] + "; " + c_ids.fillna("") + "; " + prev["ids"].reindex(g.index).fillna(""),
-        "source_ids": g["source_id"] + "; " + c_src.fillna("") + "; " + prev["sources"].reindex(g.index).fillna(""),
+        "figure_ids": (g["figure_id"] + "; " + c_ids.fillna("") + "; " + prev["ids"].reindex(g.index).fillna("")).str.rstrip("; "),
+        "source_ids": (g["source_id"] + "; " + c_src.fillna("") + "; " + prev["sources"].reindex(g.index).fillna("")).str.rstrip("; "),
         "values": ("stated " + stated + " (" + g["figure_id"] + "); this period " + _interval(c_low, c_high)
                    + "; preceding period " + prev["parts"].reindex(g.index).fillna("")),
         "arithmetic": np.where(checkable, "(" + _interval(c_low, c_high) + ") / (" + _interval(p_low, p_high) + ") - 1 = "
@@ -1064,7 +1066,7 @@ def summary(findings: pd.DataFrame, ledger) -> str:
     involved = findings["figure_ids"].str.split(r"[;,]\s*", regex=True).explode().str.strip()
     involved = involved[involved != ""].nunique()
     hits = counts[counts["findings"] > 0]
-    lines = "; ".join((hits["findings"].astype(str) + " " + hits["detects"]).tolist())
+    lines = "; ".join((hits["detects"] + " (" + hits["findings"].astype(str) + ")").tolist())
     none = counts[counts["findings"] == 0]["detects"].tolist()
     text = (f"The audit checks {len(figures)} figures from {figures['source_id'].nunique()} sources with {len(RULES)} rules "
             f"and lists {len(findings)} findings involving {involved} figures: "
@@ -1074,3 +1076,130 @@ def summary(findings: pd.DataFrame, ledger) -> str:
     if none:
         text += " No findings for: " + "; ".join(none) + "."
     return text
+
+
+# ---------------------------------------------------------------------------------------------
+# For the notebook: sentences, the figures behind a table, the seed-date chart
+# ---------------------------------------------------------------------------------------------
+
+def _ids(column: pd.Series) -> pd.Series:
+    ids = column.str.split(r"[;,]\s*", regex=True).explode().str.strip()
+    return ids[ids != ""]
+
+
+def involving(findings: pd.DataFrame, figure_ids) -> pd.DataFrame:
+    """The findings (or checks) that involve any of ``figure_ids``."""
+    ids = _ids(findings["figure_ids"])
+    hit = ids.isin(list(figure_ids)).groupby(level=0).any()
+    return findings[hit.reindex(findings.index, fill_value=False)]
+
+
+def sentences(checks: pd.DataFrame) -> str:
+    """The flagged checks' findings as a Markdown list (each with its rule's figures), or a sentence saying there are none."""
+    flagged = checks[checks["flagged"].astype(bool)] if "flagged" in checks else checks
+    if flagged.empty:
+        return "No findings: every check of this rule holds within the figures' bounds."
+    return "\n".join(("- " + _markdown(flagged["finding"]) + " (" + _markdown(flagged["figure_ids"]) + ")").tolist())
+
+
+def _markdown(s: pd.Series) -> pd.Series:
+    """Text made safe for Markdown and HTML: ``<``, ``>`` and ``&`` as entities, Markdown syntax escaped."""
+    return (s.astype("str").str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
+            .str.replace(">", "&gt;", regex=False).str.replace(r"([\\`*_{}\[\]#+!|~])", r"\\\1", regex=True))
+
+
+def figures_behind(checks: pd.DataFrame, ledger, flagged_only: bool = True) -> pd.DataFrame:
+    """The ledger rows of the figures a table of checks names, in figure-id order, with their sources' publishers."""
+    rows = checks[checks["flagged"].astype(bool)] if flagged_only and "flagged" in checks else checks
+    ids = _ids(rows["figure_ids"]).unique() if not rows.empty else []
+    f = ledger.figures
+    f = f[f["figure_id"].isin(list(ids))].sort_values("figure_id", kind="stable")
+    publisher = f["source_id"].map(ledger.sources.set_index("source_id")["publisher"])
+    out = f.assign(publisher=publisher, period=_period(prepare(f)))
+    return out[["figure_id", "source_id", "publisher", "metric", "value", "qualifier", "low", "high", "scope", "period",
+                "start_jalali", "end_jalali"]].reset_index(drop=True)
+
+
+def seed_date_evidence(ledger) -> pd.DataFrame:
+    """Every line of evidence on the seed's publication date, as intervals, in both calendars.
+
+    Rows: the text's own bounds (the source's publication bounds); each estimate in the seed's
+    provenance record other than the cross-report one (which this module computes instead); each
+    bracketing count's end (the latest lower and earliest upper bracket); and the window the
+    brackets imply (:func:`seed_date_window`). ``days`` counts both ends.
+    """
+    from .seed import read_provenance
+
+    src = ledger.primary_source()
+    rows = [{"evidence": "the seed's text (its own date clues)", "label": f"the seed's text ({src['source_id']})", "basis": "text_clues",
+             "earliest": src["published_earliest"], "latest": src["published_latest"], "figure_ids": "", "source_ids": src["source_id"]}]
+    if src.get("seed_file", ""):
+        prov = read_provenance(src["seed_file"])
+        rows += [{"evidence": "Tehran Times article number (provenance record; an estimate)",
+                  "label": "article-number estimate (provenance record)", "basis": e.basis,
+                  "earliest": pd.Timestamp(e.earliest), "latest": pd.Timestamp(e.latest), "figure_ids": "", "source_ids": src["source_id"]}
+                 for e in prov.evidence if e.basis not in ("text_clues", "cross_report")]
+    b = seed_date_brackets(ledger.figures)
+    ends = ledger.figures.set_index("figure_id")[["end_earliest", "end_latest"]]
+    sides = []
+    for side, word in (("lower", "a smaller count ends (the seed is later)"), ("upper", "a larger count ends (the seed is earlier)")):
+        d = b[b[f"{side}_ids"].notna()]
+        first_id = d[f"{side}_ids"].str.split(", ").str[0]
+        sides.append(pd.DataFrame({
+            "evidence": d["figure_id"] + " " + d["metric"] + " " + _nums(d["value"]) + ": " + word + ": " + d[f"{side}_figures"],
+            "label": np.where(side == "lower", "smaller ", "larger ") + d["metric"].str.replace("_", " ") + " count: "
+                     + d[f"{side}_figures"].str.split(", to ").str[0] + ")",
+            "basis": "cross_report", "earliest": first_id.map(ends["end_earliest"]), "latest": first_id.map(ends["end_latest"]),
+            "figure_ids": d[f"{side}_ids"], "source_ids": d[f"{side}_sources"]}))
+    early, late = seed_date_window(ledger.figures)
+    brackets = pd.concat(sides, ignore_index=True)
+    computed = pd.DataFrame([{"evidence": "window the bracketing counts imply (within the text's bounds)",
+                              "label": "window implied by the bracketing counts", "basis": "computed",
+                              "earliest": early, "latest": late, "figure_ids": _join(_ids(brackets["figure_ids"])),
+                              "source_ids": _join(_ids(brackets["source_ids"]))}])
+    rows = [*rows, *brackets.to_dict("records"), *computed.to_dict("records")]
+    out = pd.DataFrame(rows)
+    out = out.assign(earliest_jalali=calendar.gregorian_column_to_jalali(out["earliest"]),
+                     latest_jalali=calendar.gregorian_column_to_jalali(out["latest"]),
+                     days=calendar.days_inclusive(out["earliest"], out["latest"]))
+    return out[["evidence", "label", "basis", "earliest", "latest", "earliest_jalali", "latest_jalali", "days", "figure_ids", "source_ids"]]
+
+
+def plot_seed_date(evidence: pd.DataFrame):
+    """Horizontal bars, one per line of evidence (:func:`seed_date_evidence`); returns ``(fig, ax)``.
+
+    Ticks fall on the first day of each Gregorian month within the text's bounds, labelled in both calendars.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plots import label_dates_both_calendars
+
+    ev = evidence.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(10, 0.8 * len(ev) + 2.2))
+    colours = {"text_clues": "#9e9e9e", "id_interpolation": "#7fa7c9", "cross_report": "#d9a05b", "computed": "#2b6a99"}
+    width = (ev["latest"] - ev["earliest"] + pd.Timedelta(days=1))
+    ax.barh(ev.index, width.dt.days, left=ev["earliest"], height=0.4,
+            color=ev["basis"].map(colours).fillna("#999999"), edgecolor="#333333", linewidth=0.6)
+    dates = (_date(ev["earliest"]) + " (" + ev["earliest_jalali"] + ")").where(
+        ev["earliest"] == ev["latest"],
+        _date(ev["earliest"]) + " to " + _date(ev["latest"]) + "  (" + ev["earliest_jalali"] + " to " + ev["latest_jalali"] + ")")
+    for i, (e, text) in enumerate(zip(ev["earliest"], dates)):  # one label per bar
+        ax.text(e, i + 0.26, text, va="bottom", ha="left", fontsize=8.5)
+    ax.set_yticks(ev.index, [_wrap_label(t, 34) for t in ev["label"]], fontsize=9)
+    ax.set_ylim(-0.6, len(ev) - 0.2)
+    lo, hi = evidence["earliest"].min(), evidence["latest"].max()
+    label_dates_both_calendars(ax, pd.date_range(lo + pd.offsets.MonthBegin(0), hi, freq="2MS"))
+    ax.tick_params(axis="x", labelsize=9)
+    ax.set_xlim(lo - pd.Timedelta(days=5), hi + pd.Timedelta(days=5))
+    return fig, ax
+
+
+def _wrap_label(text: str, width: int = 46) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def source_ids(frame: pd.DataFrame) -> list[str]:
+    """The distinct source ids a table names in its ``source_ids`` column, in order of appearance."""
+    return list(dict.fromkeys(_ids(frame["source_ids"].fillna("")).tolist()))
