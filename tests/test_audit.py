@@ -52,6 +52,10 @@ def test_ytd_decrease_flags_a_later_smaller_count_only():
         fig("D", "units_revived", 700, start="2020-03-20", source="S19", pub=("2020-10-01", "2020-11-30"), year=1399),
         # control: the same numbers in another scope form their own group
         fig("E", "units_revived", 50, scope="national", start="2020-03-20", end="2020-12-31", year=1399),
+        # control: "over 1,900" (1,900 .. 2,000) then a later 1,950: inside the earlier bounds, not a fall
+        fig("G", "units_revived", 1900, scope="industrial_parks", start="2021-03-21", end="2021-12-01", qualifier="over",
+            low=1900, high=2000, year=1400),
+        fig("H", "units_revived", 1950, scope="industrial_parks", start="2021-03-21", end="2022-03-20", year=1400),
     )
     out = A.ytd_decreases(f)
     assert out["figure_ids"].tolist() == ["A; B"]
