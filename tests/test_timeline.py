@@ -246,6 +246,12 @@ def test_target_revisions(small):
     assert s["values_in_order"] == "1,500 (A, 2020-06-01) → 2,000 (C, 2020-08-01)"
 
 
+def test_source_ids_collects_every_column():
+    a = pd.DataFrame({"source_id": ["S02", "S01"], "source_ids": ["S03, S01", ""]})
+    b = pd.DataFrame({"first_source": ["S09"], "latest_source": ["S04"]})
+    assert timeline.source_ids(a, b) == ["S01", "S02", "S03", "S04", "S09"]
+
+
 def test_first_reported_window(small):
     _, ev = small
     first = timeline.first_reported(ev).set_index(ev["figure_id"])
@@ -314,6 +320,18 @@ def test_seed_answer_states_periods_and_escapes_the_publisher(real):
     text = timeline.seed_answer(seed, timeline.seed_publication(ledger), "Tehran *Times*", "S00")
     assert "Tehran \\*Times\\*" in text
     assert "93 days" in text and "273 days" in text and "94 to 366 days" in text
+
+
+def test_chart_source_line_names_the_reports_drawn(small):
+    ledger, ev = small
+    rev = timeline.target_revisions(ev)
+    # Only the 1399 national units target has two or more reports: A, C and D state it.
+    fig, data = timeline.chart_targets(rev, source=lambda ids: "Source: " + ", ".join(ids))
+    assert [t.get_text() for t in fig.texts] == ["Source: A, C, D"]
+    assert sorted(set(data["source_id"])) == ["A", "C", "D"]
+    plt.close(fig)
+    line = timeline.source_line_for(ledger)(["B"])
+    assert line.startswith("Source: Outlet B (B, undated, 2020-07-01 to 2020-07-20)")
 
 
 def test_charts_have_titles_and_data(real):

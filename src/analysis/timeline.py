@@ -29,7 +29,7 @@ Conventions
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -58,6 +58,9 @@ PERIOD_TYPES: dict[str, str] = {
     "as_of": "a stock: a level at one date (or at the report's publication when no date is given)",
     "unstated": "a target stated without any period",
 }
+
+#: A chart's source line: the text itself, or a function writing it from the source ids drawn.
+SourceLine = str | Callable[[list[str]], str]
 
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _QUALIFIER_PREFIX = {"exact": "", "about": "about ", "over": "over ", "at_least": "at least ", "up_to": "up to "}
@@ -465,7 +468,7 @@ def seed_timeline(ledger: Ledger, ev: pd.DataFrame | None = None) -> pd.DataFram
     )
     # Dated periods by start, then cited reports, undated statements, and the publication evidence as recorded.
     out = out.assign(_when=out["start"].where(out["kind"] == "period"))
-    order = out.sort_values(["_kind", "_when", "end_latest", "_row"], kind="stable").index
+    order = out.sort_values(["_kind", "_when", "end_earliest", "end_latest", "_row"], kind="stable").index
     return out.loc[order].drop(columns=["_kind", "_row", "_when"]).reset_index(drop=True)
 
 
@@ -628,6 +631,23 @@ def target_summary(revisions: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def source_line_for(ledger: Ledger) -> Callable[[list[str]], str]:
+    """A function writing the source line (:func:`analysis.plots.source_line`) for a list of source ids,
+    for the charts here, which name exactly the reports they draw."""
+    return lambda ids: plots.source_line(ledger, ids)
+
+
+def source_ids(*frames: pd.DataFrame) -> list[str]:
+    """The source ids a set of tables draws on, sorted: from ``source_id``, ``source_ids`` (comma lists),
+    ``first_source`` and ``latest_source`` columns, wherever present (for source lines)."""
+    found: set[str] = set()
+    for frame in frames:  # a few tables, not ledger rows
+        for col in ("source_id", "source_ids", "first_source", "latest_source"):
+            if col in frame:
+                found |= set(frame[col].dropna().astype("str").str.split(", ").explode())
+    return sorted(found - {""})
+
+
 # --------------------------------------------------------------------------------------------
 # Sentences
 # --------------------------------------------------------------------------------------------
@@ -750,7 +770,7 @@ def quarter_starts(years: Iterable[int]) -> list[pd.Timestamp]:
     return [pd.Timestamp(calendar.quarter_bounds(int(y), q)[0]) for y in years for q in (1, 2, 3, 4)]
 
 
-def chart_seed(seed: pd.DataFrame, ev: pd.DataFrame, *, source: str, metric: str = "units_revived",
+def chart_seed(seed: pd.DataFrame, ev: pd.DataFrame, *, source: SourceLine, metric: str = "units_revived",
                target_metric: str = "units_target") -> tuple[plt.Figure, pd.DataFrame]:
     """The seed's periods and reports against its target: counts on top, a lane per item below.
 
@@ -761,6 +781,8 @@ def chart_seed(seed: pd.DataFrame, ev: pd.DataFrame, *, source: str, metric: str
     quarters of the Iranian years involved, in both calendars. Returns the figure and its data.
     """
     prim = ev[ev["primary"]]
+    if callable(source):
+        source = source(sorted(set(prim["source_id"])))
     counts = prim[(prim["metric"] == metric) & prim["start"].notna()]
     targets = prim[(prim["metric"] == target_metric) & prim["start"].notna()]
     years = sorted(set(prim["jalali_year"].dropna().astype(int)))
@@ -829,12 +851,18 @@ def chart_seed(seed: pd.DataFrame, ev: pd.DataFrame, *, source: str, metric: str
 #: of revivals; the tables keep them).
 NOT_REVIVAL_SCOPES: tuple[str, ...] = ("renovation_programme", "capacity_programme")
 
-def _finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str) -> None:
+def _finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: SourceLine,
+            data: pd.DataFrame | None = None) -> None:
     """:func:`analysis.plots.finish`, with the figure made taller to fit a long, wrapped source line.
+
+    ``source`` is the source line, or a function that writes it from the list of source ids the
+    chart's ``data`` draws on (:func:`source_ids`), so the line names exactly the reports drawn.
 
     The source line's height is measured once drawn; the figure grows by that much and the chart is
     laid out above it, so no source line overlaps the axis labels however many reports it names.
     """
+    if callable(source):
+        source = source(source_ids(data) if data is not None else [])
     plots.finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, source=source)
     note = fig.texts[-1]
     extent = note.get_window_extent(fig.canvas.get_renderer())
@@ -848,10 +876,18 @@ def _finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str) -> No
 def _mark_offscale(ax, x: pd.Series, values: pd.Series, texts: pd.Series, top: float, colour: str) -> None:
     """Draw values above ``top`` as a triangle at the top edge, labelled with the value."""
     over = values > top
+    if not over.any():
+        return
     ax.plot(x[over], [top * 0.985] * int(over.sum()), "^", mfc="none", mec=colour, ms=9, mew=1.5, clip_on=False)
     for xi, txt in zip(x[over], texts[over]):
         ax.annotate(f"{txt} (off scale)", (xi, top * 0.985), xytext=(6, -4), textcoords="offset points",
                     fontsize=8, color=colour)
+
+
+def _points(ax, x, y, *args, **kwargs) -> None:
+    """``ax.plot`` that draws nothing for empty data (an empty line would still stretch the layout)."""
+    if len(x):
+        ax.plot(x, y, *args, **kwargs)
 
 
 def _year_ticks(ax, years: Sequence[int]) -> None:
@@ -862,7 +898,7 @@ def _year_ticks(ax, years: Sequence[int]) -> None:
         ax.axvline(t, color="#999999", lw=0.8, zorder=0)
 
 
-def chart_reports(reps: pd.DataFrame, *, source: str) -> tuple[plt.Figure, pd.DataFrame]:
+def chart_reports(reps: pd.DataFrame, *, source: SourceLine) -> tuple[plt.Figure, pd.DataFrame]:
     """Every report at its publication date: a dot where the date is known, a bar with caps across
     ``earliest .. latest`` where it is estimated, coloured by how the date is known."""
     rows = reps.iloc[::-1].reset_index(drop=True)
@@ -873,14 +909,14 @@ def chart_reports(reps: pd.DataFrame, *, source: str) -> tuple[plt.Figure, pd.Da
         colour = basis_colours.get(basis, "#7f7f7f")
         exact = part[part["window_days"] == 1]
         if len(exact):
-            ax.plot(exact["earliest"], exact.index, "o", color=colour, ms=5, label=f"{basis}: one day")
+            _points(ax, exact["earliest"], exact.index, "o", color=colour, ms=5, label=f"{basis}: one day")
         est = part[part["window_days"] > 1]
         if len(est):
             ax.hlines(est.index, est["earliest"], est["latest"], color=colour, lw=2.2, label=f"{basis}: within bounds")
-            ax.plot(est["earliest"], est.index, "|", color=colour, ms=9)
-            ax.plot(est["latest"], est.index, "|", color=colour, ms=9)
+            _points(ax, est["earliest"], est.index, "|", color=colour, ms=9)
+            _points(ax, est["latest"], est.index, "|", color=colour, ms=9)
     prim = rows[rows["primary"]]
-    ax.plot(prim["earliest"], prim.index, ">", color="black", ms=7, label="primary source (the seed)")
+    _points(ax, prim["earliest"], prim.index, ">", color="black", ms=7, label="primary source (the seed)")
     labels = rows["source_id"] + "  " + rows["publisher"].str.slice(0, 34)
     ax.set_yticks(rows.index, labels)
     ax.tick_params(axis="y", labelsize=8)
@@ -888,11 +924,11 @@ def chart_reports(reps: pd.DataFrame, *, source: str) -> tuple[plt.Figure, pd.Da
     _year_ticks(ax, years)
     ax.tick_params(axis="x", labelsize=8.5)
     ax.legend(loc="upper right", fontsize=8.5, frameon=True, title="how the date is known", title_fontsize=8.5)
-    _finish(fig, ax, title="Every report at its publication date, with bounds where the date is estimated",
-                 xlabel="publication date (Gregorian above, Iranian below; ticks at Iranian new year)",
-                 ylabel="report", source=source)
     data = reps[["source_id", "publisher", "primary", "date_basis", "estimated", "published_gregorian",
                  "published_iranian", "window_days", "n_figures", "n_new"]]
+    _finish(fig, ax, title="Every report at its publication date, with bounds where the date is estimated",
+                 xlabel="publication date (Gregorian above, Iranian below; ticks at Iranian new year)",
+                 ylabel="report", source=source, data=data)
     return fig, data
 
 
@@ -903,7 +939,7 @@ def _year_label(years: pd.Series) -> pd.Series:
     return years.astype("str") + "\n" + gregorian_text(first) + "\n" + gregorian_text(last)
 
 
-def chart_yearly(yearly: pd.DataFrame, summary: pd.DataFrame, *, source: str,
+def chart_yearly(yearly: pd.DataFrame, summary: pd.DataFrame, *, source: SourceLine,
                  target_metric: str = "units_target") -> tuple[plt.Figure, pd.DataFrame]:
     """Full-year results per Iranian year, one marker per scope with whiskers across the bounds of its
     wording, and each year's latest target (diamond) and first target where it was revised (cross)."""
@@ -919,27 +955,27 @@ def chart_yearly(yearly: pd.DataFrame, summary: pd.DataFrame, *, source: str,
         colour = scope_colour(sc)
         part = yearly[yearly["scope"] == sc]
         x = part["jalali_year"].astype(int) + offset[sc]
-        ax.errorbar(x, part["value"], yerr=[part["value"] - part["low"], part["high"] - part["value"]], fmt="o",
-                    color=colour, ms=7, capsize=4, label=f"result: {sc}" if len(part) else None)
+        if len(part):
+            ax.errorbar(x, part["value"], yerr=[part["value"] - part["low"], part["high"] - part["value"]], fmt="o",
+                        color=colour, ms=7, capsize=4, label=f"result: {sc}")
         for xi, v, txt in zip(x, part["low"], part["value_text"]):
             ax.annotate(txt, (xi, v), xytext=(0, -7), textcoords="offset points", fontsize=8, color=colour,
                         rotation=90, ha="center", va="top")
         tg = targets[targets["scope"] == sc]
         tx = tg["jalali_year"].astype(int) + offset[sc] + 0.07
         shown = tg["latest_value"] <= top
-        ax.plot(tx[shown], tg.loc[shown, "latest_value"], "D", mfc="none", mec=colour, ms=9, mew=1.6,
-                label=f"latest target: {sc}" if len(tg) else None)
+        if shown.any():
+            ax.plot(tx[shown], tg.loc[shown, "latest_value"], "D", mfc="none", mec=colour, ms=9, mew=1.6,
+                    label=f"latest target: {sc}")
         _mark_offscale(ax, tx, tg["latest_value"], "target " + tg["latest_text"], top, colour)
         rev = tg[tg["revised"]]
-        ax.plot(rev["jalali_year"].astype(int) + offset[sc] + 0.07, rev["first_value"], "x", color=colour,
-                ms=9, mew=1.6, label=f"first target, later revised: {sc}" if len(rev) else None)
+        if len(rev):
+            ax.plot(rev["jalali_year"].astype(int) + offset[sc] + 0.07, rev["first_value"], "x", color=colour,
+                    ms=9, mew=1.6, label=f"first target, later revised: {sc}")
     ax.set_ylim(0, top)
     ax.set_xticks(years, _year_label(pd.Series(years)))
     ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
     ax.legend(fontsize=8, ncol=3, loc="upper right", frameon=True)
-    _finish(fig, ax, title="Units revived per Iranian year, by scope, against each year's target",
-                 xlabel="Iranian year (with its first and last Gregorian day)",
-                 ylabel="units revived in the year", source=source)
     data = pd.concat([
         yearly.assign(element="result")[["element", "jalali_year", "scope", "value", "low", "high", "value_text",
                                          "figure_ids", "source_ids"]],
@@ -951,10 +987,13 @@ def chart_yearly(yearly: pd.DataFrame, summary: pd.DataFrame, *, source: str,
                                            figure_ids="", source_ids=lambda d: d["first_source"])
         [["element", "jalali_year", "scope", "value", "low", "high", "value_text", "figure_ids", "source_ids"]],
     ], ignore_index=True).sort_values(["jalali_year", "scope", "element"], kind="stable").reset_index(drop=True)
+    _finish(fig, ax, title="Units revived per Iranian year, by scope, against each year's target",
+                 xlabel="Iranian year (with its first and last Gregorian day)",
+                 ylabel="units revived in the year", source=source, data=data)
     return fig, data
 
 
-def chart_year_to_date(ytd: pd.DataFrame, summary: pd.DataFrame, *, source: str,
+def chart_year_to_date(ytd: pd.DataFrame, summary: pd.DataFrame, *, source: SourceLine,
                        target_metric: str = "units_target") -> tuple[plt.Figure, pd.DataFrame]:
     """Each year's year-to-date counts against date, per scope: dots at ends known to the day (joined
     within a series, starting from zero at the year's first day), bars across the publication window
@@ -973,16 +1012,16 @@ def chart_year_to_date(ytd: pd.DataFrame, summary: pd.DataFrame, *, source: str,
         ax.plot([first_day, *known["end_earliest"]], [0, *known["value"]], "-", color=colour, lw=1.2, alpha=0.7)
         one_day = part["end_earliest"] == part["end_latest"]
         closed = part[one_day & (part["period_type"] != "full_year")]
-        ax.plot(closed.loc[~closed["is_restatement"], "end_earliest"], closed.loc[~closed["is_restatement"], "value"],
+        _points(ax, closed.loc[~closed["is_restatement"], "end_earliest"], closed.loc[~closed["is_restatement"], "value"],
                 "o", color=colour, ms=6)
-        ax.plot(closed.loc[closed["is_restatement"], "end_earliest"], closed.loc[closed["is_restatement"], "value"],
+        _points(ax, closed.loc[closed["is_restatement"], "end_earliest"], closed.loc[closed["is_restatement"], "value"],
                 "o", mfc="white", mec=colour, ms=8)
         ends = part[part["period_type"] == "full_year"]
-        ax.plot(ends["end_earliest"], ends["value"], "s", color=colour, ms=7)
+        _points(ax, ends["end_earliest"], ends["value"], "s", color=colour, ms=7)
         opened = part[part["end_earliest"] != part["end_latest"]]
         ax.hlines(opened["value"], opened["end_earliest"], opened["end_latest"] + pd.Timedelta(days=1), color=colour,
                   lw=5, alpha=0.55)
-        ax.plot(opened["end_earliest"], opened["value"], "|", color=colour, ms=10)
+        _points(ax, opened["end_earliest"], opened["value"], "|", color=colour, ms=10)
     for r in targets.itertuples():  # a few targets: one dashed segment each (dotted: the first, where revised)
         start, end = (pd.Timestamp(d) for d in calendar.year_bounds(int(r.jalali_year)))
         colour = scope_colour(r.scope)
@@ -1011,9 +1050,6 @@ def chart_year_to_date(ytd: pd.DataFrame, summary: pd.DataFrame, *, source: str,
     _year_ticks(ax, years)
     ax.tick_params(axis="x", labelsize=8.5)
     ax.set_ylim(0, top)
-    _finish(fig, ax, title="Units revived since the start of each Iranian year, as reported, by scope",
-                 xlabel="end of the period counted (Gregorian above, Iranian below; ticks at Iranian new year)",
-                 ylabel="units revived since the year's start", source=source)
     data = pd.concat([
         ytd.assign(element=np.where(ytd["period_type"] == "full_year", "full-year result",
                                     np.where(ytd["end_open"], "to publication (window)", "to a stated end")))
@@ -1024,10 +1060,13 @@ def chart_year_to_date(ytd: pd.DataFrame, summary: pd.DataFrame, *, source: str,
         [["element", "jalali_year", "scope", "step", "figure_id", "source_id", "value_text", "period_label",
           "end_gregorian", "end_iranian", "is_restatement"]],
     ], ignore_index=True)
+    _finish(fig, ax, title="Units revived since the start of each Iranian year, as reported, by scope",
+                 xlabel="end of the period counted (Gregorian above, Iranian below; ticks at Iranian new year)",
+                 ylabel="units revived since the year's start", source=source, data=data)
     return fig, data
 
 
-def chart_targets(revisions: pd.DataFrame, *, source: str, metric: str = "units_target",
+def chart_targets(revisions: pd.DataFrame, *, source: SourceLine, metric: str = "units_target",
                   min_reports: int = 2) -> tuple[plt.Figure, pd.DataFrame]:
     """Targets as each report gave them, against the report's date (whiskers across an estimated
     date's bounds), one colour per year and scope; filled where a report states a value for the first
@@ -1044,19 +1083,20 @@ def chart_targets(revisions: pd.DataFrame, *, source: str, metric: str = "units_
         ax.hlines(part["value"], part["published_earliest"], part["published_latest"] + pd.Timedelta(days=1),
                   color=colour, lw=2)
         new = part["new_value"]
-        ax.plot(mid[new], part.loc[new, "value"], "o", color=colour, ms=8, label=f"{label} ({sc})")
-        ax.plot(mid[~new], part.loc[~new, "value"], "o", mfc="white", mec=colour, ms=7)
+        _points(ax, mid[new], part.loc[new, "value"], "o", color=colour, ms=8, label=f"{label} ({sc})")
+        _points(ax, mid[~new], part.loc[~new, "value"], "o", mfc="white", mec=colour, ms=7)
         for x, v, txt in zip(mid[new], part.loc[new, "value"], part.loc[new, "value_text"] + " (" + part.loc[new, "source_id"] + ")"):
-            ax.annotate(txt, (x, v), xytext=(5, 5), textcoords="offset points", fontsize=8.5, color=colour)
+            ax.annotate(txt, (x, v), xytext=(5, 5 if i % 2 == 0 else -13), textcoords="offset points", fontsize=8.5,
+                        color=colour)
     years = sorted(set(jalali_parts(pd.concat([rev["published_earliest"], rev["published_latest"]]))["year"].astype(int)))
     _year_ticks(ax, years)
     ax.tick_params(axis="x", labelsize=8.5)
     ax.set_ylim(0, rev["value"].max() * 1.2)
     ax.legend(fontsize=8.5, loc="lower right", frameon=True, title="target for (scope); filled = first stated",
               title_fontsize=8.5)
-    _finish(fig, ax, title="Targets as each report stated them: revisions over time",
-                 xlabel="report's publication date (bars span an estimated date's bounds)",
-                 ylabel="target, units in the year", source=source)
     data = rev[["metric", "jalali_year", "scope", "period_label", "report_rank", "source_id", "published_gregorian",
                 "published_iranian", "figure_id", "value_text", "new_value", "revision", "earlier_values"]]
+    _finish(fig, ax, title="Targets as each report stated them: revisions over time",
+                 xlabel="report's publication date (bars span an estimated date's bounds)",
+                 ylabel="target, units in the year", source=source, data=data)
     return fig, data.reset_index(drop=True)
