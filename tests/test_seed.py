@@ -81,3 +81,13 @@ def test_seed_source_is_primary_and_alone(ledger):
     primary = ledger.sources[ledger.sources["primary"]]
     assert primary["source_id"].tolist() == ["S00"]
     assert (ledger.seed_figures()["source_id"] == "S00").all()
+
+
+def test_cross_report_window_in_the_provenance_record_is_the_one_the_ledger_implies(ledger):
+    """The record's cross-report evidence is recomputed by the audit; the two must not drift apart."""
+    from analysis.audit import seed_date_window
+
+    prov = read_provenance(SEED)
+    (recorded,) = [e for e in prov.evidence if e.basis == "cross_report"]
+    earliest, latest = seed_date_window(ledger.figures)
+    assert (recorded.earliest, recorded.latest) == (earliest.date(), latest.date())
