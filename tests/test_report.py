@@ -168,6 +168,15 @@ def test_two_builds_are_byte_identical(builds):
 
 
 @pytest.mark.slow
+def test_committed_notebooks_match_a_fresh_execution(builds):
+    """The committed outputs are what a fresh kernel produces today, images included (nbval skips PNGs)."""
+    _check_built(builds, "A")
+    stale = [nb.name for nb in execute.notebook_paths()
+             if (builds["A"] / nb.name).read_bytes() != nb.read_bytes()]
+    assert stale == [], f"these notebooks' committed outputs are stale; run `make notebooks`: {stale}"
+
+
+@pytest.mark.slow
 def test_outputs_hold_no_paths_addresses_or_dates(builds):
     _check_built(builds, "A")
     problems = []
