@@ -388,7 +388,7 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
     anchor_year = start_year.fillna(end_year)
     c.add(jy_given.notna() & anchor_year.notna() & (jy_given != anchor_year), "jalali_year",
           "this year does not match the period's dates (they fall in " + anchor_year.astype("Int64").astype(str) + ")")
-    c.add(jy_given.notna() & start_year.notna() & end_year.notna() & (start_year != end_year), "jalali_year",
+    c.add(jy_given.notna() & start_year.notna() & end_year.notna() & (start_year < end_year), "jalali_year",
           "the period spans more than one Iranian year; leave jalali_year empty")
     # An open end runs to publication: the period lies in one year only if both publication bounds do.
     end_year_earliest = _jalali_years(end.fillna(earliest))

@@ -86,10 +86,11 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str) -> Non
     fig.text(0.01, 0.012, _wrap(source, 150), fontsize=8.5, color="#444444", va="bottom", ha="left")
 
 
-def publish(fig, name: str, data: pd.DataFrame | None = None) -> Path:
+def publish(fig, name: str, data: pd.DataFrame | None = None) -> None:
     """Save ``fig`` as ``<name>.png`` and ``<name>.svg`` (and ``data`` as ``<name>.csv``), then show it.
 
-    Files go to :func:`analysis.paths.output_dir`. Returns that folder.
+    Files go to :func:`analysis.paths.output_dir`. Returns nothing, so a cell ending in this call
+    shows the chart and no machine path.
     """
     out = paths.output_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -99,7 +100,6 @@ def publish(fig, name: str, data: pd.DataFrame | None = None) -> Path:
         write_csv(data, name)
     plt.show()
     plt.close(fig)
-    return out
 
 
 def write_csv(data: pd.DataFrame, name: str) -> Path:
