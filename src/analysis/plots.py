@@ -102,6 +102,16 @@ def publish(fig, name: str, data: pd.DataFrame | None = None) -> None:
     plt.close(fig)
 
 
+def table(data: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Write a displayed table's data as ``<name>.csv`` in the output folder and return it unchanged.
+
+    Use as ``display(plots.table(frame, "03-year-on-year-changes"))`` so every table in the report
+    has its data beside it as CSV, as every chart does.
+    """
+    write_csv(data, name)
+    return data
+
+
 def write_csv(data: pd.DataFrame, name: str) -> Path:
     """Write a table's data as ``<name>.csv`` in the output folder (UTF-8, Unix line endings)."""
     out = paths.output_dir()
