@@ -1,9 +1,5 @@
 """Chart and table files: written where the output folder says, identical run to run."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -11,6 +7,7 @@ from analysis import plots
 
 
 def _chart():
+    plots.setup()  # fixes the SVG hash salt, without which SVG ids change run to run
     fig, ax = plt.subplots()
     ax.plot([1, 2, 3], [3, 1, 2])
     plots.finish(fig, ax, title="t", xlabel="x (units)", ylabel="y (units)", source="Source: test")
