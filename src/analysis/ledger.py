@@ -341,12 +341,17 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
           "'" + raw + "' has a thousands separator; write digits only (8000, not 8,000)")
     c.add((raw != "") & ~raw.str.contains(",", regex=False) & ~numeric_text, "value",
           "'" + raw + "' is not a finite number; write digits only, with '.' for decimals")
-    spec = metric.map({m.name: m for m in vocab.METRICS.values()})
-    known_metric = spec.notna()
-    signed = spec.map(lambda m: m.signed, na_action="ignore").fillna(False).astype(bool)
-    capped = spec.map(lambda m: m.capped, na_action="ignore").fillna(False).astype(bool)
-    percentage = spec.map(lambda m: m.percentage, na_action="ignore").fillna(False).astype(bool)
-    kind = spec.map(lambda m: m.kind, na_action="ignore").fillna("")
+    # Properties of each row's metric, looked up column-wise (unknown metrics get neutral values).
+    def _lookup(attr: str, default):
+        table = {m.name: getattr(m, attr) for m in vocab.METRICS.values()}
+        return metric.map(table).fillna(default)
+
+    known_metric = metric.isin(list(vocab.METRICS))
+    signed = _lookup("signed", False).astype(bool)
+    capped = _lookup("capped", False).astype(bool)
+    percentage = _lookup("percentage", False).astype(bool)
+    kind = _lookup("kind", "").astype("str")
+    unit = _lookup("unit", "").astype("str")
     c.add((value < 0) & ~signed, "value", "a count, amount or share cannot be negative")
     c.add(capped & (value > 100), "value", "a percentage share cannot be above 100")
 
@@ -414,7 +419,10 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
     is_seed = seed_text != ""
     quote = frame["quote"]
     c.add(is_seed & (quote == ""), "quote", "a seed figure needs the verbatim words that state it")
-    found = pd.Series([q in t for q, t in zip(quote, seed_text)], index=frame.index)  # substring test per quote
+    # A substring test per seed figure (only seed figures carry quotes, so this grows with the seed, not the ledger).
+    seed_rows = is_seed & (quote != "")
+    checked = [q in t for q, t in zip(quote[seed_rows], seed_text[seed_rows])]
+    found = pd.Series(checked, index=frame.index[seed_rows], dtype=bool).reindex(frame.index, fill_value=False)
     c.add(is_seed & (quote != "") & ~found, "quote",
           "this quote does not occur in the seed text exactly (check curly quotes ’ “ ” and spacing)")
     not_seed_file = frame["source_id"].map(src["seed_file"]).fillna("") == ""
@@ -433,7 +441,7 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
     out["end_latest"] = end.where(~open_end, latest)
     out["end_from_publication"] = open_end
     out["kind"] = kind
-    out["unit"] = spec.map(lambda m: m.unit, na_action="ignore").fillna("")
+    out["unit"] = unit
     out["percentage"] = percentage
     out["primary"] = frame["source_id"].map(src["primary"]).fillna(False).astype(bool)
     out["published_earliest"] = earliest
