@@ -11,6 +11,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.synced-$(UV_VERSION)
 
 export UV_PYTHON_DOWNLOADS := never
+# Trust the platform's certificate store too (machines behind a TLS-inspecting proxy add their CA there).
+export UV_SYSTEM_CERTS := 1
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 # An inline backend is needed for notebook figures; a forced Agg backend would hide them.
 unexport MPLBACKEND
