@@ -52,6 +52,9 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
     )
     with _environment(env or {}):
         client.execute()
+    # The kernel records the interpreter's patch version; drop it so a notebook executed on another
+    # Python 3.11.x is byte-identical to the committed one.
+    nb.metadata.get("language_info", {}).pop("version", None)
     return nb
 
 
