@@ -60,8 +60,11 @@ nbval: $(STAMP)
 notebooks: $(STAMP)
 	$(PY) -m analysis.execute
 
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(UV) run --locked jupyter lab notebooks/
+	$(UV) run --locked jupyter lab $(LAB_FLAGS) notebooks/
 
 bench: $(STAMP)
 	$(PY) -m pytest benchmarks -o python_files='bench_*.py' --benchmark-only -p no:xdist
