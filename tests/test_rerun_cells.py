@@ -56,6 +56,7 @@ def test_every_cell_reruns_with_the_same_output(path, tmp_path, monkeypatch):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
+        coalesce_streams=True,  # as analysis.execute runs notebooks: split stream messages are not a rerun difference
     )
     code_cells = [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
     with client.setup_kernel():

@@ -49,6 +49,10 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
         kernel_name="python3",
         resources={"metadata": {"path": str(Path(source).parent)}},
         record_timing=False,
+        # A print can reach the client as several stream messages (the kernel flushes stdout on a
+        # timer, and print writes its text and its newline separately); merge them so the recorded
+        # outputs do not depend on machine load.
+        coalesce_streams=True,
     )
     with _environment(env or {}):
         client.execute()
