@@ -120,3 +120,12 @@ def test_consecutive_days_advance_the_iranian_date_by_one(d):
 def test_years_tile_the_timeline(year):
     assert calendar.year_bounds(year)[1] + dt.timedelta(days=1) == calendar.year_bounds(year + 1)[0]
     assert calendar.year_length(year) in (365, 366)
+
+
+def test_year_bounds_columns_align_with_a_column_of_years():
+    years = pd.Series([1399, None, 1398], dtype="Int64", index=[10, 11, 12])
+    out = calendar.year_bounds_columns(years)
+    assert list(out.index) == [10, 11, 12]
+    assert out.loc[10, "year_start"] == pd.Timestamp("2020-03-20") and out.loc[10, "year_length"] == 366
+    assert out.loc[12, "year_end"] == pd.Timestamp("2020-03-19") and out.loc[12, "year_length"] == 365
+    assert pd.isna(out.loc[11, "year_start"])

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import rates
+from analysis import calendar, rates
 from analysis.bounds import Estimate
 from analysis.ledger import load_ledger
 from analysis.seed import read_provenance
@@ -398,7 +398,7 @@ def test_scope_comparison_and_comparable():
 
 
 def test_year_table_true_lengths():
-    t = rates.year_table([1399, 1398, 1399])
+    t = calendar.year_table([1399, 1398, 1399])
     assert list(t["jalali_year"]) == [1398, 1399]
     assert list(t["year_length"]) == [365, 366]
     assert t["year_start"].iloc[1] == T("2020-03-20") and t["year_end"].iloc[0] == T("2020-03-19")

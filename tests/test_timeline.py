@@ -246,12 +246,6 @@ def test_target_revisions(small):
     assert s["values_in_order"] == "1,500 (A, 2020-06-01) → 2,000 (C, 2020-08-01)"
 
 
-def test_source_ids_collects_every_column():
-    a = pd.DataFrame({"source_id": ["S02", "S01"], "source_ids": ["S03, S01", ""]})
-    b = pd.DataFrame({"first_source": ["S09"], "latest_source": ["S04"]})
-    assert timeline.source_ids(a, b) == ["S01", "S02", "S03", "S04", "S09"]
-
-
 def test_first_reported_window(small):
     _, ev = small
     first = timeline.first_reported(ev).set_index(ev["figure_id"])

@@ -42,7 +42,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from . import calendar, vocab
+from . import calendar, text, vocab
 from .bounds import rounding_step_column
 
 #: Columns of the findings table, in order.
@@ -1068,14 +1068,14 @@ def summary(findings: pd.DataFrame, ledger) -> str:
     hits = counts[counts["findings"] > 0]
     lines = "; ".join((hits["detects"] + " (" + hits["findings"].astype(str) + ")").tolist())
     none = counts[counts["findings"] == 0]["detects"].tolist()
-    text = (f"The audit checks {len(figures)} figures from {figures['source_id'].nunique()} sources with {len(RULES)} rules "
+    answer = (f"The audit checks {len(figures)} figures from {figures['source_id'].nunique()} sources with {len(RULES)} rules "
             f"and lists {len(findings)} findings involving {involved} figures: "
             f"{by_sev['contradiction']} contradictions (the figures as stated cannot all hold, even allowing for rounding), "
             f"{by_sev['question']} questions (they can, but only in a way worth a look) and "
             f"{by_sev['inference']} inferences about the seed. By rule: {lines}.")
     if none:
-        text += " No findings for: " + "; ".join(none) + "."
-    return text
+        answer += " No findings for: " + "; ".join(none) + "."
+    return answer
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1099,13 +1099,7 @@ def sentences(checks: pd.DataFrame) -> str:
     flagged = checks[checks["flagged"].astype(bool)] if "flagged" in checks else checks
     if flagged.empty:
         return "No findings: every check of this rule holds within the figures' bounds."
-    return "\n".join(("- " + _markdown(flagged["finding"]) + " (" + _markdown(flagged["figure_ids"]) + ")").tolist())
-
-
-def _markdown(s: pd.Series) -> pd.Series:
-    """Text made safe for Markdown and HTML: ``<``, ``>`` and ``&`` as entities, Markdown syntax escaped."""
-    return (s.astype("str").str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False).str.replace(r"([\\`*_{}\[\]#+!|~])", r"\\\1", regex=True))
+    return "\n".join(("- " + text.escape_column(flagged["finding"]) + " (" + text.escape_column(flagged["figure_ids"]) + ")").tolist())
 
 
 def figures_behind(checks: pd.DataFrame, ledger, flagged_only: bool = True) -> pd.DataFrame:

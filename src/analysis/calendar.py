@@ -186,3 +186,26 @@ def gregorian_column_to_jalali(column: pd.Series) -> pd.Series:
     """Write a column of Gregorian datetimes as ``'YYYY/MM/DD'`` Iranian dates ('' where missing)."""
     table = _gregorian_table()
     return column.map(table).fillna("").astype("str")
+
+
+def year_table(years) -> pd.DataFrame:
+    """First day, last day and length (365 or 366 days) of each distinct Iranian year given, in order.
+
+    Columns: ``jalali_year`` (Int64), ``year_start``, ``year_end`` (datetimes), ``year_length`` (days).
+    One calendar look-up per distinct year, not per row.
+    """
+    unique = sorted({int(y) for y in years if not pd.isna(y)})
+    bounds = [year_bounds(y) for y in unique]
+    return pd.DataFrame({
+        "jalali_year": pd.array(unique, dtype="Int64"),
+        "year_start": pd.to_datetime([b[0] for b in bounds]).astype("datetime64[us]"),
+        "year_end": pd.to_datetime([b[1] for b in bounds]).astype("datetime64[us]"),
+        "year_length": pd.array([days_inclusive(*b) for b in bounds], dtype="int64"),
+    })
+
+
+def year_bounds_columns(jalali_year: pd.Series) -> pd.DataFrame:
+    """:func:`year_table` aligned with a column of Iranian years (NaT / NA where the year is missing)."""
+    table = year_table(jalali_year).set_index("jalali_year")
+    years = jalali_year.astype("Int64")
+    return pd.DataFrame({col: years.map(table[col]) for col in table.columns}, index=jalali_year.index)

@@ -35,7 +35,6 @@ All functions work on whole columns (merges and group-bys), never row by row.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Iterable
 
 import matplotlib.pyplot as plt
@@ -88,28 +87,14 @@ def collapse_restatements(figures: pd.DataFrame) -> pd.DataFrame:
     return figures.assign(original=original.to_numpy())
 
 
-def year_start(jalali_year: pd.Series) -> pd.Series:
-    """First Gregorian day of each Iranian year in a column (NaT where the year is missing)."""
-    years = jalali_year.dropna().astype(int).unique()
-    starts = {int(y): pd.Timestamp(calendar.year_bounds(int(y))[0]) for y in years}
-    return pd.to_datetime(jalali_year.map(starts, na_action="ignore"))
-
-
-def year_end(jalali_year: pd.Series) -> pd.Series:
-    """Last Gregorian day of each Iranian year in a column (NaT where the year is missing)."""
-    years = jalali_year.dropna().astype(int).unique()
-    ends = {int(y): pd.Timestamp(calendar.year_bounds(int(y))[1]) for y in years}
-    return pd.to_datetime(jalali_year.map(ends, na_action="ignore"))
-
-
 def period_label(frame: pd.DataFrame) -> pd.Series:
     """A short Iranian-calendar name for each row's period.
 
     ``'1398 (full year)'``, ``'1399/01/01 to 1399/07/30'``, ``'1399/01/01 to publication'``
     (an open end), from the columns ``jalali_year``, ``start``, ``end``, ``start_jalali``, ``end_jalali``.
     """
-    full = frame["end"].notna() & (frame["start"] == year_start(frame["jalali_year"])) & (
-        frame["end"] == year_end(frame["jalali_year"]))
+    year = calendar.year_bounds_columns(frame["jalali_year"])
+    full = frame["end"].notna() & (frame["start"] == year["year_start"]) & (frame["end"] == year["year_end"])
     year_text = frame["jalali_year"].astype("str")
     span = frame["start_jalali"] + " to " + frame["end_jalali"].where(frame["end"].notna(), "publication")
     return span.where(~full, year_text + " (full year)")
@@ -217,11 +202,12 @@ def pair_units_jobs(figures: pd.DataFrame) -> pd.DataFrame:
                          start_jalali=frame["start_jalali"].astype("str"),
                          end_jalali=frame["end_jalali"].astype("str"))
     ratio = metrics.jobs_per_unit(metrics.from_columns(frame, "jobs_"), metrics.from_columns(frame, "units_"))
-    ys = year_start(frame["jalali_year"])
+    year = calendar.year_bounds_columns(frame["jalali_year"])
+    ys = year["year_start"]
     frame = frame.assign(
         jpu_value=ratio.value, jpu_low=ratio.low, jpu_high=ratio.high,
         year_to_date=frame["jalali_year"].notna().to_numpy() & (frame["start"] == ys).to_numpy(),
-        full_year=frame["end"].notna() & (frame["start"] == ys) & (frame["end"] == year_end(frame["jalali_year"])),
+        full_year=frame["end"].notna() & (frame["start"] == ys) & (frame["end"] == year["year_end"]),
         period=period_label(frame),
         period_gregorian=period_label_gregorian(frame),
     )
@@ -247,15 +233,6 @@ def _empty_pairs() -> pd.DataFrame:
 def _estimate(frame: pd.DataFrame, prefix: str, suffix: str = "") -> Estimate:
     """An :class:`Estimate` of columns ``{prefix}value{suffix}``, ``{prefix}low{suffix}``, ``{prefix}high{suffix}``."""
     return Estimate(frame[f"{prefix}value{suffix}"], frame[f"{prefix}low{suffix}"], frame[f"{prefix}high{suffix}"])
-
-
-def source_ids(*tables: pd.DataFrame) -> list[str]:
-    """Every source id named in the ``source_ids`` column(s) of ``tables``, sorted, each once."""
-    ids: set[str] = set()
-    for table in tables:
-        col = table["source_ids"] if "source_ids" in table else table["source_id"]
-        ids |= {s for cell in col.dropna() for s in str(cell).split(", ") if s}
-    return sorted(ids)
 
 
 # --------------------------------------------------------------------------------------------
@@ -497,15 +474,6 @@ def _count(row: pd.Series, prefix: str) -> str:
     return f"{text.number(e.value)} (read as {text.number(e.low)} to {text.number(e.high)})"
 
 
-def _md(x: object) -> str:
-    """Text made safe for Markdown by :func:`analysis.text.escape`, keeping round brackets plain.
-
-    Jupyter reads ``\\(`` as the start of inline mathematics; a bare round bracket is harmless
-    in Markdown, so it is left unescaped.
-    """
-    return text.escape(x).replace("\\(", "(").replace("\\)", ")")
-
-
 def _plain(x: float) -> str:
     """A stated number as written: thousands separators, no trailing '.0'."""
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
@@ -521,9 +489,9 @@ def _estimates(frame: pd.DataFrame, prefix: str, digits: int) -> pd.Series:
 def describe_pair(row: pd.Series, digits: int = 1) -> str:
     """One sentence for one pair: the period, the two counts with their bounds, and the ratio."""
     ratio = text.estimate(_est(row, "jpu_"), digits, "jobs per unit")
-    return (f"{_md(row['period'])} ({_md(row['period_gregorian'])}, scope {_md(row['scope'])}): "
+    return (f"{text.escape(row['period'])} ({text.escape(row['period_gregorian'])}, scope {text.escape(row['scope'])}): "
             f"{_count(row, 'jobs_')} jobs over {_count(row, 'units_')} revived units is {ratio}; "
-            f"figures {_md(row['jobs_figure'])} and {_md(row['units_figure'])}.")
+            f"figures {text.escape(row['jobs_figure'])} and {text.escape(row['units_figure'])}.")
 
 
 def describe_difference(first: pd.Series, second: pd.Series, digits: int = 2) -> str:
@@ -532,8 +500,8 @@ def describe_difference(first: pd.Series, second: pd.Series, digits: int = 2) ->
     direction = "lower" if diff.value < 0 else "higher"
     size = Estimate(abs(diff.value), min(abs(diff.low), abs(diff.high)) if diff.low * diff.high > 0 else 0.0,
                     max(abs(diff.low), abs(diff.high)))
-    out = (f"The ratio for {_md(second['period'])} is {text.estimate(size, digits)} jobs per unit "
-           f"{direction} than for {_md(first['period'])} (difference {text.estimate(diff, digits)}). ")
+    out = (f"The ratio for {text.escape(second['period'])} is {text.estimate(size, digits)} jobs per unit "
+           f"{direction} than for {text.escape(first['period'])} (difference {text.estimate(diff, digits)}). ")
     if overlap(first, second):
         out += "Their intervals overlap, so the bounds of the wording alone could explain the difference."
     else:
@@ -555,12 +523,12 @@ def describe_limits(first: pd.Series, second: pd.Series, digits: int = 1) -> lis
                 else f"{text.number(row['days_low'])} to {text.number(row['days_high'])}")
         share = (f"{text.number(row['share_low'])}%" if row["share_low"] == row["share_high"]
                  else f"{text.number(row['share_low'])}% to {text.number(row['share_high'])}%")
-        out.append(f"{_md(row['period'])} covers {days} of its year's {text.number(row['year_days'])} days ({share}).")
+        out.append(f"{text.escape(row['period'])} covers {days} of its year's {text.number(row['year_days'])} days ({share}).")
     diff = difference(first, second)
     for row in (first, second):
         width = float(row["jpu_high"]) - float(row["jpu_low"])
         if width > 0 and diff.value != 0:
-            out.append(f"The wording of {_md(row['period'])}'s figures alone leaves its ratio "
+            out.append(f"The wording of {text.escape(row['period'])}'s figures alone leaves its ratio "
                        f"{text.number(width, digits + 1)} jobs per unit wide ({text.number(row['jpu_low'], digits + 1)} "
                        f"to {text.number(row['jpu_high'], digits + 1)}), "
                        f"{text.number(width / abs(diff.value), digits)} times the difference between the two ratios.")
@@ -576,7 +544,7 @@ def describe_long_view(pairs: pd.DataFrame, reference: Estimate, digits: int = 1
     scopes = ", ".join(sorted(pairs["scope"].unique()))
     out = [f"{len(pairs)} periods have a units count and a jobs count of the same scope "
            f"({int(years.min())} to {int(years.max())} and running totals over several years; "
-           f"scopes: {_md(scopes)}).",
+           f"scopes: {text.escape(scopes)}).",
            f"The full-year ratios run from {text.number(reference.low, digits)} to {text.number(reference.high, digits)} "
            f"jobs per unit (median {text.number(reference.value, digits)}), a range taken across scopes."]
     odd = pairs[pairs["flag"] != ""]
@@ -671,16 +639,6 @@ def chart_xmax(table: pd.DataFrame, prefix: str = "jpu_", margin: float = 1.08) 
     """
     keep = table["flag"] == "" if "flag" in table else pd.Series(True, index=table.index)
     return float(table.loc[keep, f"{prefix}high"].max()) * margin
-
-
-def finish_chart(fig: Figure, ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str) -> None:
-    """:func:`analysis.plots.finish`, then room at the bottom for a source line of several lines.
-
-    A chart drawing on many reports has a long source line; the plot area is lifted above it.
-    """
-    plots.finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, source=source)
-    lines = len(textwrap.wrap(source, 150))
-    fig.tight_layout(rect=(0, min(0.5, (0.12 + 0.15 * lines) / fig.get_figheight()), 1, 1))
 
 
 def chart_labels(table: pd.DataFrame) -> pd.Series:

@@ -17,6 +17,9 @@ import pandas as pd
 
 from . import calendar, paths
 
+#: Columns in which tables name the sources they draw on.
+SOURCE_ID_COLUMNS: tuple[str, ...] = ("source_id", "source_ids", "first_source", "latest_source", "final_source_ids")
+
 #: Metadata written into saved figures: none that changes between runs.
 SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 
@@ -76,14 +79,38 @@ def label_dates_both_calendars(ax, dates: Iterable[dt.date | pd.Timestamp], axis
         ax.set_yticks(dates, labels)
 
 
-def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str) -> None:
-    """Title, axis labels (say the units in them) and a source line under the chart."""
+def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, top: float = 1.0) -> None:
+    """Title, axis labels (say the units in them) and a source line under the chart.
+
+    The source line is wrapped and measured once drawn; the figure grows by its height and the
+    chart is laid out above it, so a line naming dozens of reports never overlaps the axes.
+    ``top`` (0..1) keeps room above the axes, e.g. for a figure-wide title.
+    """
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.grid(True, axis="both", alpha=0.25)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
-    fig.text(0.01, 0.012, _wrap(source, 150), fontsize=8.5, color="#444444", va="bottom", ha="left")
+    note = fig.text(0.01, 0.012, _wrap(source, 150), fontsize=8.5, color="#444444", va="bottom", ha="left")
+    text_inches = note.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
+    width, height = fig.get_size_inches()
+    new_height = height + text_inches
+    fig.set_size_inches(width, new_height)
+    fig.tight_layout(rect=(0, (text_inches + 0.25) / new_height, 1, top))
+
+
+def source_ids(*tables: pd.DataFrame, columns: Iterable[str] = SOURCE_ID_COLUMNS) -> list[str]:
+    """Every source id the given tables name, sorted, each once (for :func:`source_line`).
+
+    Reads whichever of ``columns`` a table has; cells may list several ids separated by ``,``,
+    ``;`` or ``→``.
+    """
+    found: set[str] = set()
+    for table in tables:  # a few tables, not ledger rows
+        for col in columns:
+            if col in table and len(table):
+                ids = table[col].dropna().astype("str").str.split(r"\s*(?:[,;]|→)\s*", regex=True).explode().str.strip()
+                found |= set(ids)
+    return sorted(found - {""})
 
 
 def publish(fig, name: str, data: pd.DataFrame | None = None) -> None:

@@ -73,25 +73,9 @@ def columns(e: Estimate, prefix: str = "") -> dict[str, Any]:
     return {f"{prefix}value": e.value, f"{prefix}low": e.low, f"{prefix}high": e.high}
 
 
-def year_table(years: Iterable[int]) -> pd.DataFrame:
-    """First day, last day and length (365 or 366 days) of each Iranian year given.
-
-    Columns: ``jalali_year`` (Int64), ``year_start``, ``year_end`` (datetimes), ``year_length`` (days).
-    One calendar look-up per distinct year, not per figure.
-    """
-    unique = sorted({int(y) for y in years if not pd.isna(y)})
-    bounds = [calendar.year_bounds(y) for y in unique]
-    return pd.DataFrame({
-        "jalali_year": pd.array(unique, dtype="Int64"),
-        "year_start": pd.to_datetime([b[0] for b in bounds]).astype("datetime64[us]"),
-        "year_end": pd.to_datetime([b[1] for b in bounds]).astype("datetime64[us]"),
-        "year_length": pd.array([calendar.year_length(y) for y in unique], dtype="int64"),
-    })
-
-
 def with_year_bounds(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with ``year_start``, ``year_end`` and ``year_length`` of its ``jalali_year`` added."""
-    years = year_table(frame["jalali_year"].dropna())
+    years = calendar.year_table(frame["jalali_year"].dropna())
     return frame.merge(years, on="jalali_year", how="left")
 
 
@@ -906,7 +890,7 @@ def multi_year_totals(figures: pd.DataFrame, counts: pd.DataFrame, metric: str =
         return totals
     first = totals["start"].map(calendar.jalali_year_of)  # one look-up per multi-year figure
     last = totals["end_latest"].map(calendar.jalali_year_of)
-    years = year_table(range(int(first.min()), int(last.max()) + 1))
+    years = calendar.year_table(range(int(first.min()), int(last.max()) + 1))
     grid = totals[["_row", "scope", "start", "end_earliest", "end_latest"]].merge(years, how="cross")
     grid = grid[(grid["year_end"] >= grid["start"]) & (grid["year_start"] <= grid["end_latest"])]
     grid = grid.assign(covered=(grid["year_start"] >= grid["start"]) & (grid["year_end"] <= grid["end_earliest"]))
@@ -1000,15 +984,6 @@ def attainment_sentences(attained: pd.DataFrame) -> list[str]:
             f"{_est(same, 'attainment_', 'percent', i)} percent, {r['verdict']}"
         )
     return out
-
-
-def source_ids_of(*tables: pd.DataFrame, column: str = "source_ids") -> list[str]:
-    """Every source id named in the given tables' ``source_ids`` columns, in id order."""
-    ids: set[str] = set()
-    for t in tables:  # a few tables, not ledger rows
-        if column in t and len(t):
-            ids |= set(t[column].astype(str).str.split(r", | → ", regex=True).explode())
-    return sorted(i for i in ids if i)
 
 
 def seed_answer(seed: SeedFigures, publication: tuple[pd.Timestamp, pd.Timestamp], windows_long: pd.DataFrame,
@@ -1174,25 +1149,6 @@ def seed_pace_bars(seed: SeedFigures, windows_long: pd.DataFrame) -> pd.DataFram
         parts.append(pd.DataFrame({"bar": label, "what": what, "value": rows["value"], "low": rows["low"],
                                    "high": rows["high"], "figure_ids": f"{seed.to_date['figure_id']}, {seed.target['figure_id']}"}))
     return pd.concat(parts, ignore_index=True)
-
-
-def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str) -> None:
-    """:func:`analysis.plots.finish`, then room made under the axes for a source line of many sources.
-
-    A long-view chart names dozens of sources; the figure grows by the height of the wrapped source
-    line so the line never overlaps the axes or their labels.
-    """
-    import textwrap
-
-    from . import plots
-
-    plots.finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, source=source)
-    lines = len(textwrap.wrap(source, 150))
-    if lines > 2:
-        width, height = fig.get_size_inches()
-        text_height = lines * 8.5 * 1.3 / 72 + 0.2
-        fig.set_size_inches(width, height + text_height)
-        fig.tight_layout(rect=(0, (text_height + 0.1) / (height + text_height), 1, 1))
 
 
 def plot_pace_bars(bars: pd.DataFrame):

@@ -15,12 +15,23 @@ import pandas as pd
 
 from .bounds import Estimate
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+# Markdown syntax characters. Parentheses need no escape: without a bracket (escaped here) they
+# cannot form a link. ``>`` is already an entity by then. Quotes are left alone: they are harmless in
+# text, and the ``#`` of a numeric entity such as ``&#x27;`` would itself be escaped and break it.
+_MD_SPECIAL = r"([\\`*_{}\[\]#+!|~])"
 
 
 def escape(text: object) -> str:
-    """Source text made safe for Markdown and HTML: ``<``, ``&`` and Markdown syntax are escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=True))
+    """Source text made safe for Markdown and HTML: ``&``, ``<``, ``>`` and Markdown syntax are escaped."""
+    return re.sub(_MD_SPECIAL, r"\\\1", html.escape(str(text), quote=False))
+
+
+def escape_column(column: pd.Series) -> pd.Series:
+    """:func:`escape` over a whole column of text at once."""
+    out = column.astype("str")
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        out = out.str.replace(char, entity, regex=False)
+    return out.str.replace(_MD_SPECIAL, r"\\\1", regex=True)
 
 
 def number(x: float, digits: int = 0) -> str:

@@ -637,17 +637,6 @@ def source_line_for(ledger: Ledger) -> Callable[[list[str]], str]:
     return lambda ids: plots.source_line(ledger, ids)
 
 
-def source_ids(*frames: pd.DataFrame) -> list[str]:
-    """The source ids a set of tables draws on, sorted: from ``source_id``, ``source_ids`` (comma lists),
-    ``first_source`` and ``latest_source`` columns, wherever present (for source lines)."""
-    found: set[str] = set()
-    for frame in frames:  # a few tables, not ledger rows
-        for col in ("source_id", "source_ids", "first_source", "latest_source"):
-            if col in frame:
-                found |= set(frame[col].dropna().astype("str").str.split(", ").explode())
-    return sorted(found - {""})
-
-
 # --------------------------------------------------------------------------------------------
 # Sentences
 # --------------------------------------------------------------------------------------------
@@ -827,11 +816,10 @@ def chart_seed(seed: pd.DataFrame, ev: pd.DataFrame, *, source: SourceLine, metr
     plots.label_dates_both_calendars(bottom, ticks)
     bottom.tick_params(axis="x", labelsize=8.5)
     top.grid(True, alpha=0.25)
-    plots.finish(fig, bottom, title="", xlabel="date (Gregorian above, Iranian below); hatched = end known only within bounds",
-                 ylabel="", source=source)
     fig.suptitle(f"The seed article: the periods it counts, the reports it cites and its own date, "
                  f"against the {int(years[-1])} target", x=0.01, ha="left", fontsize=13, fontweight="bold")
-    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
+    plots.finish(fig, bottom, title="", xlabel="date (Gregorian above, Iranian below); hatched = end known only within bounds",
+                 ylabel="", source=source, top=0.97)
     data = pd.concat([
         counts.assign(element=np.where(counts["end_open"], "count to publication (band)", "count over its period"))
         [["element", "figure_id", "metric", "scope", "value", "low", "high", "period_label", "start_gregorian",
@@ -853,24 +841,11 @@ NOT_REVIVAL_SCOPES: tuple[str, ...] = ("renovation_programme", "capacity_program
 
 def _finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: SourceLine,
             data: pd.DataFrame | None = None) -> None:
-    """:func:`analysis.plots.finish`, with the figure made taller to fit a long, wrapped source line.
-
-    ``source`` is the source line, or a function that writes it from the list of source ids the
-    chart's ``data`` draws on (:func:`source_ids`), so the line names exactly the reports drawn.
-
-    The source line's height is measured once drawn; the figure grows by that much and the chart is
-    laid out above it, so no source line overlaps the axis labels however many reports it names.
-    """
+    """:func:`analysis.plots.finish`, where ``source`` may be a function that writes the source line
+    from the source ids the chart's ``data`` draws on, so the line names exactly the reports drawn."""
     if callable(source):
-        source = source(source_ids(data) if data is not None else [])
+        source = source(plots.source_ids(data) if data is not None else [])
     plots.finish(fig, ax, title=title, xlabel=xlabel, ylabel=ylabel, source=source)
-    note = fig.texts[-1]
-    extent = note.get_window_extent(fig.canvas.get_renderer())
-    text_inches = extent.height / fig.dpi
-    width, height = fig.get_size_inches()
-    new_height = height + text_inches
-    fig.set_size_inches(width, new_height)
-    fig.tight_layout(rect=(0, (text_inches + 0.25) / new_height, 1, 1))
 
 
 def _mark_offscale(ax, x: pd.Series, values: pd.Series, texts: pd.Series, top: float, colour: str) -> None:
