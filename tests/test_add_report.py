@@ -41,7 +41,7 @@ NEW_FIGURES = [
 def _append(path, columns, rows):
     with path.open("a", encoding="utf-8", newline="") as fh:
         for row in rows:
-            fh.write("\t".join(row[c] for c in columns) + "\n")
+            fh.write("\t".join(row.get(c, "") for c in columns) + "\n")
 
 
 @pytest.fixture(scope="module")

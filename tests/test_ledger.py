@@ -76,7 +76,8 @@ def test_seed_shares(ledger):
     bank = _seed(ledger, "bank_facility_share_pct")
     sought = _seed(ledger, "bank_facility_share_target_pct")
     assert (bank["low"], bank["high"]) == (30.5, 31.5)
-    assert (sought["low"], sought["high"]) == (40, 50)
+    # "at least 40 percent" of a share: 40 or more, up to the whole (no invented upper step).
+    assert (sought["low"], sought["high"]) == (40, 100)
     assert bank["agency"] == "IRNA"
 
 

@@ -225,12 +225,12 @@ def test_seed_alone_cannot_produce_the_implied_count(seed):
 
 def test_bank_facility_gap(seed):
     t = rates.seed_bank_facility(seed).set_index("quantity")
-    # about 31 -> 30.5 .. 31.5; at least 40 -> 40 .. 50.
-    assert (t.loc["gap", "value"], t.loc["gap", "low"], t.loc["gap", "high"]) == (9, 40 - 31.5, 50 - 30.5)
+    # about 31 -> 30.5 .. 31.5; at least 40 (a share) -> 40 .. 100.
+    assert (t.loc["gap", "value"], t.loc["gap", "low"], t.loc["gap", "high"]) == (9, 40 - 31.5, 100 - 30.5)
     rel = t.loc["relative increase needed"]
     assert rel["value"] == pytest.approx((40 / 31 - 1) * 100)  # 29.03
     assert rel["low"] == pytest.approx((40 / 31.5 - 1) * 100)
-    assert rel["high"] == pytest.approx((50 / 30.5 - 1) * 100)
+    assert rel["high"] == pytest.approx((100 / 30.5 - 1) * 100)
 
 
 # ---------------------------------------------------------------------------------------------

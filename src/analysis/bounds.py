@@ -1,23 +1,31 @@
-"""Figures as intervals: bounds from how a figure was worded, and interval arithmetic.
+"""Figures as intervals: the bounds a figure's wording implies, and interval arithmetic.
 
-The rule, stated once (README, "Bounds from wording"):
+In: a stated value, its qualifier (``exact``, ``about``, ``over``, ``at_least``, ``up_to``), the
+ledger's optional ``rounding`` cell and the metric's properties. Out: ``(low, high)``, and
+:class:`Estimate`, which carries a central value with its bounds through ``+ - * /``.
 
-- The **rounding step** of a number is the place value of its last non-zero digit
-  (8,000 -> 1,000; 9,800 -> 100; 468 -> 1; 23.36 -> 0.01; 21 -> 1).
-- ``exact``: a count or amount with trailing zeros is read as rounded at its last non-zero digit
-  (8,000 -> 7,500 .. 8,500); one without trailing zeros (468, 21,618) is taken as exact.
-  A percentage is always read as rounded at its last digit (21 -> 20.5 .. 21.5).
-  A target stated exactly is a declared goal, not a measurement, and is taken as stated.
-- ``about``: rounded at the last non-zero digit, as above, for every kind (about 31 -> 30.5 .. 31.5).
-- ``over``: above the figure and below the next rounding step (over 39,000 -> 39,000 .. 40,000).
-- ``at_least``: the figure up to the next rounding step (at least 40 -> 40 .. 50).
-- ``up_to``: down to the previous rounding step, up to the figure (up to 1,500 -> 1,400 .. 1,500).
+The rule, stated once (README, "Bounds from wording"; the cap lives in :mod:`analysis.assumptions`):
 
-Endpoints are treated as closed: "over 39,000" includes 39,000 in its interval, a
-difference no derived figure here can see.
+- The **rounding step** of a count or amount is the place value of its last non-zero digit
+  (8,000 -> 1,000; 9,800 -> 100; 468 -> 1). A percentage is rounded at its last written digit
+  (40 -> 1; 23.36 -> 0.01).
+- ``exact`` (a plain number): a count with trailing zeros is read as rounded at its last non-zero
+  digit, half a step either way, **but never more than** :data:`~analysis.assumptions.ROUNDING_CAP`
+  (10 %) of the value either way: 8,000 -> 7,500 .. 8,500; 10,000 -> 9,000 .. 11,000; 1,000 -> 900 ..
+  1,100. A count without trailing zeros (468, 21,618) is exact. A percentage is rounded at its last
+  digit (21 -> 20.5 .. 21.5). A target is a plan, not a measurement: stated plainly it is taken as stated.
+- ``about``: rounded as above, for every kind of figure (about 31 percent -> 30.5 .. 31.5).
+- ``over`` / ``at_least``: the figure or more, with no invented upper step (over 39,000 -> 39,000 ..
+  no upper bound; a share stops at 100).
+- ``up_to``: the figure or less, with no invented lower step (up to 1,500 -> 0 .. 1,500).
+- The ledger's ``rounding`` cell overrides the reading of an ``exact`` or ``about`` figure:
+  ``none`` means exact as printed; a number means rounded to that step (``rounding = 100``: 9,800 ->
+  9,750 .. 9,850), uncapped, since a person said so.
 
-:class:`Estimate` carries a central value with its bounds and propagates both through
-``+ - * /``; every operation works on plain floats and on whole pandas columns alike.
+Endpoints are treated as closed. Missing bounds are infinite (``-inf``/``inf``), never NaN; NaN
+means "cannot be computed" (for instance a ratio whose divisor may be zero).
+
+Every function works on plain floats and on whole pandas columns alike.
 """
 
 from __future__ import annotations
@@ -30,94 +38,119 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .assumptions import ROUNDING_CAP
+
 #: Qualifiers a figure may carry, and what each one means.
 QUALIFIERS: dict[str, str] = {
-    "exact": "stated as a plain number; round counts are read as rounded at their last non-zero digit",
-    "about": "stated as approximate ('about', 'nearly', 'some'); read as rounded at the last non-zero digit",
-    "over": "stated as a floor ('over', 'more than'); up to the next rounding step",
-    "at_least": "stated as a minimum ('at least'); up to the next rounding step",
-    "up_to": "stated as a ceiling ('up to', 'as many as'); down to the previous rounding step",
+    "exact": "stated as a plain number; a round count is read as rounded at its last non-zero digit (at most 10 % either way)",
+    "about": "stated as approximate ('about', 'nearly', 'some'); read as rounded at its last non-zero digit (at most 10 % either way)",
+    "over": "stated as a floor ('over', 'more than'): the figure or more, no upper bound",
+    "at_least": "stated as a minimum ('at least'): the figure or more, no upper bound",
+    "up_to": "stated as a ceiling ('up to', 'as many as'): the figure or less, no lower bound",
+}
+
+#: Words for the ledger's ``rounding`` cell besides a positive number (the step).
+ROUNDING_WORDS: dict[str, str] = {
+    "": "read by the rule: rounded at the last non-zero digit when the count ends in zeros",
+    "none": "exact as printed, even if it ends in zeros",
 }
 
 
-def rounding_step(value: float) -> float:
+def rounding_step(value: float, *, percentage: bool = False) -> float:
     """Place value of the last non-zero digit of ``value`` as written in decimal.
 
     ``rounding_step(8000) == 1000``, ``rounding_step(9800) == 100``, ``rounding_step(23.36) == 0.01``.
+    With ``percentage``, the last written digit: ``rounding_step(40, percentage=True) == 1``.
     Zero has no last non-zero digit; its step is 1.
     """
-    if value == 0:
+    if value == 0 or not math.isfinite(value):
         return 1.0
     dec = Decimal(repr(float(value))).normalize()
-    return float(Decimal(1).scaleb(dec.as_tuple().exponent))
+    exponent = dec.as_tuple().exponent
+    if percentage:
+        exponent = min(exponent, 0)
+    return float(Decimal(1).scaleb(exponent))
 
 
-def has_trailing_zeros(value: float) -> bool:
-    """Whether an integer figure ends in zeros (1,500 yes; 468 no)."""
-    return float(value).is_integer() and value != 0 and rounding_step(value) >= 10
+def rounding_step_column(values: pd.Series, percentage: pd.Series | bool = False) -> pd.Series:
+    """:func:`rounding_step` over a whole column of numbers, from their decimal text."""
+    v = values.astype(float)
+    text = v.map(repr).str.replace(r"\.0$", "", regex=True).str.lstrip("-")
+    decimals = text.str.extract(r"\.(\d+)$")[0].str.len()
+    trailing = text.str.extract(r"^\d*?(0*)$")[0].str.len().fillna(0)
+    pct = pd.Series(percentage, index=v.index).astype(bool) if not isinstance(percentage, pd.Series) else percentage.astype(bool)
+    exponent = (-decimals).fillna(trailing.where(~pct, 0)).astype(float)
+    exponent = exponent.where((v != 0) & np.isfinite(v), 0.0)
+    return 10.0**exponent
 
 
-def bounds_from_wording(value: float, qualifier: str, *, percentage: bool = False, target: bool = False) -> tuple[float, float]:
-    """The interval ``(low, high)`` a stated figure stands for (rule in the module docstring).
+def bounds_from_wording(value: float, qualifier: str, *, percentage: bool = False, target: bool = False,
+                        rounding: str = "", capped: bool = False, signed: bool = False) -> tuple[float, float]:
+    """The interval ``(low, high)`` a stated figure stands for (the rule in the module docstring).
 
     Parameters
     ----------
     value: the number as stated, in the figure's own unit.
     qualifier: one of :data:`QUALIFIERS`.
-    percentage: the figure is a percentage (always read as rounded at its last digit when exact).
-    target: the figure is a declared goal (taken as stated when exact).
+    percentage: the figure is a percentage (rounded at its last written digit).
+    target: the figure is a declared goal (taken as stated when plain).
+    rounding: the ledger's ``rounding`` cell: ``""`` (the rule), ``"none"`` (exact as printed) or a step.
+    capped: a share that cannot exceed 100 (an open upper bound stops there).
+    signed: the metric may be negative (an open lower bound is ``-inf``, not 0).
     """
-    if qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
-    step = rounding_step(value)
-    if qualifier == "exact":
-        if target or not (percentage or has_trailing_zeros(value)):
-            return float(value), float(value)
-        return value - step / 2, value + step / 2
-    if qualifier == "about":
-        return value - step / 2, value + step / 2
-    if qualifier in ("over", "at_least"):
-        return float(value), value + step
-    return value - step, float(value)  # up_to
+    low, high = bounds_columns(pd.Series([float(value)]), pd.Series([qualifier]), pd.Series([percentage]),
+                               pd.Series([target]), rounding=pd.Series([rounding]), capped=pd.Series([capped]),
+                               signed=pd.Series([signed]))
+    return float(low.iloc[0]), float(high.iloc[0])
 
 
-def rounding_step_column(values: pd.Series) -> pd.Series:
-    """:func:`rounding_step` over a whole column of numbers, using their decimal text."""
-    text = values.astype(float).map(repr).str.replace(r"\.0$", "", regex=True).str.lstrip("-")
-    decimals = text.str.extract(r"\.(\d+)$")[0].str.len()
-    trailing = text.str.extract(r"^\d*?(0*)$")[0].str.len()
-    exponent = (-decimals).fillna(trailing).astype(float)
-    exponent = exponent.where(values.astype(float) != 0, 0.0)
-    return 10.0**exponent
-
-
-def bounds_columns(values: pd.Series, qualifiers: pd.Series, percentage: pd.Series, target: pd.Series) -> tuple[pd.Series, pd.Series]:
+def bounds_columns(values: pd.Series, qualifiers: pd.Series, percentage: pd.Series, target: pd.Series, *,
+                   rounding: pd.Series | None = None, capped: pd.Series | None = None,
+                   signed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """:func:`bounds_from_wording` over whole columns at once (no per-row Python loop).
 
-    ``percentage`` and ``target`` are boolean columns aligned with ``values``.
+    ``percentage``, ``target``, ``capped`` and ``signed`` are boolean columns aligned with ``values``;
+    ``rounding`` holds the ledger's ``rounding`` cells (text). Raises ``ValueError`` on an unknown
+    qualifier (the loader refuses those first, naming the row).
     """
+    unknown = ~qualifiers.isin(list(QUALIFIERS))
+    if unknown.any():
+        bad = qualifiers[unknown].iloc[0]
+        raise ValueError(f"unknown qualifier {bad!r}; expected one of {', '.join(QUALIFIERS)}")
+    index = values.index
     v = values.astype(float)
-    step = rounding_step_column(v)
-    pct = percentage.astype(bool)
-    tgt = target.astype(bool)
-    rounded = (qualifiers == "about") | ((qualifiers == "exact") & ~tgt & (pct | (step >= 10)))
-    low = v.where(~rounded, v - step / 2)
-    high = v.where(~rounded, v + step / 2)
+
+    def flag(col: pd.Series | None) -> pd.Series:
+        return pd.Series(False, index=index) if col is None else pd.Series(col, index=index).fillna(False).astype(bool)
+
+    pct, tgt, cap, sig = flag(percentage), flag(target), flag(capped), flag(signed)
+    rnd = pd.Series("", index=index, dtype="str") if rounding is None else rounding.fillna("").astype("str").str.strip()
+    step = rounding_step_column(v, pct)
+    stated_step = pd.to_numeric(rnd.where(rnd.str.match(r"^\d+(\.\d+)?$")), errors="coerce")
+
+    plain = qualifiers.isin(["exact", "about"])
+    by_rule = (qualifiers == "about") | ((qualifiers == "exact") & ~tgt & (pct | (step >= 10)))
+    half = np.minimum(step / 2, ROUNDING_CAP * v.abs())
+    half = half.where(by_rule, 0.0)
+    half = half.where(rnd != "none", 0.0)
+    half = (stated_step / 2).where(stated_step.notna(), half)
+    low = (v - half).where(plain, v)
+    high = (v + half).where(plain, v)
     floor = qualifiers.isin(["over", "at_least"])
-    high = high.where(~floor, v + step)
+    high = high.where(~floor, np.where(cap, 100.0, np.inf))
     ceiling = qualifiers == "up_to"
-    low = low.where(~ceiling, v - step)
-    return low, high
+    low = low.where(~ceiling, np.where(sig, -np.inf, 0.0))
+    return low.astype(float), high.astype(float)
 
 
 @dataclass(frozen=True)
 class Estimate:
     """A central value with bounds: ``low <= value <= high``.
 
-    Fields may be floats or aligned pandas Series. ``value`` is NaN where no central value
-    exists (for instance a pace whose end date is known only within bounds).
-    Arithmetic propagates the bounds by interval arithmetic; division requires a divisor
-    interval that excludes zero.
+    Fields may be floats or aligned pandas Series. ``value`` is NaN where no central value exists
+    (for instance a pace whose end date is known only within bounds). Bounds may be infinite (an
+    open-ended figure); NaN bounds mean the quantity cannot be computed (a divisor that may be zero).
+    Arithmetic propagates the bounds by interval arithmetic.
     """
 
     value: Any
@@ -130,9 +163,9 @@ class Estimate:
         return cls(value, value, value)
 
     @classmethod
-    def stated(cls, value: float, qualifier: str, *, percentage: bool = False, target: bool = False) -> "Estimate":
-        """A stated figure read through :func:`bounds_from_wording`."""
-        low, high = bounds_from_wording(value, qualifier, percentage=percentage, target=target)
+    def stated(cls, value: float, qualifier: str, **kwargs: Any) -> "Estimate":
+        """A stated figure read through :func:`bounds_from_wording` (same keyword arguments)."""
+        low, high = bounds_from_wording(value, qualifier, **kwargs)
         return cls(float(value), low, high)
 
     @staticmethod
@@ -157,17 +190,27 @@ class Estimate:
 
     def __mul__(self, other: "Estimate | float") -> "Estimate":
         o = self._lift(other)
-        products = [self.low * o.low, self.low * o.high, self.high * o.low, self.high * o.high]
+        products = [_times(self.low, o.low), _times(self.low, o.high), _times(self.high, o.low), _times(self.high, o.high)]
         return Estimate(self.value * o.value, _min(products), _max(products))
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: "Estimate | float") -> "Estimate":
+        """Division; where the divisor's interval holds zero on both sides (or is zero) the result is NaN."""
         o = self._lift(other)
-        straddles = (np.asarray(o.low) <= 0) & (np.asarray(o.high) >= 0)
-        if np.any(straddles):
-            raise ZeroDivisionError("the divisor's interval includes zero")
-        return self * Estimate(1 / o.value, 1 / o.high, 1 / o.low)
+        lo, hi = np.asarray(o.low, dtype=float), np.asarray(o.high, dtype=float)
+        bad = ((lo < 0) & (hi > 0)) | ((lo == 0) & (hi == 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inv_low = np.where(hi == 0, -np.inf, 1 / np.where(hi == 0, 1, hi))
+            inv_high = np.where(lo == 0, np.inf, 1 / np.where(lo == 0, 1, lo))
+            central = np.asarray(o.value, dtype=float)
+            inv_value = np.where(central == 0, np.nan, 1 / np.where(central == 0, 1, central))
+        inv = Estimate(_like(o.value, np.where(bad, np.nan, inv_value)), _like(o.low, np.where(bad, np.nan, inv_low)),
+                       _like(o.high, np.where(bad, np.nan, inv_high)))
+        out = self * inv
+        if np.any(bad):
+            out = Estimate(_mask(out.value, bad), _mask(out.low, bad), _mask(out.high, bad))
+        return out
 
     def __rtruediv__(self, other: float) -> "Estimate":
         return self._lift(other) / self
@@ -185,20 +228,35 @@ class Estimate:
         """Whether two intervals share at least one point (elementwise for columns)."""
         return (self.low <= other.high) & (other.low <= self.high)
 
+    def intersect(self, other: "Estimate") -> "Estimate":
+        """The common part of two intervals (``low > high`` where they do not overlap)."""
+        return Estimate(self.value, _max2(self.low, other.low), _min2(self.high, other.high))
+
     def round(self, digits: int = 0) -> "Estimate":
-        """All three numbers rounded for display."""
+        """All three numbers rounded (half away from zero never matters here; never truncated)."""
         return Estimate(_round(self.value, digits), _round(self.low, digits), _round(self.high, digits))
 
-    def __format__(self, spec: str) -> str:
-        spec = spec or ",.1f"
-        if _is_nan(self.value):
-            return f"{format(self.low, spec)} to {format(self.high, spec)}"
-        if self.low == self.high:
-            return format(self.value, spec)
-        return f"{format(self.value, spec)} ({format(self.low, spec)} to {format(self.high, spec)})"
 
-    def __str__(self) -> str:
-        return format(self, "")
+def _times(a: Any, b: Any) -> Any:
+    """``a * b`` with ``0 * inf = 0`` (a bound of zero times an open bound stays zero)."""
+    with np.errstate(invalid="ignore"):
+        out = a * b
+    zero = (np.asarray(a) == 0) | (np.asarray(b) == 0)
+    if isinstance(out, pd.Series):
+        return out.where(~zero, 0.0)
+    return 0.0 if np.any(zero) else out
+
+
+def _like(template: Any, array: np.ndarray) -> Any:
+    if isinstance(template, pd.Series):
+        return pd.Series(array, index=template.index)
+    return float(array) if np.ndim(array) == 0 else array
+
+
+def _mask(x: Any, bad: np.ndarray) -> Any:
+    if isinstance(x, pd.Series):
+        return x.where(~bad, np.nan)
+    return float("nan") if np.any(bad) else x
 
 
 def _min(items: list[Any]) -> Any:
@@ -211,9 +269,15 @@ def _max(items: list[Any]) -> Any:
     return out if isinstance(out, pd.Series) else float(out)
 
 
+def _min2(a: Any, b: Any) -> Any:
+    out = np.minimum(a, b)
+    return out if isinstance(out, pd.Series) else float(out)
+
+
+def _max2(a: Any, b: Any) -> Any:
+    out = np.maximum(a, b)
+    return out if isinstance(out, pd.Series) else float(out)
+
+
 def _round(x: Any, digits: int) -> Any:
     return x.round(digits) if isinstance(x, pd.Series) else round(x, digits)
-
-
-def _is_nan(x: Any) -> bool:
-    return isinstance(x, float) and math.isnan(x)

@@ -638,7 +638,7 @@ def chart_xmax(table: pd.DataFrame, prefix: str = "jpu_", margin: float = 1.08) 
     Rows flagged as implausible beyond it are drawn as arrows at the edge rather than squeezing the rest.
     """
     keep = table["flag"] == "" if "flag" in table else pd.Series(True, index=table.index)
-    return float(table.loc[keep, f"{prefix}high"].max()) * margin
+    return float(table.loc[keep, f"{prefix}high"].replace(np.inf, np.nan).max()) * margin
 
 
 def chart_labels(table: pd.DataFrame) -> pd.Series:

@@ -53,7 +53,9 @@ FIGURES_COLUMNS: dict[str, str] = {
     "metric": "what is counted (see the metrics vocabulary)",
     "value": "the number as stated, digits only (no thousands separators); money in full rials",
     "qualifier": "exact, about, over, at_least or up_to",
+    "rounding": "empty (read by the rule), none (exact as printed), or the step the figure was rounded to",
     "scope": "what the figure covers (see the scopes)",
+    "target_kind": "for targets: empty (read from the period), revival, mandate, multi_year or term",
     "period_start": "first day of the period, Gregorian YYYY-MM-DD (empty for stocks)",
     "period_end": "last day of the period, or a stock's as-of date; empty = up to publication",
     "period_start_jalali": "the same first day as an Iranian date YYYY/MM/DD (either calendar may be given; both must agree)",
@@ -329,6 +331,13 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
           "'" + metric + "' is not a known metric; use one of the README's metrics vocabulary")
     c.add(~frame["qualifier"].isin(list(QUALIFIERS)), "qualifier",
           "'" + frame["qualifier"] + "' is not a qualifier; write one of " + ", ".join(QUALIFIERS))
+    rounding = frame["rounding"]
+    c.add((rounding != "") & (rounding != "none") & ~rounding.str.match(r"^\d+(\.\d+)?$"), "rounding",
+          "'" + rounding + "' is not a rounding; leave it empty, write none (exact as printed) or the step (e.g. 100)")
+    c.add((rounding != "") & ~frame["qualifier"].isin(["exact", "about"]), "rounding",
+          "only a plain or approximate figure (exact, about) can say how it was rounded")
+    c.add(~frame["target_kind"].isin(["", *vocab.TARGET_KINDS]), "target_kind",
+          "'" + frame["target_kind"] + "' is not a target kind; leave it empty or write one of " + ", ".join(vocab.TARGET_KINDS))
     c.add(~frame["scope"].isin(list(vocab.SCOPES)), "scope",
           "'" + frame["scope"] + "' is not a known scope; write one of " + ", ".join(vocab.SCOPES))
 
@@ -447,7 +456,8 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
     out["published_earliest"] = earliest
     out["published_latest"] = latest
     if known_metric.all() and value.notna().all() and frame["qualifier"].isin(list(QUALIFIERS)).all():
-        out["low"], out["high"] = bounds_columns(value, frame["qualifier"], percentage, kind == "target")
+        out["low"], out["high"] = bounds_columns(value, frame["qualifier"], percentage, kind == "target",
+                                                 rounding=rounding, capped=capped, signed=signed)
     return out, c.problems
 
 

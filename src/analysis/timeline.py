@@ -795,7 +795,7 @@ def chart_seed(seed: pd.DataFrame, ev: pd.DataFrame, *, source: SourceLine, metr
         top.plot([r.start, r.end], [r.value, r.value], color=scope_colour(r.scope), lw=1.8, ls="--")
         top.annotate(f"{r.figure_id}: target {r.value_text} ({r.scope}), {r.period_label}", (r.start, r.value),
                      xytext=(2, 6), textcoords="offset points", fontsize=9, color=scope_colour(r.scope))
-    top.set_ylim(0, max(counts["high"].max(), targets["high"].max() if len(targets) else 0) * 1.18)
+    top.set_ylim(0, max(counts["high"].replace(np.inf, np.nan).max(), targets["high"].replace(np.inf, np.nan).max() if len(targets) else 0) * 1.18)
     top.set_ylabel("units (counted from the start\nof each Iranian year)")
 
     lanes = seed.iloc[::-1].reset_index(drop=True)
@@ -924,7 +924,7 @@ def chart_yearly(yearly: pd.DataFrame, summary: pd.DataFrame, *, source: SourceL
     years = list(range(min(years), max(years) + 1))
     scopes = sorted(set(yearly["scope"]) | set(targets["scope"]))
     offset = {sc: (i - (len(scopes) - 1) / 2) * 0.2 for i, sc in enumerate(scopes)}
-    top = float(yearly["high"].max()) * 1.45
+    top = float(yearly["high"].replace(np.inf, np.nan).max()) * 1.45
     fig, ax = plt.subplots(figsize=(13, 6.2))
     for sc in scopes:  # one series per scope
         colour = scope_colour(sc)
@@ -978,7 +978,7 @@ def chart_year_to_date(ytd: pd.DataFrame, summary: pd.DataFrame, *, source: Sour
     years = sorted(set(ytd["jalali_year"].astype(int)))
     targets = summary[(summary["metric"] == target_metric) & summary["period_label"].str.startswith("year ")
                       & summary["scope"].isin(ytd["scope"]) & summary["jalali_year"].isin(years)]
-    top = float(ytd["high"].max()) * 1.3
+    top = float(ytd["high"].replace(np.inf, np.nan).max()) * 1.3
     fig, ax = plt.subplots(figsize=(15, 6.4))
     for (year, sc), part in ytd.groupby(["jalali_year", "scope"], sort=True):  # one series per year and scope
         colour = scope_colour(sc)

@@ -72,3 +72,11 @@ DATE_BASES: dict[str, str] = {
     "id_interpolation": "placed between dated neighbours by the outlet's rising article numbers",
     "text_clues": "bounded by what the text refers to",
 }
+
+#: What kind of goal a target is (the ledger's ``target_kind``; empty = read from its period).
+TARGET_KINDS: dict[str, str] = {
+    "revival": "units (or jobs) to revive in one Iranian year",
+    "mandate": "a broader mandate (units whose fate is to be decided, or launched), not only revivals",
+    "multi_year": "a goal over several years",
+    "term": "a goal for a government's term, or what remains of it",
+}
