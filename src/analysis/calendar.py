@@ -209,3 +209,48 @@ def year_bounds_columns(jalali_year: pd.Series) -> pd.DataFrame:
     table = year_table(jalali_year).set_index("jalali_year")
     years = jalali_year.astype("Int64")
     return pd.DataFrame({col: years.map(table[col]) for col in table.columns}, index=jalali_year.index)
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """First Gregorian day (as datetime64[D]) of every Iranian month in :data:`TABLE_YEARS`, with its year and month."""
+    import numpy as np
+
+    starts, years, months = [], [], []
+    for year in TABLE_YEARS:
+        for month in range(1, 13):
+            starts.append(np.datetime64(to_gregorian(year, month, 1), "D"))
+            years.append(year)
+            months.append(month)
+    return np.array(starts), np.array(years), np.array(months)
+
+
+def jalali_columns(dates: pd.Series) -> pd.DataFrame:
+    """Iranian ``year``, ``month`` and ``day`` of a column of Gregorian dates, at once (Int64; NA where missing).
+
+    One binary search per date in a table of month starts, so a million dates take well under a second.
+    Dates outside :data:`TABLE_YEARS` get NA (the loader refuses them first).
+    """
+    import numpy as np
+
+    starts, years, months = _month_table()
+    values = pd.to_datetime(dates).to_numpy().astype("datetime64[D]")
+    valid = ~np.isnat(values)
+    pos = np.searchsorted(starts, values, side="right") - 1
+    inside = valid & (pos >= 0) & (values < starts[-1] + np.timedelta64(31, "D"))
+    pos = np.clip(pos, 0, len(starts) - 1)
+    day = (values - starts[pos]).astype("int64") + 1
+    out = pd.DataFrame({
+        "year": pd.array(np.where(inside, years[pos], 0), dtype="Int64"),
+        "month": pd.array(np.where(inside, months[pos], 0), dtype="Int64"),
+        "day": pd.array(np.where(inside, day, 0), dtype="Int64"),
+    }, index=dates.index)
+    return out.where(pd.Series(inside, index=dates.index), pd.NA)
+
+
+def jalali_text_columns(dates: pd.Series) -> pd.Series:
+    """A column of Gregorian dates written as ``'YYYY/MM/DD'`` Iranian dates ('' where missing), vectorised."""
+    parts = jalali_columns(dates)
+    text = (parts["year"].astype("str").str.zfill(4) + "/" + parts["month"].astype("str").str.zfill(2) + "/"
+            + parts["day"].astype("str").str.zfill(2))
+    return text.where(parts["year"].notna(), "").astype("str")

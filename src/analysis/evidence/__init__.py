@@ -1,0 +1,91 @@
+"""The evidence layer: the ledger's figures assembled once, for every question to read.
+
+In: a validated :class:`~analysis.ledger.Ledger`. Out: :func:`build` returns an :class:`Evidence`
+holding these tables (each module's docstring gives its columns):
+
+==============  ======================================================================================
+``figures``     every figure with its period classified (:mod:`.periods`) and its ``claim_id``
+``claims``      one row per claim: a number and every figure and report that states it (:mod:`.claims`)
+``series``      each year's year-to-date counts in order (:mod:`.series`)
+``year_claims`` every full-year claim, marked chosen / agrees / conflicts (:mod:`.estimates`)
+``estimates``   one best estimate per metric, scope and Iranian year, derived where needed
+``headline``    the units revived per year as the headline series shows them (:func:`.estimates.headline`)
+``targets``     every target with its kind, timing and role in its path (:mod:`.targets`)
+``pairs``       units and jobs of the same scope and period, with jobs per unit (:mod:`.pairs`)
+``terms``       term and multi-year totals against the yearly counts of their span (:mod:`.terms`)
+==============  ======================================================================================
+
+Nothing downstream groups restatements, classifies periods, picks a year's number, orders a
+year-to-date series, reads a target's path or pairs units with jobs again: the timeline, jobs, rates
+and audit modules only read these tables, so one question gets one number everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import claims as _claims
+from . import estimates as _estimates
+from . import pairs as _pairs
+from . import periods as _periods
+from . import series as _series
+from . import targets as _targets
+from . import terms as _terms
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The assembled evidence (see the module docstring); ``ledger`` is kept for sources and seed facts."""
+
+    ledger: object
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+    series: pd.DataFrame
+    year_claims: pd.DataFrame
+    estimates: pd.DataFrame
+    headline: pd.DataFrame
+    targets: pd.DataFrame
+    pairs: pd.DataFrame
+    terms: pd.DataFrame
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """The ledger's sources."""
+        return self.ledger.sources
+
+    def claim(self, claim_id: str) -> pd.Series:
+        """One claim's row."""
+        rows = self.claims[self.claims["claim_id"] == claim_id]
+        if rows.empty:
+            raise KeyError(f"no claim {claim_id!r}")
+        return rows.iloc[0]
+
+    def claim_of(self, figure_id: str) -> str:
+        """The claim a figure belongs to."""
+        rows = self.figures[self.figures["figure_id"] == figure_id]
+        if rows.empty:
+            raise KeyError(f"no figure {figure_id!r}")
+        return rows.iloc[0]["claim_id"]
+
+    def estimate(self, metric: str, scope: str, year: int) -> pd.Series:
+        """The best estimate of one metric, scope and Iranian year (KeyError when there is none)."""
+        e = self.estimates
+        rows = e[(e["metric"] == metric) & (e["scope"] == scope) & (e["jalali_year"] == year)]
+        if rows.empty:
+            raise KeyError(f"no estimate of {metric} for {scope} in {year}")
+        return rows.iloc[0]
+
+
+def build(ledger) -> Evidence:
+    """Assemble the evidence from a validated ledger (each step once, whole columns at a time)."""
+    figures = _periods.classify(ledger.figures)
+    figures, claims = _claims.group(figures)
+    series = _series.build(claims)
+    estimates, year_claims = _estimates.yearly(claims, series)
+    headline = _estimates.headline(estimates)
+    targets = _targets.paths(figures, claims)
+    pairs = _pairs.build(figures, claims)
+    terms = _terms.reconcile(claims, estimates, series)
+    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms)

@@ -1,0 +1,124 @@
+"""Claims: the figures that state the same number, grouped once.
+
+In: the ledger's figures with their period columns (:func:`analysis.evidence.periods.classify`).
+Out: :func:`group` returns the figures with a ``claim_id`` column, and one row per **claim**.
+
+A claim is one number as the reports carry it: a figure and every figure that repeats it.
+
+- **Restatement links** (``restates``) may point at an earlier or a later figure, and chains are fine:
+  groups are the connected parts of the link graph, found by pointer doubling over whole columns
+  (the loader has already refused cycles and links between different numbers).
+- **Identical statements** of a closed period (same metric, scope, value, first and last day; or a
+  target with no period) are one claim even without a link: two outlets printing ISIPO's 1399 count
+  print one claim. A count "to date" with no stated end is a claim of its own unless linked, since
+  two such counts from different reports cover different periods.
+- A claim's **first report** is computed (earliest possible publication, then latest, then figure
+  id), and its id is its first figure's id, so no row ever has to say which figure came first.
+- **Wordings narrow each other**: the claim's bounds are the common part of its figures' bounds
+  ("1,500" and "over 1,500" give 1,500 .. 1,550). Wordings that cannot both hold keep the hull and
+  are marked (``wording_conflict``; the audit lists them).
+- A count to an undated publication ends no later than the earliest report of it: the claim's end
+  window is the earliest figure's lower bound to the smallest upper bound.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import periods
+
+#: Columns a claim takes from its first figure.
+_FIRST = ["metric", "scope", "kind", "unit", "percentage", "value", "qualifier", "start", "end",
+          "end_from_publication", "figure_id", "source_id", "published_earliest", "published_latest",
+          "speaker", "agency", "note"]
+
+
+class LinkError(ValueError):
+    """The restatement links cannot be resolved (a cycle the loader should have refused)."""
+
+
+def roots(figure_ids: pd.Series, restates: pd.Series, max_rounds: int = 64) -> pd.Series:
+    """The root of each figure's restatement tree (the figure reached by following ``restates``).
+
+    Pointer doubling: each round replaces every pointer by its pointer's pointer, so a chain of
+    length n resolves in about log2(n) rounds over whole columns. Aligned with ``figure_ids``.
+    """
+    ids = figure_ids.to_numpy()
+    target = restates.where(restates.fillna("") != "", figure_ids).to_numpy()
+    parent = pd.Series(target, index=ids)
+    parent = parent.where(parent.isin(parent.index), parent.index.to_series())  # dangling links end at self
+    for _ in range(max_rounds):
+        grand = parent.map(parent)
+        if (grand == parent).all():
+            return pd.Series(parent.reindex(ids).to_numpy(), index=figure_ids.index)
+        parent = grand
+    raise LinkError("restatement links form a cycle; every chain of 'restates' must end at a figure that restates nothing")
+
+
+def _joined(frame: pd.DataFrame, key: str, column: str) -> pd.Series:
+    """Per ``key``, the distinct values of ``column`` in frame order, joined with ', ' (frame sorted by key)."""
+    distinct = frame.drop_duplicates([key, column])
+    return distinct.groupby(key, sort=False)[column].agg(", ".join)
+
+
+def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group figures into claims; returns ``(figures with claim_id, claims)``.
+
+    The claims frame has one row per claim, ordered by metric, scope, start and claim id, with: the
+    first figure's metric, scope, value, wording and period; ``low``/``high`` narrowed over every
+    figure; ``wording_conflict``; ``qualifiers`` (every wording used); ``figure_ids`` and
+    ``source_ids`` (first report first); ``n_figures``, ``n_sources``; ``first_figure``,
+    ``first_source``, ``first_published_earliest``/``_latest`` (the first report's date bounds) and
+    ``last_published_latest``; ``end_earliest``/``end_latest`` (the claim's end window);
+    ``primary`` (the seed states it) and ``seed_figures``; ``target_kind`` as entered; and the
+    period columns of :mod:`analysis.evidence.periods`, recomputed for the claim.
+    """
+    f = figures.sort_values(["published_earliest", "published_latest", "figure_id"], kind="stable")
+    root = roots(f["figure_id"], f["restates"])
+    closed = f["end"].notna() | ((f["kind"] == "target") & f["start"].isna())
+    key = (f["metric"] + "|" + f["scope"] + "|" + f["value"].map(repr) + "|" + f["start"].astype("str") + "|"
+           + f["end"].astype("str"))
+    key = key.where(closed, "link|" + root)
+    # Every member of a link tree takes its root's key, so linked and identical statements merge.
+    key = root.map(pd.Series(key.to_numpy(), index=f["figure_id"].to_numpy()))
+    f = f.assign(_key=key.to_numpy())
+    first_id = f.groupby("_key", sort=False)["figure_id"].transform("first")
+    f = f.assign(claim_id=first_id)
+
+    g = f.groupby("claim_id", sort=False)
+    claims = g[_FIRST].first()
+    claims = claims.rename(columns={"figure_id": "first_figure", "source_id": "first_source",
+                                    "published_earliest": "first_published_earliest",
+                                    "published_latest": "first_published_latest"})
+    low, high = g["low"].max(), g["high"].min()
+    conflict = low > high
+    claims["low"] = low.where(~conflict, g["low"].min())
+    claims["high"] = high.where(~conflict, g["high"].max())
+    claims["wording_conflict"] = conflict
+    claims["end_earliest"] = g["end_earliest"].min()
+    claims["end_latest"] = g["end_latest"].min()
+    claims["last_published_latest"] = g["published_latest"].max()
+    claims["n_figures"] = g.size()
+    claims["n_sources"] = g["source_id"].nunique()
+    claims["primary"] = g["primary"].any()
+    claims["target_kind"] = f[f["target_kind"] != ""].groupby("claim_id", sort=False)["target_kind"].first().reindex(claims.index).fillna("")
+    claims["figure_ids"] = g["figure_id"].agg(", ".join)
+    claims["source_ids"] = _joined(f, "claim_id", "source_id")
+    claims["qualifiers"] = _joined(f, "claim_id", "qualifier")
+    seed = f[f["primary"]]
+    claims["seed_figures"] = seed.groupby("claim_id", sort=False)["figure_id"].agg(", ".join).reindex(claims.index).fillna("")
+    claims = claims.reset_index()
+    claims = periods.classify(claims)
+    claims = claims.sort_values(["metric", "scope", "start", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)
+    out = f.drop(columns="_key").sort_index()
+    return out, claims
+
+
+def members(figures: pd.DataFrame, claim_ids) -> pd.DataFrame:
+    """The figures of the given claims, first report first."""
+    rows = figures[figures["claim_id"].isin(list(claim_ids))]
+    return rows.sort_values(["claim_id", "published_earliest", "figure_id"], kind="stable")
+
+
+__all__ = ["LinkError", "roots", "group", "members", "np"]

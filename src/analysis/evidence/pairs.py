@@ -1,0 +1,60 @@
+"""Unit-job pairs: a count of revived units and a count of jobs for the same scope and period.
+
+In: the figures with their claims, and the claims. Out: :func:`build`, one row per pair of claims
+(a units claim and a jobs claim), with both counts' bounds and the jobs per unit by interval
+arithmetic. Two claims pair when one report states both for the same scope, first day and last day
+(an unstated last day: to that report's publication), or when both cover the same stated period,
+whoever states them. A restated figure is one claim, so a pair is counted once however many
+reports repeat it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..bounds import Estimate
+
+UNITS, JOBS = "units_revived", "jobs_created"
+
+_NO_DATE = pd.Timestamp("1800-01-01")  # stands in for a missing date in join keys
+
+
+def build(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Every unit-job pair of claims (see the module docstring).
+
+    Columns: ``units_claim``, ``jobs_claim``, ``scope``, the units claim's period columns
+    (``start``, ``end``, ``end_earliest``, ``end_latest``, ``period_kind``, ``first_year``,
+    ``cumulative_year``, ``year_days``), ``u_value/u_low/u_high``, ``j_value/j_low/j_high``,
+    ``jpu_value/jpu_low/jpu_high`` (jobs per unit), ``stated_together`` (one report gives both),
+    ``figure_ids`` and ``source_ids`` (both claims'), ``primary`` (the seed states both).
+    """
+    keys = ["source_id", "scope", "start_key", "end_key"]
+    f = figures[figures["metric"].isin([UNITS, JOBS])].assign(start_key=lambda d: d["start"].fillna(_NO_DATE),
+                                                                end_key=lambda d: d["end"].fillna(_NO_DATE))
+    together = (f[f["metric"] == UNITS][[*keys, "claim_id"]]
+                .merge(f[f["metric"] == JOBS][[*keys, "claim_id"]], on=keys, suffixes=("_u", "_j")))
+    together = together[["claim_id_u", "claim_id_j"]].drop_duplicates().assign(stated_together=True)
+    c = claims[claims["metric"].isin([UNITS, JOBS]) & claims["end"].notna()]
+    same = (c[c["metric"] == UNITS][["scope", "start", "end", "claim_id"]]
+            .merge(c[c["metric"] == JOBS][["scope", "start", "end", "claim_id"]], on=["scope", "start", "end"], suffixes=("_u", "_j")))
+    same = same[["claim_id_u", "claim_id_j"]].drop_duplicates().assign(stated_together=False)
+    pairs = pd.concat([together, same], ignore_index=True).sort_values("stated_together", ascending=False, kind="stable")
+    pairs = pairs.drop_duplicates(["claim_id_u", "claim_id_j"])
+
+    by_id = claims.set_index("claim_id")
+    u = by_id.reindex(pairs["claim_id_u"])
+    j = by_id.reindex(pairs["claim_id_j"])
+    period = ["scope", "start", "end", "end_earliest", "end_latest", "period_kind", "first_year", "cumulative_year", "year_days"]
+    out = u[period].reset_index(drop=True)
+    out.insert(0, "jobs_claim", pairs["claim_id_j"].to_numpy())
+    out.insert(0, "units_claim", pairs["claim_id_u"].to_numpy())
+    for prefix, side in (("u", u), ("j", j)):
+        for col in ("value", "low", "high"):
+            out[f"{prefix}_{col}"] = side[col].to_numpy()
+    ratio = Estimate(out["j_value"], out["j_low"], out["j_high"]) / Estimate(out["u_value"], out["u_low"], out["u_high"])
+    out["jpu_value"], out["jpu_low"], out["jpu_high"] = ratio.value, ratio.low, ratio.high
+    out["stated_together"] = pairs["stated_together"].to_numpy()
+    out["figure_ids"] = (u["figure_ids"].to_numpy() + "; " + j["figure_ids"].to_numpy())
+    out["source_ids"] = [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(u["source_ids"], j["source_ids"])]
+    out["primary"] = (u["primary"].to_numpy() & j["primary"].to_numpy())
+    return out.sort_values(["scope", "start", "end_earliest", "units_claim", "jobs_claim"], kind="stable").reset_index(drop=True)

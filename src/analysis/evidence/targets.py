@@ -1,0 +1,141 @@
+"""Target paths: every goal for a metric, scope and year, in the order reports gave it.
+
+In: the figures with their claims and the claims (:mod:`analysis.evidence.claims`). Out:
+:func:`paths`, one row per target claim with:
+
+``target_kind``
+    ``revival`` (units or jobs to revive in one Iranian year), ``mandate``, ``multi_year``, ``term``
+    (as entered in the ledger's ``target_kind``), ``share`` (a share sought, such as of bank
+    facilities) or ``open`` (no period stated). Empty cells are read from the period.
+``timing``
+    when the target was first stated against its year, judged by its first report's date bounds:
+    ``before``, ``during``, ``after``, or ``before or during`` / ``during or after`` when the
+    bounds straddle the year's start or end. Empty for targets without a one-year period.
+``role``
+    ``first`` (the path's first value), ``revision`` (a new value that replaced the one before it:
+    no report certainly published later states the old value without the new), ``alternative``
+    (a different value while the earlier one was still given on its own), ``range low`` / ``range
+    high`` (the two ends of a range one report gave: "1,200 to 1,500"; not a revision).
+``direction``
+    for a revision, ``raised`` or ``lowered``; ``previous_value`` the value it replaced.
+``current``
+    whether it is the path's value at the year's end (the first value, as revised).
+``scored``
+    whether attainment may be scored against it: a ``revival`` target of one year, stated
+    certainly before the year ended, that is the first or the current value. ``not_scored`` says
+    why not otherwise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: Metrics whose claims are targets.
+TARGET_ROLES: dict[str, str] = {
+    "first": "first stated",
+    "revision": "revised",
+    "alternative": "a different value while the earlier one was still given",
+    "range low": "low end of a range",
+    "range high": "high end of a range",
+}
+
+#: Target kinds and what each means.
+TARGET_KINDS: dict[str, str] = {
+    "revival": "units (or jobs) to revive in one Iranian year",
+    "mandate": "a broader mandate, not only revivals",
+    "multi_year": "a goal over several years",
+    "term": "a goal for a government's term, or what remains of it",
+    "share": "a share sought (not a count)",
+    "open": "a goal with no period stated",
+}
+
+#: A path: the goals for one metric, scope and period (one year, several, or none stated).
+_KEYS = ["metric", "scope", "start", "end"]
+
+
+def _kinds(t: pd.DataFrame) -> pd.Series:
+    from_period = np.where(t["period_kind"] == "full_year", "revival",
+                           np.where(t["period_kind"] == "multi_year", "multi_year", "open"))
+    kind = pd.Series(from_period, index=t.index).where(t["unit"] != "percent", "share")
+    return t["target_kind"].where(t["target_kind"] != "", kind)
+
+
+def _timing(t: pd.DataFrame) -> pd.Series:
+    early, late = t["first_published_earliest"], t["first_published_latest"]
+    start, end = t["year_start"], t["year_end"]
+    out = np.select(
+        [late < start, (early >= start) & (late <= end), early > end, (early < start) & (late >= start), (early <= end) & (late > end)],
+        ["before", "during", "after", "before or during", "during or after"], default="")
+    return pd.Series(out, index=t.index).where(t["period_kind"] == "full_year", "")
+
+
+def _ranges(figures: pd.DataFrame) -> pd.DataFrame:
+    """Claims that are the ends of a range one report gave (an 'at least' and an 'up to' together)."""
+    tf = figures[(figures["kind"] == "target") & figures["qualifier"].isin(["at_least", "over", "up_to"])]
+    keys = ["source_id", "metric", "scope", "start", "end"]
+    lows = tf[tf["qualifier"].isin(["at_least", "over"])][[*keys, "claim_id", "value"]]
+    highs = tf[tf["qualifier"] == "up_to"][[*keys, "claim_id", "value"]]
+    m = lows.merge(highs, on=keys, suffixes=("_low", "_high"))
+    m = m[m["value_low"] < m["value_high"]]
+    out = pd.concat([
+        pd.DataFrame({"claim_id": m["claim_id_low"], "range_role": "range low", "range_source": m["source_id"],
+                      "range_text_low": m["value_low"], "range_text_high": m["value_high"]}),
+        pd.DataFrame({"claim_id": m["claim_id_high"], "range_role": "range high", "range_source": m["source_id"],
+                      "range_text_low": m["value_low"], "range_text_high": m["value_high"]}),
+    ])
+    return out.drop_duplicates("claim_id")
+
+
+def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Every target claim with its kind, timing and role in its path (see the module docstring)."""
+    t = claims[claims["kind"] == "target"].copy()
+    t["target_kind"] = _kinds(t)
+    t["timing"] = _timing(t)
+    t["jalali_year"] = t["first_year"].where(t["period_kind"] == "full_year").astype("Int64")
+    ranges = _ranges(figures)
+    t = t.merge(ranges, on="claim_id", how="left")
+    # A range's high end that is also a value given alone elsewhere keeps its own role in the path.
+    alone = figures[(figures["kind"] == "target") & (figures["qualifier"] != "up_to")]["claim_id"].unique()
+    t.loc[(t["range_role"] == "range high") & t["claim_id"].isin(alone), "range_role"] = np.nan
+    t = t.sort_values([*_KEYS, "first_published_earliest", "first_published_latest", "claim_id"], kind="stable").reset_index(drop=True)
+    t["path"] = t[_KEYS].astype("str").agg("|".join, axis=1) + "|" + t["claim_id"].where(t["period_kind"] == "open", "")
+
+    # Which reports state which claim: to test whether an old value was still given on its own later.
+    stated = figures[figures["kind"] == "target"][["claim_id", "source_id", "published_earliest"]].drop_duplicates()
+    by_claim = {cid: rows for cid, rows in stated.groupby("claim_id", sort=False)}
+    t["role"] = t["range_role"].fillna("")
+    t["direction"] = ""
+    t["previous_value"] = np.nan
+    t["current"] = False
+    # One pass per path, in report order; a path holds a handful of distinct values however many
+    # figures restate them, so this loop grows with the number of goals, not of figures.
+    for idx in t[t["role"] == ""].groupby("path", sort=False).groups.values():
+        current = None
+        for i in idx:
+            if current is None:
+                t.at[i, "role"] = "first"
+                current = i
+                continue
+            old, new = t.loc[current], t.loc[i]
+            old_rows = by_claim[old["claim_id"]]
+            later_old = set(old_rows.loc[old_rows["published_earliest"] > new["first_published_latest"], "source_id"])
+            new_sources = set(by_claim[new["claim_id"]]["source_id"])
+            if later_old - new_sources:
+                t.at[i, "role"] = "alternative"
+                continue
+            t.at[i, "role"] = "revision"
+            t.at[i, "direction"] = "raised" if new["value"] > old["value"] else "lowered"
+            t.at[i, "previous_value"] = old["value"]
+            current = i
+        t.at[current, "current"] = True
+    certain_before = t["first_published_latest"] <= t["year_end"]
+    revival = t["target_kind"] == "revival"
+    path_role = t["role"].isin(["first", "revision"])
+    t["scored"] = revival & certain_before & path_role
+    t["not_scored"] = np.select(
+        [~revival, ~certain_before, ~path_role],
+        [t["target_kind"].map(TARGET_KINDS).fillna("") + ", not a yearly revival target",
+         "first reported after its year ended, or possibly so", "not the target in force: " + t["role"].map(TARGET_ROLES).fillna("")],
+        default="")
+    return t.drop(columns=["path"])

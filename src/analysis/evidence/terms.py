@@ -1,0 +1,144 @@
+"""Term and multi-year totals set against the yearly counts over the same span.
+
+In: claims, the yearly best estimates and the year-to-date series. Out: :func:`reconcile`, one row
+per claim counted over more than one year or since a date ("since the government took office"),
+with what the yearly counts imply for exactly its span:
+
+- whole Iranian years inside the span add their best estimates (a year with none adds 0 .. no
+  upper bound, so a lower bound still holds);
+- a partial first year (the span starts after the year's first day) adds the year's estimate less
+  the count up to the day before the span, bounded by the year-to-date series; where no count ends
+  on that day, the days between the last count and the span's start add at most the fastest
+  plausible pace (:data:`~analysis.assumptions.MAX_PACE_FACTOR` times the year's average) and, for
+  the central value, the year's average pace;
+- a partial last year (the span ends at an undated publication) adds the count up to its end, bounded
+  by the year-to-date series (at least the highest count certainly ended by then).
+
+A year derived from this very claim (a two-year total less a year) is not used to check it.
+Columns: ``claim_id``, ``metric``, ``scope``, ``implied_value/low/high``, ``complete`` (every year of
+the span has an estimate and the partial years are bounded above), ``parts`` (the arithmetic, year by
+year), ``part_claims`` (the claims used), and the claim's own ``value/low/high``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import calendar
+from ..assumptions import MAX_PACE_FACTOR
+from .series import bounds_at
+
+#: Counts whose totals over a span are reconciled with their yearly counts.
+TERM_METRICS: tuple[str, ...] = ("units_revived", "jobs_created")
+
+
+def _year_starts(years: pd.Series) -> pd.Series:
+    table = calendar.year_table(years)
+    return years.astype("Int64").map(table.set_index("jalali_year")["year_start"])
+
+
+def _year_ends(years: pd.Series) -> pd.Series:
+    table = calendar.year_table(years)
+    return years.astype("Int64").map(table.set_index("jalali_year")["year_end"])
+
+
+def _fmt(x: float) -> str:
+    if not np.isfinite(x):
+        return "no upper bound"
+    return f"{x:,.0f}"
+
+
+def _interval(low: pd.Series, high: pd.Series) -> pd.Series:
+    lo, hi = low.map(_fmt), high.map(_fmt)
+    return lo.where(lo == hi, lo + " to " + hi)
+
+
+def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """Each term or multi-year total with what the yearly counts imply for its span (module docstring)."""
+    t = claims[claims["metric"].isin(TERM_METRICS) & claims["period_kind"].isin(["multi_year", "since_date"])].copy()
+    cols = ["claim_id", "metric", "scope", "value", "low", "high", "implied_value", "implied_low", "implied_high", "complete",
+            "parts", "part_claims", "start", "end_earliest", "end_latest", "first_source", "source_ids", "figure_ids"]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t = t.reset_index(drop=True)
+    t["y0"] = calendar.jalali_columns(t["start"])["year"]
+    t["yn"] = calendar.jalali_columns(t["end_latest"])["year"]
+    t["yn_early"] = calendar.jalali_columns(t["end_earliest"])["year"]
+    t["starts_year"] = t["start"] == _year_starts(t["y0"])
+
+    keys = ["metric", "scope", "jalali_year"]
+    est = estimates[keys + ["value", "low", "high", "year_days", "derived_from", "chosen_claim", "floor_low", "floor_claim"]]
+
+    # Every year the span touches, with its share: whole, first partial or last partial.
+    n = (t["yn"] - t["y0"] + 1).astype(int).clip(lower=1)
+    y = t.loc[t.index.repeat(n), ["claim_id", "metric", "scope", "start", "end_earliest", "end_latest", "y0", "yn", "yn_early", "starts_year"]].copy()
+    y["jalali_year"] = (y["y0"] + y.groupby(level=0).cumcount()).astype("Int64")
+    y["tid"] = y.index
+    y = y.reset_index(drop=True)
+    y["year_start"], y["year_end"] = _year_starts(y["jalali_year"]), _year_ends(y["jalali_year"])
+    partial_start = (y["jalali_year"] == y["y0"]) & ~y["starts_year"]
+    # The span's end may fall in this year (or before its end): then only part of the year counts.
+    open_end = y["end_earliest"] < y["year_end"]
+    y["part"] = np.where(partial_start & open_end, "inside", np.where(partial_start, "first", np.where(open_end, "last", "whole")))
+    y = y.merge(est, on=keys, how="left", suffixes=("", "_est"))
+    own = y["derived_from"].fillna("") == y["claim_id"]
+    # A year derived from this very total cannot check it: fall back to its floor.
+    y.loc[own, "value"] = np.nan
+    y.loc[own, "low"] = y.loc[own, "floor_low"]
+    y.loc[own, "high"] = np.inf
+    y.loc[own, "chosen_claim"] = y.loc[own, "floor_claim"]
+    known = y["low"].notna()
+    fy_value, fy_low, fy_high = y["value"], y["low"].fillna(0.0), y["high"].fillna(np.inf)
+    days = y["year_days"].fillna(365).astype(float)
+    avg_pace = (fy_value / days).where(np.isfinite(fy_high))
+    by_claim = series.drop_duplicates("claim_id").set_index("claim_id")
+
+    # The count up to the day before the span starts (a partial first year), from the series and the pace.
+    day_before = y["start"] - pd.Timedelta(days=1)
+    q_before = pd.DataFrame({"qid": y.index, "metric": y["metric"], "scope": y["scope"], "jalali_year": y["jalali_year"],
+                             "date_earliest": day_before, "date_latest": day_before})
+    before = bounds_at(series, q_before).set_index("qid").reindex(y.index)
+    gap_from = before["low_end"].fillna(y["year_start"] - pd.Timedelta(days=1))
+    gap_days = ((day_before - gap_from).dt.days).clip(lower=0).astype(float)
+    last_high = before["low_claim"].map(by_claim["high"]).fillna(0.0)
+    last_value = before["low_claim"].map(by_claim["value"]).fillna(0.0)
+    paced = (last_high + MAX_PACE_FACTOR * avg_pace * gap_days).fillna(np.inf)
+    partial = y["part"].isin(["first", "inside"])
+    before_low = before["low"].where(partial, 0.0)
+    before_high = np.minimum(np.minimum(before["high"], paced), fy_high).where(partial, 0.0)
+    before_value = (last_value + avg_pace * gap_days).where(partial, 0.0)
+
+    # The count up to the span's end: the whole year where the span certainly runs past it,
+    # otherwise what the series says at the (possibly uncertain) end.
+    q_end = pd.DataFrame({"qid": y.index, "metric": y["metric"], "scope": y["scope"], "jalali_year": y["jalali_year"],
+                          "date_earliest": y["end_earliest"], "date_latest": y["end_latest"]})
+    at_end = bounds_at(series, q_end).set_index("qid").reindex(y.index)
+    ends_inside = y["part"].isin(["last", "inside"])
+    end_low = np.where(ends_inside, at_end["low"], fy_low)
+    end_high = np.where(ends_inside & (y["end_latest"] < y["year_end"]), np.minimum(at_end["high"], fy_high), fy_high)
+    end_value = fy_value.where(~ends_inside)
+
+    y["part_low"] = np.maximum(end_low - before_high, 0.0)
+    y["part_high"] = end_high - before_low
+    y["part_value"] = end_value - before_value
+    y["bounded"] = np.isfinite(y["part_high"]) & (known | ends_inside)
+    label = np.select([y["part"] == "whole", y["part"] == "first", y["part"] == "last"],
+                      [y["jalali_year"].astype("str"),
+                       y["jalali_year"].astype("str") + " from " + y["start"].dt.strftime("%Y-%m-%d"),
+                       y["jalali_year"].astype("str") + " to the report"],
+                      default=y["jalali_year"].astype("str") + " from " + y["start"].dt.strftime("%Y-%m-%d") + " to the report")
+    y["text"] = pd.Series(label, index=y.index) + ": " + _interval(y["part_low"], y["part_high"])
+    used = (y["chosen_claim"].fillna("") + ", " + before["low_claim"].where(partial, "") + ", "
+            + at_end["low_claim"].where(ends_inside, ""))
+    y["used"] = used.str.replace(r"(, )+", ", ", regex=True).str.strip(", ")
+
+    g = y.groupby("tid", sort=True)
+    agg = pd.DataFrame({
+        "implied_low": g["part_low"].sum(), "implied_high": g["part_high"].sum(),
+        "implied_value": g["part_value"].sum(min_count=1).where(g["part_value"].count() == g.size()),
+        "complete": g["bounded"].all(), "parts": g["text"].agg("; ".join),
+        "part_claims": g["used"].agg(lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ") if x))),
+    })
+    out = t.join(agg)
+    return out[cols].reset_index(drop=True)
