@@ -1,0 +1,318 @@
+"""Numbers, dates, periods and labels as readers read them: the one vocabulary of the package.
+
+In: plain values or whole columns. Out: text. Tables, charts and sentences all format through here,
+so a scope, a metric or a number reads the same everywhere, and no code name (``industrial_parks``,
+``units_revived``, ``text_clues``) or raw value (``NaN``, ``inf``, ``1500.0``, ``3.5e+13``) reaches a
+reader.
+
+Precision: a stated figure is written as stated. A derived value is **rounded, never truncated**, to
+the precision its bounds support (:func:`digits_for`): a ratio between 16.0 and 18.2 is written with
+one decimal, one between 17.62 and 17.71 with two, and an exact one with the default.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import calendar
+
+#: Scopes in plain words (short, for tables and legends).
+SCOPES: dict[str, str] = {
+    "national": "national",
+    "industrial_parks": "industrial parks",
+    "outside_parks": "outside parks",
+    "smes": "SME plan",
+    "economic_units": "revival movement",
+    "renovation_programme": "renovation programme",
+    "capacity_programme": "capacity programme",
+}
+
+#: Scopes in full, for a reader meeting them the first time.
+SCOPES_LONG: dict[str, str] = {
+    "national": "the whole country, as the report frames it",
+    "industrial_parks": "units in industrial parks and zones (ISIPO's estates)",
+    "outside_parks": "units outside industrial parks",
+    "smes": "ISIPO's plan for small and medium industries (its 1397-1399 yearly counts)",
+    "economic_units": "the government's revival movement, which counts non-industrial units too",
+    "renovation_programme": "rebuilt or modernised small units: a separate programme, not revivals",
+    "capacity_programme": "units helped above half capacity: not revivals",
+}
+
+#: Metrics in plain words, with the unit a number of them is counted in.
+METRICS: dict[str, tuple[str, str]] = {
+    "units_revived": ("units revived", "units"),
+    "jobs_created": ("jobs", "jobs"),
+    "units_target": ("units target", "units"),
+    "jobs_target": ("jobs target", "jobs"),
+    "idle_units": ("idle units", "units"),
+    "total_units": ("all units", "units"),
+    "idle_share_pct": ("share of units idle", "%"),
+    "revived_share_pct": ("share of idle units revived", "%"),
+    "target_progress_pct": ("progress towards the units target", "%"),
+    "jobs_target_progress_pct": ("progress towards the jobs target", "%"),
+    "jobs_per_unit_stated": ("stated jobs per unit", "jobs per unit"),
+    "financing_rials": ("financing", "rials"),
+    "financing_usd_stated": ("financing as converted to dollars", "US dollars"),
+    "capacity_raised_units": ("units helped above half capacity", "units"),
+    "capacity_raised_jobs": ("jobs from raising capacity", "jobs"),
+    "units_growth_pct_stated": ("stated growth in units", "%"),
+    "jobs_growth_pct_stated": ("stated growth in jobs", "%"),
+    "bank_facility_share_pct": ("production's share of bank facilities", "%"),
+    "bank_facility_share_target_pct": ("share of bank facilities sought", "%"),
+}
+
+#: Qualifiers as words placed before a number.
+QUALIFIER_WORDS: dict[str, str] = {"exact": "", "about": "about ", "over": "over ", "at_least": "at least ", "up_to": "up to "}
+
+#: How a report's date is known, in plain words.
+DATE_BASES: dict[str, str] = {
+    "shown": "date shown on the page",
+    "url_date": "date in the address",
+    "id_interpolation": "placed by the outlet's article number",
+    "text_clues": "bounded by what the text refers to",
+}
+
+#: Languages.
+LANGUAGES: dict[str, str] = {"en": "English", "fa": "Persian", "ar": "Arabic"}
+
+_MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def label(kind: str, code: Any) -> str:
+    """The plain word for a code of one vocabulary: ``label("scope", "smes") == "SME plan"``."""
+    table = {"scope": SCOPES, "date_basis": DATE_BASES, "language": LANGUAGES,
+             "metric": {k: v[0] for k, v in METRICS.items()}}[kind]
+    return table.get(str(code), str(code).replace("_", " "))
+
+
+def labels(kind: str, codes: pd.Series) -> pd.Series:
+    """:func:`label` over a column."""
+    table = {"scope": SCOPES, "date_basis": DATE_BASES, "language": LANGUAGES,
+             "metric": {k: v[0] for k, v in METRICS.items()}}[kind]
+    return codes.map(table).fillna(codes.astype("str").str.replace("_", " ", regex=False)).astype("str")
+
+
+def unit_of(metric: str) -> str:
+    """The unit a metric is counted in ('units', 'jobs', '%', 'rials', ...)."""
+    return METRICS.get(metric, (metric, ""))[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------
+
+def _missing(x: Any) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def number(x: Any, digits: int = 0) -> str:
+    """A number with thousands separators, rounded (never truncated): ``number(21618) == '21,618'``.
+
+    Missing values give '' and infinities 'no limit' (tables say in words what has no bound).
+    """
+    if _missing(x):
+        return ""
+    x = float(x)
+    if math.isinf(x):
+        return "no limit"
+    text = f"{x:,.{digits}f}"
+    return "0" if text.strip("-0.,") == "" else text
+
+
+def digits_for(low: float, high: float, default: int = 1, most: int = 2) -> int:
+    """Decimals a derived value between ``low`` and ``high`` supports: one more than its width's place.
+
+    Width 2.2 -> 1 decimal (17.1, 16.0 to 18.2); width 0.09 -> 2; no width -> ``default``.
+    """
+    if _missing(low) or _missing(high) or not (math.isfinite(low) and math.isfinite(high)):
+        return default
+    width = high - low
+    if width <= 0:
+        return default
+    return int(min(most, max(0, 1 - math.floor(math.log10(width)))))
+
+
+def money(x: Any, unit: str = "rials") -> str:
+    """A large sum in words: '35 trillion rials', '557.1 billion rials', '833 million US dollars'."""
+    if _missing(x):
+        return ""
+    x = float(x)
+    if math.isinf(x):
+        return "no limit"
+    for size, word in _MAGNITUDES:
+        if abs(x) >= size:
+            scaled = x / size
+            digits = 0 if float(scaled).is_integer() else (1 if abs(scaled) >= 10 else 2)
+            return f"{number(scaled, digits).rstrip('0').rstrip('.') if digits else number(scaled)} {word} {unit}"
+    return f"{number(x)} {unit}"
+
+
+def amount(x: Any, unit: str, digits: int = 0) -> str:
+    """A number in its unit: money in words, percentages with '%', counts with thousands separators."""
+    if unit in ("rials", "US dollars"):
+        return money(x, unit)
+    if unit == "%":
+        text = number(x, digits)
+        return f"{text}%" if text and text != "no limit" else text
+    return number(x, digits)
+
+
+def stated(value: Any, qualifier: str, unit: str) -> str:
+    """A figure as the report worded it: 'over 1,500', 'about 31%', '35 trillion rials'."""
+    v = float(value)
+    digits = 0 if v.is_integer() else len(repr(v).split(".")[1])
+    return QUALIFIER_WORDS.get(qualifier, "") + amount(v, unit, digits)
+
+
+def stated_column(frame: pd.DataFrame, value: str = "value", qualifier: str = "qualifier", metric: str = "metric") -> pd.Series:
+    """:func:`stated` over a frame's rows (its own columns name the value, qualifier and metric)."""
+    units = frame[metric].map(unit_of) if metric in frame else pd.Series("", index=frame.index)
+    return pd.Series([stated(v, q, u) for v, q, u in zip(frame[value], frame[qualifier], units)], index=frame.index, dtype="str")
+
+
+def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None = None) -> str:
+    """An estimate in words.
+
+    '2,067' (exact), '1,500 (1,500 to 1,550)', 'at least 1,563' (no upper bound), 'at most 1,500',
+    '1,999 to 2,118' (no central value), 'cannot be computed' (no bounds: a divisor that may be zero).
+    ``digits`` defaults to :func:`digits_for` for non-integer values.
+    """
+    if _missing(low) or _missing(high):
+        return "cannot be computed"
+    low, high = float(low), float(high)
+    central = None if _missing(value) else float(value)
+    if digits is None:
+        whole = all(x is None or not math.isfinite(x) or float(x).is_integer() for x in (central, low, high))
+        digits = 0 if whole else digits_for(low, high)
+
+    def f(x: float) -> str:
+        return amount(x, unit, digits)
+
+    if math.isinf(high) and math.isinf(low):
+        return "any value"
+    if math.isinf(high):
+        return f"at least {f(low)}"
+    if math.isinf(low):
+        return f"at most {f(high)}"
+    if f(low) == f(high):
+        return f(low)
+    if central is None:
+        return f"{f(low)} to {f(high)}"
+    return f"{f(central)} ({f(low)} to {f(high)})"
+
+
+def estimate_column(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:
+    """:func:`estimate` over ``{prefix}value``, ``{prefix}low``, ``{prefix}high`` columns."""
+    units = unit if isinstance(unit, pd.Series) else pd.Series(unit, index=frame.index)
+    return pd.Series([estimate(v, lo, hi, u, digits) for v, lo, hi, u in
+                      zip(frame[f"{prefix}value"], frame[f"{prefix}low"], frame[f"{prefix}high"], units)],
+                     index=frame.index, dtype="str")
+
+
+def interval(low: Any, high: Any, unit: str = "", digits: int | None = None) -> str:
+    """Bounds only: '1,999 to 2,118' (see :func:`estimate`)."""
+    return estimate(float("nan"), low, high, unit, digits)
+
+
+def percent_change(x: Any, digits: int = 1) -> str:
+    """A signed change in percent: '+37.8%', '-12.0%'."""
+    if _missing(x) or math.isinf(float(x)):
+        return ""
+    return f"{float(x):+,.{digits}f}%"
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and periods
+# ---------------------------------------------------------------------------------------------
+
+def date(d: Any) -> str:
+    """A date in both calendars: '2020-03-20 (1399/01/01)'; '' when missing."""
+    if _missing(d) or d is pd.NaT:
+        return ""
+    return f"{pd.Timestamp(d):%Y-%m-%d} ({calendar.format_jalali(pd.Timestamp(d))})"
+
+
+def date_window(earliest: Any, latest: Any) -> str:
+    """One date, or a window: '2020-08-25 to 2020-09-08 (1399/06/04 to 1399/06/18)'."""
+    if _missing(earliest) or earliest is pd.NaT:
+        return ""
+    e, l = pd.Timestamp(earliest), pd.Timestamp(latest)
+    if e == l:
+        return date(e)
+    return f"{e:%Y-%m-%d} to {l:%Y-%m-%d} ({calendar.format_jalali(e)} to {calendar.format_jalali(l)})"
+
+
+def date_windows(earliest: pd.Series, latest: pd.Series) -> pd.Series:
+    """:func:`date_window` over columns (vectorised conversions)."""
+    eg, lg = earliest.dt.strftime("%Y-%m-%d"), latest.dt.strftime("%Y-%m-%d")
+    ej, lj = calendar.jalali_text_columns(earliest), calendar.jalali_text_columns(latest)
+    one = eg + " (" + ej + ")"
+    two = eg + " to " + lg + " (" + ej + " to " + lj + ")"
+    out = one.where(earliest == latest, two)
+    return out.where(earliest.notna(), "").astype("str")
+
+
+def period_labels(frame: pd.DataFrame) -> pd.Series:
+    """Short plain labels for the periods of claims or figures (columns of :mod:`analysis.evidence.periods`).
+
+    '1399', '1399, first quarter', '1399, first half', '1399, months 1-7', '1399 to 2020-07-29',
+    '1399 to the report (2020-08-25 to 2020-09-08)', '1400-1401', 'since 2021-08-25',
+    'as of 2020-09-08', 'as of the report', 'no period stated'.
+    """
+    kind = frame["period_kind"]
+    fy = frame["first_year"].astype("str")
+    ly = frame["last_year"].astype("str")
+    end = frame["end"].dt.strftime("%Y-%m-%d")
+    start = frame["start"].dt.strftime("%Y-%m-%d")
+    pub = date_windows(frame["end_earliest"], frame["end_latest"]).str.replace(r" \(.*\)$", "", regex=True)
+    m1, m2 = frame["month_first"].astype("str"), frame["month_last"].astype("str")
+    quarter = ((frame["month_first"].fillna(1).astype(int) - 1) // 3 + 1).map({1: "first", 2: "second", 3: "third", 4: "fourth"})
+    half = ((frame["month_first"].fillna(1).astype(int) - 1) // 6 + 1).map({1: "first", 2: "second"})
+    to_end = (" to " + end).where(frame["end"].notna(), " to the report (" + pub + ")")
+    out = np.select(
+        [kind == "full_year", kind == "quarter", kind == "half", kind == "months", kind == "year_to_date",
+         kind == "multi_year", kind == "since_date", kind == "span", (kind == "stock") & frame["end"].notna(), kind == "stock"],
+        [fy, fy + ", " + quarter + " quarter", fy + ", " + half + " half", fy + ", months " + m1 + "-" + m2,
+         fy + to_end, fy + "-" + ly, "since " + start + to_end.str.replace(r"^ to the report", " to the report", regex=True),
+         start + " to " + end, "as of " + end, "as of the report (" + pub + ")"],
+        default="no period stated")
+    return pd.Series(out, index=frame.index, dtype="str")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------------------------
+
+#: Where the report's Sources page lives, relative to a page of the report.
+SOURCES_PAGE = "sources.html"
+
+
+def source_date(row: pd.Series) -> str:
+    """A report's date, or 'undated, between ... and ...'."""
+    e, l = row["published_earliest"], row["published_latest"]
+    if e == l:
+        return f"{pd.Timestamp(e):%Y-%m-%d}"
+    return f"undated, {pd.Timestamp(e):%Y-%m-%d} to {pd.Timestamp(l):%Y-%m-%d}"
+
+
+def citation(row: pd.Series) -> str:
+    """A short citation in words: 'Tehran Times, 2020-08-09'."""
+    return f"{row['publisher']}, {source_date(row)}"
+
+
+def source_link(row: pd.Series) -> str:
+    """HTML: the short citation linked to the report's address (or to its entry on the Sources page)."""
+    text = html.escape(f"{short_publisher(row['publisher'])}, {source_date(row)}")
+    url = str(row.get("url", "") or "")
+    href = url if url else f"{SOURCES_PAGE}#{row['source_id']}"
+    return f'<a href="{html.escape(href, quote=True)}">{text}</a>'
+
+
+def short_publisher(name: str) -> str:
+    """An outlet's name without its parenthesised description: 'Mehr News Agency (English)' -> 'Mehr News Agency'."""
+    return str(name).split(" (")[0]
