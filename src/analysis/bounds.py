@@ -7,13 +7,13 @@ ledger's optional ``rounding`` cell and the metric's properties. Out: ``(low, hi
 The rule, stated once (README, "Bounds from wording"; the cap lives in :mod:`analysis.assumptions`):
 
 - The **rounding step** of a count or amount is the place value of its last non-zero digit
-  (8,000 -> 1,000; 9,800 -> 100; 468 -> 1). A percentage is rounded at its last written digit
-  (40 -> 1; 23.36 -> 0.01).
+  (8,000 -> 1,000; 9,800 -> 100; 468 -> 1). A percentage or a stated ratio (jobs per unit) is
+  rounded at its last written digit (40 -> 1; 23.36 -> 0.01; 18 jobs per unit -> 17.5 .. 18.5).
 - ``exact`` (a plain number): a count with trailing zeros is read as rounded at its last non-zero
   digit, half a step either way, **but never more than** :data:`~analysis.assumptions.ROUNDING_CAP`
   (10 %) of the value either way: 8,000 -> 7,500 .. 8,500; 10,000 -> 9,000 .. 11,000; 1,000 -> 900 ..
   1,100. A count without trailing zeros (468, 21,618) is exact. A percentage is rounded at its last
-  digit (21 -> 20.5 .. 21.5). A target is a plan, not a measurement: stated plainly it is taken as stated.
+  digit (21 -> 20.5 .. 21.5), and so is a ratio. A target is a plan, not a measurement: stated plainly it is taken as stated.
 - ``about``: rounded as above, for every kind of figure (about 31 percent -> 30.5 .. 31.5).
 - ``over`` / ``at_least``: the figure or more, with no invented upper step (over 39,000 -> 39,000 ..
   no upper bound; a share stops at 100).
@@ -92,7 +92,7 @@ def bounds_from_wording(value: float, qualifier: str, *, percentage: bool = Fals
     ----------
     value: the number as stated, in the figure's own unit.
     qualifier: one of :data:`QUALIFIERS`.
-    percentage: the figure is a percentage (rounded at its last written digit).
+    percentage: the figure is a percentage or a ratio (rounded at its last written digit).
     target: the figure is a declared goal (taken as stated when plain).
     rounding: the ledger's ``rounding`` cell: ``""`` (the rule), ``"none"`` (exact as printed) or a step.
     capped: a share that cannot exceed 100 (an open upper bound stops there).

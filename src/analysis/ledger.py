@@ -456,7 +456,8 @@ def _validate_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) ->
     out["published_earliest"] = earliest
     out["published_latest"] = latest
     if known_metric.all() and value.notna().all() and frame["qualifier"].isin(list(QUALIFIERS)).all():
-        out["low"], out["high"] = bounds_columns(value, frame["qualifier"], percentage, kind == "target",
+        # A percentage or a stated ratio (jobs per unit) is rounded at its last written digit.
+        out["low"], out["high"] = bounds_columns(value, frame["qualifier"], percentage | (unit == "jobs per unit"), kind == "target",
                                                  rounding=rounding, capped=capped, signed=signed)
     return out, c.problems
 

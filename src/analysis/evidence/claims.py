@@ -66,7 +66,8 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group figures into claims; returns ``(figures with claim_id, claims)``.
 
     The claims frame has one row per claim, ordered by metric, scope, start and claim id, with: the
-    first figure's metric, scope, value, wording and period; ``low``/``high`` narrowed over every
+    first figure's metric, scope, value, wording and period; ``central`` (the value, where some figure
+    states it plainly; NaN for a number only ever worded as a bound); ``low``/``high`` narrowed over every
     figure; ``wording_conflict``; ``qualifiers`` (every wording used); ``figure_ids`` and
     ``source_ids`` (first report first); ``n_figures``, ``n_sources``; ``first_figure``,
     ``first_source``, ``first_published_earliest``/``_latest`` (the first report's date bounds) and
@@ -106,6 +107,9 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims["figure_ids"] = g["figure_id"].agg(", ".join)
     claims["source_ids"] = _joined(f, "claim_id", "source_id")
     claims["qualifiers"] = _joined(f, "claim_id", "qualifier")
+    # A number worded only as a bound ("over 35,000") has no central value.
+    plain = f["qualifier"].isin(["exact", "about"]).groupby(f["claim_id"], sort=False).any()
+    claims["central"] = claims["value"].where(plain.reindex(claims.index).fillna(False).astype(bool))
     seed = f[f["primary"]]
     claims["seed_figures"] = seed.groupby("claim_id", sort=False)["figure_id"].agg(", ".join).reindex(claims.index).fillna("")
     claims = claims.reset_index()

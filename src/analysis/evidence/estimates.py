@@ -83,6 +83,7 @@ def choose(claims: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     chosen_low = c["low"].where(first).groupby(c["group"]).transform("first")
     chosen_high = c["high"].where(first).groupby(c["group"]).transform("first")
     chosen_value = c["value"].where(first).groupby(c["group"]).transform("first")
+    chosen_central = c["central"].where(first).groupby(c["group"]).transform("first")
     overlaps = (c["low"] <= chosen_high) & (chosen_low <= c["high"])
     narrow_low = c["low"].where(overlaps).groupby(c["group"]).transform("max")
     narrow_high = c["high"].where(overlaps).groupby(c["group"]).transform("min")
@@ -100,7 +101,7 @@ def choose(claims: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     rule = pd.Series(np.where(size[first].to_numpy() == 1, "single", np.where(consistent[first].to_numpy(), "agree", decided.reindex(top.index).to_numpy())),
                      index=c.index[first])
     c["rule"] = rule.reindex(c.index).fillna("")
-    c["grade"] = grade_pair(c["low"], c["high"], c["value"], chosen_low, chosen_high, chosen_value)
+    c["grade"] = grade_pair(c["low"], c["high"], c["central"], chosen_low, chosen_high, chosen_central)
     return c.drop(columns=_PREF_COLUMNS)
 
 

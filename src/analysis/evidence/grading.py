@@ -36,23 +36,16 @@ def _series(x, index) -> pd.Series:
     return x.astype(float) if isinstance(x, pd.Series) else pd.Series(x, index=index, dtype=float)
 
 
-def _centre(value: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:
-    """The central value, or the midpoint of finite bounds where there is none."""
-    mid = (low + high) / 2
-    mid = mid.where(np.isfinite(low) & np.isfinite(high))
-    return value.where(value.notna(), mid)
-
-
 def grade(stated_low, stated_high, derived_low, derived_high, derived_value, index=None) -> pd.Series:
     """A stated figure against a quantity derived from other figures (see the module docstring).
 
-    ``question`` when the derived central value (or the midpoint of its finite bounds) falls outside
-    the stated figure's bounds while the intervals overlap.
+    ``question`` when the derived central value falls outside the stated figure's bounds while the
+    intervals overlap; with no central value (an end known only within bounds) only the overlap counts.
     """
     index = index if index is not None else _index(stated_low, stated_high, derived_low, derived_high)
     sl, sh = _series(stated_low, index), _series(stated_high, index)
     dl, dh, dv = _series(derived_low, index), _series(derived_high, index), _series(derived_value, index)
-    centre = _centre(dv, dl, dh)
+    centre = dv
     unchecked = sl.isna() | sh.isna() | dl.isna() | dh.isna()
     apart = (sh < dl) | (sl > dh)
     off = centre.notna() & ((centre < sl) | (centre > sh))
@@ -61,12 +54,15 @@ def grade(stated_low, stated_high, derived_low, derived_high, derived_value, ind
 
 
 def grade_pair(a_low, a_high, a_value, b_low, b_high, b_value, index=None) -> pd.Series:
-    """Two stated figures of one quantity: ``question`` when either's value lies outside the other's bounds."""
+    """Two stated figures of one quantity: ``question`` when either's value lies outside the other's bounds.
+
+    Pass NaN as the value of a figure worded as a bound only ("over 35,000"): it has no central value.
+    """
     index = index if index is not None else _index(a_low, a_high, b_low, b_high)
     al, ah, av = _series(a_low, index), _series(a_high, index), _series(a_value, index)
     bl, bh, bv = _series(b_low, index), _series(b_high, index), _series(b_value, index)
     apart = (ah < bl) | (al > bh)
-    off = ((av < bl) | (av > bh)) | ((bv < al) | (bv > ah))
+    off = (av.notna() & ((av < bl) | (av > bh))) | (bv.notna() & ((bv < al) | (bv > ah)))
     out = np.where(apart, "contradiction", np.where(off, "question", "consistent"))
     return pd.Series(out, index=index, dtype="str")
 

@@ -1,0 +1,81 @@
+"""The source audit: which figures can be trusted?
+
+In: an :class:`~analysis.evidence.Evidence`. Out: :func:`checks`, every check every rule made (one
+row per checked claim, columns :data:`~analysis.audit.checks.CHECK_COLUMNS`), graded
+``contradiction``, ``question``, ``consistent`` or ``unchecked`` (:mod:`analysis.evidence.grading`),
+plus the two ``inference`` rows about the seed; :func:`findings`, the rows a reader must see
+(contradictions first, then questions, then inferences); :func:`counts`, checks per rule and grade.
+
+A restated figure is one claim, so a problem gives one finding however many reports repeat it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+
+from . import counts as _counts
+from . import ratios as _ratios
+from . import seed as _seed
+from .checks import CHECK_COLUMNS, empty
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One audit rule: its id, what it looks for in plain words, and the function returning its checks."""
+
+    id: str
+    title: str
+    run: Callable
+
+
+#: Every rule, in the order the tables list them.
+RULES: tuple[Rule, ...] = (
+    Rule("ytd_decrease", "a year-to-date count lower than an earlier one of the same year", _counts.ytd_decreases),
+    Rule("different_values", "different values for the same figure (metric, scope and period)", _counts.different_values),
+    Rule("wording", "wordings of one number that cannot all hold", _counts.wording_conflicts),
+    Rule("term_total", "a term or multi-year total against the yearly counts of its span", _counts.term_totals),
+    Rule("parts_total", "parts (inside and outside parks) against the national figure", _counts.parts_totals),
+    Rule("percentage", "a stated percentage against its parts and the targets the report could use", _ratios.percentages),
+    Rule("growth", "a stated growth rate against the counts of the two periods", _ratios.growth),
+    Rule("average", "a stated average against the figures and the targets it summarises", _ratios.averages),
+    Rule("marginal_jobs", "jobs added per unit added between consecutive reports", _ratios.marginal_jobs),
+    Rule("dollar_conversion", "one rial sum converted to dollars at different rates", _ratios.dollar_conversions),
+    Rule("reused_value", "one number stated for different periods", _counts.reused_values),
+    Rule("seed_date", "the seed's date, from the counts that bracket its own", _seed.date_inference),
+    Rule("seed_share", "the period the seed's revived share can cover", _seed.share_inference),
+)
+
+#: Grades in the order findings are listed.
+ORDER: dict[str, int] = {"contradiction": 0, "question": 1, "inference": 2, "unchecked": 3, "consistent": 4}
+
+
+def checks(ev) -> pd.DataFrame:
+    """Every check of every rule (consistent ones included), in :data:`RULES` order."""
+    parts = [r.run(ev) for r in RULES]
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return empty()
+    return pd.concat(parts, ignore_index=True)[CHECK_COLUMNS]
+
+
+def findings(all_checks: pd.DataFrame) -> pd.DataFrame:
+    """The checks a reader must see: contradictions, then questions, then inferences (each by rule order)."""
+    f = all_checks[all_checks["grade"].isin(["contradiction", "question", "inference"])].copy()
+    rank = {r.id: i for i, r in enumerate(RULES)}
+    f["_g"] = f["grade"].map(ORDER)
+    f["_r"] = f["rule"].map(rank)
+    return f.sort_values(["_g", "_r", "claim_id"], kind="stable").drop(columns=["_g", "_r"]).reset_index(drop=True)
+
+
+def counts(all_checks: pd.DataFrame) -> pd.DataFrame:
+    """Checks per rule and grade, every rule listed (zero where none)."""
+    rules = pd.DataFrame({"rule": [r.id for r in RULES], "looks for": [r.title for r in RULES]})
+    table = all_checks.groupby(["rule", "grade"]).size().unstack(fill_value=0) if len(all_checks) else pd.DataFrame()
+    out = rules.merge(table, left_on="rule", right_index=True, how="left").fillna(0)
+    for g in ("contradiction", "question", "inference", "consistent", "unchecked"):
+        out[g] = out[g].astype(int) if g in out else 0
+    out["checks"] = out[["contradiction", "question", "inference", "consistent", "unchecked"]].sum(axis=1)
+    return out[["rule", "looks for", "checks", "contradiction", "question", "consistent", "unchecked", "inference"]]
