@@ -78,12 +78,14 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     f = figures.sort_values(["published_earliest", "published_latest", "figure_id"], kind="stable")
     root = roots(f["figure_id"], f["restates"])
     closed = f["end"].notna() | ((f["kind"] == "target") & f["start"].isna())
-    key = (f["metric"] + "|" + f["scope"] + "|" + f["value"].map(repr) + "|" + f["start"].astype("str") + "|"
-           + f["end"].astype("str"))
+    key = (f["metric"] + "|" + f["scope"] + "|" + f["value"].map(repr) + "|" + f["start"].astype("str").fillna("") + "|"
+           + f["end"].astype("str").fillna(""))
     key = key.where(closed, "link|" + root)
     # Every member of a link tree takes its root's key, so linked and identical statements merge.
     key = root.map(pd.Series(key.to_numpy(), index=f["figure_id"].to_numpy()))
     f = f.assign(_key=key.to_numpy())
+    if f["_key"].isna().any():  # every figure must land in a claim; a missing key is a bug, not data
+        raise ValueError("a figure could not be given a claim key")
     first_id = f.groupby("_key", sort=False)["figure_id"].transform("first")
     f = f.assign(claim_id=first_id)
 

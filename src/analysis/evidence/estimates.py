@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..assumptions import HEADLINE_SCOPES, PREFERENCE_ORDER
 from .grading import grade_pair
+from .keys import group_ids
 
 #: Metrics that get yearly best estimates: counts and sums over a period.
 YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_raised_units", "capacity_raised_jobs",
@@ -70,9 +71,9 @@ def choose(claims: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     against the chosen one; :func:`analysis.evidence.grading.grade_pair`).
     """
     if claims.empty:
-        return claims.assign(group="", role="", rule="", est_low=np.nan, est_high=np.nan, est_value=np.nan, grade="")
+        return claims.assign(group=0, role="", rule="", est_low=np.nan, est_high=np.nan, est_value=np.nan, grade="")
     c = pd.concat([claims, _preferences(claims)], axis=1)
-    c["group"] = c[keys].astype("str").agg("|".join, axis=1)
+    c["group"] = group_ids(c, keys)[0]
     ascending = [True] + [False] * (len(_PREF_COLUMNS) - 1) + [True]
     c = c.sort_values(["group", *_PREF_COLUMNS], ascending=ascending, kind="stable")
     g = c.groupby("group", sort=False)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .keys import group_ids
+
 #: Keys of one series.
 KEYS: list[str] = ["metric", "scope", "jalali_year"]
 
@@ -48,8 +50,7 @@ def bounds_at(series: pd.DataFrame, queries: pd.DataFrame) -> pd.DataFrame:
     q = queries.copy()
     q["jalali_year"] = q["jalali_year"].astype("Int64")
     s = series[[*KEYS, "claim_id", "low", "high", "end_earliest", "end_latest"]].copy()
-    s["group"] = s[KEYS].astype("str").agg("|".join, axis=1)
-    q["group"] = q[KEYS].astype("str").agg("|".join, axis=1)
+    s["group"], q["group"] = group_ids(s, KEYS, q)
 
     # Lower bound: running maximum of low in order of latest end.
     lo = s.sort_values(["group", "end_latest", "low"], kind="stable").copy()

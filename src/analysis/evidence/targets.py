@@ -21,7 +21,8 @@ In: the figures with their claims and the claims (:mod:`analysis.evidence.claims
 ``current``
     whether it is the path's value at the year's end (the first value, as revised).
 ``scored``
-    whether attainment may be scored against it: a ``revival`` target of one year, stated
+    whether attainment may be scored against it: a ``revival`` target of one year (of a revival
+    scope, :data:`~analysis.assumptions.REVIVAL_SCOPES`), stated
     certainly before the year ended, that is the first or the current value. ``not_scored`` says
     why not otherwise.
 """
@@ -30,6 +31,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from ..assumptions import REVIVAL_SCOPES
+from .keys import group_ids
 
 #: Metrics whose claims are targets.
 TARGET_ROLES: dict[str, str] = {
@@ -99,7 +103,8 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     alone = figures[(figures["kind"] == "target") & (figures["qualifier"] != "up_to")]["claim_id"].unique()
     t.loc[(t["range_role"] == "range high") & t["claim_id"].isin(alone), "range_role"] = np.nan
     t = t.sort_values([*_KEYS, "first_published_earliest", "first_published_latest", "claim_id"], kind="stable").reset_index(drop=True)
-    t["path"] = t[_KEYS].astype("str").agg("|".join, axis=1) + "|" + t["claim_id"].where(t["period_kind"] == "open", "")
+    # An open target (no period) is a path of its own: there is no period to revise it within.
+    t["path"] = group_ids(t.assign(_open=t["claim_id"].where(t["period_kind"] == "open", "")), [*_KEYS, "_open"])[0]
 
     # Which reports state which claim: to test whether an old value was still given on its own later.
     stated = figures[figures["kind"] == "target"][["claim_id", "source_id", "published_earliest"]].drop_duplicates()
@@ -130,12 +135,13 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             current = i
         t.at[current, "current"] = True
     certain_before = t["first_published_latest"] <= t["year_end"]
-    revival = t["target_kind"] == "revival"
+    revival = (t["target_kind"] == "revival") & t["scope"].isin(REVIVAL_SCOPES)
     path_role = t["role"].isin(["first", "revision"])
     t["scored"] = revival & certain_before & path_role
     t["not_scored"] = np.select(
         [~revival, ~certain_before, ~path_role],
-        [t["target_kind"].map(TARGET_KINDS).fillna("") + ", not a yearly revival target",
+        [np.where(t["target_kind"] == "revival", "a goal of another programme (" + t["scope"].str.replace("_", " ") + "), not of revivals",
+                  t["target_kind"].map(TARGET_KINDS).fillna("") + ", not a yearly revival target"),
          "first reported after its year ended, or possibly so", "not the target in force: " + t["role"].map(TARGET_ROLES).fillna("")],
         default="")
     return t.drop(columns=["path"])

@@ -10,12 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import fmt
-from ..assumptions import PART_SCOPES
-from ..bounds import Estimate
-from ..evidence.estimates import choose
-from ..evidence.grading import grade
-from ..evidence.series import KEYS
+from ... import fmt
+from ...assumptions import PART_SCOPES
+from ...bounds import Estimate
+from ...evidence.estimates import choose
+from ...evidence.grading import grade
+from ...evidence.keys import group_ids
+from ...evidence.series import KEYS
 from . import checks as ck
 
 
@@ -68,7 +69,7 @@ def ytd_decreases(ev) -> pd.DataFrame:
     s = ev.series.copy()
     if s.empty:
         return ck.empty()
-    s["group"] = s[KEYS].astype("str").agg("|".join, axis=1)
+    s["group"] = group_ids(s, KEYS)[0]
     run = s.sort_values(["group", "end_latest"], kind="stable").copy()
     g = run.groupby("group")
     run["max_low"] = g["low"].cummax()
@@ -158,7 +159,7 @@ def reused_values(ev) -> pd.DataFrame:
     possible. One check per number.
     """
     c = ev.claims[ev.claims["unit"].isin(["units", "jobs"])].copy()
-    from ..bounds import rounding_step_column
+    from ...bounds import rounding_step_column
 
     c = c[(c["value"] / rounding_step_column(c["value"])) >= 10]
     c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + fmt.period_labels(c) + ")"

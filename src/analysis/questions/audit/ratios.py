@@ -11,11 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import fmt
-from ..assumptions import HEADLINE_SCOPES, PLAUSIBLE_JOBS_PER_UNIT_FACTOR
-from ..bounds import Estimate
-from ..evidence.estimates import choose
-from ..evidence.grading import cap_cross_scope, grade, grade_pair
+from ... import fmt
+from ...assumptions import HEADLINE_SCOPES
+from ...bounds import Estimate
+from ...evidence.estimates import choose
+from ...evidence.grading import cap_cross_scope, grade, grade_pair
+from ..jobs import plausible_band
 from . import checks as ck
 
 #: A stated percentage's numerator and denominator metrics.
@@ -293,14 +294,6 @@ def averages(ev) -> pd.DataFrame:
     return pd.concat([figures, targets], ignore_index=True)
 
 
-def reference_range(ev) -> Estimate:
-    """The range of full-year jobs per unit in the ledger (lowest low to highest finite high; any scope)."""
-    full = ev.pairs[(ev.pairs["period_kind"] == "full_year") & np.isfinite(ev.pairs["jpu_high"])]
-    if full.empty:
-        return Estimate(np.nan, np.nan, np.nan)
-    return Estimate(float(full["jpu_value"].median()), float(full["jpu_low"].min()), float(full["jpu_high"].max()))
-
-
 def marginal_jobs(ev) -> pd.DataFrame:
     """Jobs added per unit added between consecutive reports of one year's series (same scope).
 
@@ -325,8 +318,7 @@ def marginal_jobs(ev) -> pd.DataFrame:
     divisible = ordered & (du.low > 0)
     safe_du = Estimate(du.value.where(divisible, 1.0), du.low.where(divisible, 1.0), du.high.where(divisible, 1.0))
     ratio = dj / safe_du
-    ref = reference_range(ev)
-    band_low, band_high = ref.low / PLAUSIBLE_JOBS_PER_UNIT_FACTOR, ref.high * PLAUSIBLE_JOBS_PER_UNIT_FACTOR
+    band_low, band_high = plausible_band(ev)
     outside = (ratio.high < band_low) | (ratio.low > band_high)
     grades = np.where(~divisible, "unchecked", np.where(outside, "question", "consistent"))
     rt = ck.estimate_text(ratio.value.where(divisible), ratio.low.where(divisible), ratio.high.where(divisible), "")

@@ -15,9 +15,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import fmt
-from ..bounds import Estimate
-from ..evidence.grading import grade
+from ... import fmt
+from ...bounds import Estimate
+from ...evidence.grading import grade
 from . import checks as ck
 
 

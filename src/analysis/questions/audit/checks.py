@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import fmt
+from ... import fmt
 
 #: Columns of every checks table, in order.
 CHECK_COLUMNS: list[str] = [

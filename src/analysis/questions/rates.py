@@ -1,0 +1,152 @@
+"""Question 3: is the pace of revivals rising or falling, and were the yearly targets met?
+
+In: an :class:`~analysis.evidence.Evidence`. Out (interval arithmetic throughout; day counts include
+both ends; a year is 365 or 366 days):
+
+- :func:`yearly`: the headline series with the pace per day and the change from the year before
+  (``cross_scope`` where the two years' counts are of different scopes: a change of definition);
+- :func:`by_scope`: the same change within each scope, where two consecutive years have estimates;
+- :func:`attainment`: each revival target that may be scored (:mod:`analysis.evidence.targets`)
+  against the year's estimate of the same scope, as first stated and as in force at the year's end;
+- :func:`in_year`: each in-year count against its year's target in force: share of the year
+  elapsed, progress, the pace still needed and the year-end at the pace to date, then the outcome;
+- :func:`same_period`: counts of consecutive years that end at about the same day of the year.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import calendar
+from ..assumptions import REVIVAL_SCOPES, SAME_PERIOD_TOLERANCE_DAYS
+from ..bounds import Estimate
+
+UNITS = "units_revived"
+
+
+def _est(frame: pd.DataFrame, prefix: str = "") -> Estimate:
+    return Estimate(frame[f"{prefix}value"], frame[f"{prefix}low"], frame[f"{prefix}high"])
+
+
+def _put(frame: pd.DataFrame, prefix: str, e: Estimate) -> None:
+    frame[f"{prefix}value"], frame[f"{prefix}low"], frame[f"{prefix}high"] = e.value, e.low, e.high
+
+
+def yearly(ev) -> pd.DataFrame:
+    """The headline series with ``pace_*`` (units per day) and ``change_*``/``pct_*`` from the previous
+    year, ``previous_scope`` and ``cross_scope``; a derived floor has no upper bound, and neither
+    has a change computed from it."""
+    h = ev.headline.sort_values("jalali_year").reset_index(drop=True).copy()
+    if h.empty:
+        return h
+    _put(h, "pace_", _est(h) / h["year_days"].astype(float))
+    prev = h.shift()
+    consecutive = (h["jalali_year"] - prev["jalali_year"]) == 1
+    change = _est(h) - _est(prev)
+    pct = (_est(h) / _est(prev) - 1) * 100
+    for prefix, e in (("change_", change), ("pct_", pct)):
+        _put(h, prefix, Estimate(e.value.where(consecutive), e.low.where(consecutive), e.high.where(consecutive)))
+    h["previous_year"] = prev["jalali_year"].where(consecutive).astype("Int64")
+    h["previous_scope"] = prev["scope"].where(consecutive, "")
+    h["cross_scope"] = consecutive & (h["scope"] != prev["scope"])
+    return h
+
+
+def by_scope(ev, metric: str = UNITS) -> pd.DataFrame:
+    """Year-on-year change within each revival scope, where consecutive years have estimates."""
+    e = ev.estimates[(ev.estimates["metric"] == metric) & ev.estimates["scope"].isin(REVIVAL_SCOPES)].sort_values(["scope", "jalali_year"]).copy()
+    prev = e.groupby("scope")[["jalali_year", "value", "low", "high", "chosen_claim", "basis"]].shift()
+    keep = (e["jalali_year"] - prev["jalali_year"]) == 1
+    e, prev = e[keep].copy(), prev[keep]
+    _put(e, "prev_", _est(prev))
+    e["prev_claim"], e["prev_basis"] = prev["chosen_claim"], prev["basis"]
+    _put(e, "pct_", (_est(e) / _est(prev) - 1) * 100)
+    return e.reset_index(drop=True)
+
+
+def attainment(ev) -> pd.DataFrame:
+    """Every yearly revival target with its attainment where it may be scored.
+
+    One row per target of a path's first or revised value (``role``), with ``scored`` and
+    ``not_scored`` from the evidence layer, the year's estimate of the same metric and scope
+    (``done_*``, ``done_basis``) and ``attained_*`` (percent). ``verdict``: ``met`` (certainly at
+    or above 100 %), ``missed`` (certainly below), ``uncertain``, or why it is not scored.
+    """
+    t = ev.targets[ev.targets["metric"].isin(["units_target", "jobs_target"]) & ev.targets["jalali_year"].notna()
+                   & ev.targets["role"].isin(["first", "revision"])].copy()
+    t["count_metric"] = t["metric"].map({"units_target": UNITS, "jobs_target": "jobs_created"})
+    e = ev.estimates[["metric", "scope", "jalali_year", "value", "low", "high", "basis", "chosen_claim", "source_ids", "figure_ids"]]
+    m = t.merge(e.rename(columns={"metric": "count_metric", "value": "done_value", "low": "done_low", "high": "done_high",
+                                  "basis": "done_basis", "chosen_claim": "done_claim", "source_ids": "done_sources",
+                                  "figure_ids": "done_figures"}),
+                on=["count_metric", "scope", "jalali_year"], how="left")
+    has = m["done_value"].notna()
+    att = _est(m, "done_") / Estimate(m["value"], m["low"], m["high"]) * 100
+    _put(m, "attained_", Estimate(att.value.where(has), att.low.where(has), att.high.where(has)))
+    verdict = np.select([~m["scored"], ~has, m["attained_low"] >= 100, m["attained_high"] < 100],
+                        ["not scored", "no count of this scope", "met", "missed"], default="uncertain")
+    m["verdict"] = verdict
+    return m.sort_values(["jalali_year", "metric", "scope", "first_published_earliest"], kind="stable").reset_index(drop=True)
+
+
+def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
+    """Each in-year count (revival scopes) against the target in force in its report, if any.
+
+    Columns add ``days_low/high`` (days elapsed, both ends counted), ``elapsed_low/high`` (percent of
+    the year), ``progress_*`` (percent of the target), ``needed_*`` (units per day still needed),
+    ``projected_*`` (the year-end at the pace to date), and the outcome ``final_*`` (the year's
+    estimate of the same scope).
+    """
+    s = ev.series[(ev.series["metric"] == metric) & ev.series["scope"].isin(REVIVAL_SCOPES) & (ev.series["period_kind"] != "full_year")].copy()
+    if s.empty:
+        return s
+    t = ev.targets[(ev.targets["metric"] == "units_target") & ev.targets["role"].isin(["first", "revision"])
+                   & (ev.targets["target_kind"] == "revival")]
+    t = t[["scope", "jalali_year", "claim_id", "value", "low", "high", "first_published_latest", "source_ids"]].rename(
+        columns=lambda c: c if c in ("scope", "jalali_year") else f"t_{c}")
+    m = s.merge(t, on=["scope", "jalali_year"], how="left")
+    known = m["t_first_published_latest"] <= m["first_published_earliest"]
+    known |= pd.Series([fs in str(ts).split(", ") for fs, ts in zip(m["first_source"], m["t_source_ids"])], index=m.index)
+    m = m[known | m["t_claim_id"].isna()]
+    m = m.sort_values(["claim_id", "t_first_published_latest"], kind="stable").drop_duplicates("claim_id", keep="last")
+    first = calendar.days_inclusive(m["year_start"], m["end_earliest"]).astype(float)
+    last = calendar.days_inclusive(m["year_start"], m["end_latest"]).astype(float)
+    days = Estimate(first.where(first == last), first, last)  # no central value for an undated end
+    m["days_low"], m["days_high"] = days.low, days.high
+    year = m["year_days"].astype(float)
+    _put(m, "elapsed_", days / year * 100)
+    done = _est(m)
+    has_t = m["t_claim_id"].notna()
+    target = Estimate(m["t_value"], m["t_low"], m["t_high"])
+    progress = done / target * 100
+    _put(m, "progress_", Estimate(progress.value.where(has_t), progress.low.where(has_t), progress.high.where(has_t)))
+    remaining = Estimate(year - days.value, year - days.high, year - days.low)
+    needed = (target - done) / remaining
+    _put(m, "needed_", Estimate(needed.value.where(has_t), needed.low.where(has_t), needed.high.where(has_t)))
+    _put(m, "projected_", done / days * year)
+    final = ev.estimates[ev.estimates["metric"] == metric][["scope", "jalali_year", "value", "low", "high", "basis"]].rename(
+        columns={"value": "final_value", "low": "final_low", "high": "final_high", "basis": "final_basis"})
+    return m.merge(final, on=["scope", "jalali_year"], how="left").sort_values(["jalali_year", "scope", "end_earliest"]).reset_index(drop=True)
+
+
+def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
+    """In-year counts of the same scope in consecutive years whose ends fall within
+    :data:`~analysis.assumptions.SAME_PERIOD_TOLERANCE_DAYS` days of each other in their years (by
+    day of the year, for ends known to the day), with the change between them. One row per count,
+    matched to the nearest of the year before (a sorted as-of join)."""
+    s = ev.series[(ev.series["metric"] == metric) & ev.series["scope"].isin(REVIVAL_SCOPES) & (ev.series["period_kind"] != "full_year")
+                  & (ev.series["end_earliest"] == ev.series["end_latest"])].copy()
+    if s.empty:
+        return s
+    s["day"] = calendar.days_inclusive(s["year_start"], s["end_earliest"]).astype(int)
+    prev = s.assign(jalali_year=(s["jalali_year"] + 1).astype("Int64"))
+    cols = ["scope", "jalali_year", "day", "claim_id", "value", "low", "high", "end_earliest", "source_ids", "figure_ids", "period_kind"]
+    m = pd.merge_asof(s.sort_values("day"), prev[cols].sort_values("day"), on="day", by=["scope", "jalali_year"],
+                      direction="nearest", tolerance=SAME_PERIOD_TOLERANCE_DAYS, suffixes=("", "_prev"))
+    m = m[m["claim_id_prev"].notna()].copy()
+    if m.empty:
+        return m
+    m["day_prev"] = calendar.days_inclusive(calendar.year_bounds_columns(m["jalali_year"] - 1)["year_start"], m["end_earliest_prev"]).astype(int)
+    _put(m, "pct_", (_est(m) / Estimate(m["value_prev"], m["low_prev"], m["high_prev"]) - 1) * 100)
+    return m.sort_values(["scope", "jalali_year", "day"]).reset_index(drop=True)
