@@ -61,7 +61,21 @@ def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFram
             "parts", "part_claims", "start", "end_earliest", "end_latest", "first_source", "source_ids", "figure_ids"]
     if t.empty:
         return pd.DataFrame(columns=cols)
-    t = t.reset_index(drop=True)
+    out = t.reset_index(drop=True).join(span_counts(t.reset_index(drop=True), estimates, series))
+    return out[cols]
+
+
+def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """What the yearly counts imply for any spans (the rules of the module docstring).
+
+    ``spans`` has ``metric``, ``scope``, ``start`` (a known first day), ``end_earliest`` and
+    ``end_latest``, and optionally ``claim_id`` (a year derived from that claim is not used).
+    Returns, aligned with ``spans``' index: ``implied_value``, ``implied_low``, ``implied_high``,
+    ``complete``, ``parts`` and ``part_claims``.
+    """
+    t = spans.copy()
+    if "claim_id" not in t:
+        t["claim_id"] = ""
     t["y0"] = calendar.jalali_columns(t["start"])["year"]
     t["yn"] = calendar.jalali_columns(t["end_latest"])["year"]
     t["yn_early"] = calendar.jalali_columns(t["end_earliest"])["year"]
@@ -82,7 +96,7 @@ def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFram
     open_end = y["end_earliest"] < y["year_end"]
     y["part"] = np.where(partial_start & open_end, "inside", np.where(partial_start, "first", np.where(open_end, "last", "whole")))
     y = y.merge(est, on=keys, how="left", suffixes=("", "_est"))
-    own = y["derived_from"].fillna("") == y["claim_id"]
+    own = (y["claim_id"] != "") & (y["derived_from"].fillna("") == y["claim_id"])
     # A year derived from this very total cannot check it: fall back to its floor.
     y.loc[own, "value"] = np.nan
     y.loc[own, "low"] = y.loc[own, "floor_low"]
@@ -140,5 +154,4 @@ def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFram
         "complete": g["bounded"].all(), "parts": g["text"].agg("; ".join),
         "part_claims": g["used"].agg(lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ") if x))),
     })
-    out = t.join(agg)
-    return out[cols].reset_index(drop=True)
+    return agg.reindex(t.index)
