@@ -1,0 +1,117 @@
+"""Tables readers can read: plain labels, formatted numbers, linked sources, the full data as CSV.
+
+In: a frame of display text (built with :mod:`analysis.fmt`) and the data behind it. Out: HTML for a
+notebook cell and a CSV file in :func:`analysis.paths.output_dir`. A long table shows its first rows
+and folds the rest (``<details>``); every cell is escaped except the source links this module builds.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from .. import fmt, paths
+
+#: Rows a table shows before folding the rest.
+SHOWN_ROWS = 12
+
+#: At most this many sources are named in a one-line source line; the rest are counted.
+NAMED_SOURCES = 3
+
+_NUM = ' class="num"'
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _safe_cell(x):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
+    if isinstance(x, str) and _FORMULA.match(x) and not _NUMBER.match(x.strip()):
+        return "'" + x
+    return x
+
+
+def write_csv(data: pd.DataFrame, name: str) -> None:
+    """Write ``data`` as ``<name>.csv`` (UTF-8, Unix line endings, formula-like text neutralised)."""
+    out = paths.output_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    safe = data.copy()
+    for col in safe.columns:
+        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
+            safe[col] = safe[col].map(_safe_cell)
+    safe.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+
+
+def source_links(ids: str, sources: pd.DataFrame) -> str:
+    """HTML links for a cell's source ids ('S14, S16'): each its short citation, linked to its address."""
+    table = sources.set_index("source_id", drop=False)
+    parts = []
+    for sid in dict.fromkeys(x.strip() for x in str(ids).replace(";", ",").split(",") if x.strip()):
+        parts.append(fmt.source_link(table.loc[sid]) if sid in table.index else html.escape(sid))
+    return "; ".join(parts)
+
+
+def source_line(ids, sources: pd.DataFrame) -> str:
+    """One linked line naming the sources of a chart or table: the first few, then how many more,
+    with a link to the Sources page ('Source: Tehran Times, 2020-08-09; ... and 12 more reports')."""
+    ids = list(dict.fromkeys(x.strip() for cell in ids for x in str(cell).replace(";", ",").split(",") if x.strip()))
+    named = ids[:NAMED_SOURCES]
+    text = source_links(", ".join(named), sources)
+    more = len(ids) - len(named)
+    tail = f' and <a href="{fmt.SOURCES_PAGE}">{more} more report{"s" if more != 1 else ""}</a>' if more > 0 else ""
+    label = "Source" if len(ids) == 1 else "Sources"
+    return f'<span class="source">{label}: {text}{tail} (<a href="{fmt.SOURCES_PAGE}">all sources</a>)</span>'
+
+
+def _html_rows(frame: pd.DataFrame, raw: set[str], numeric: tuple[str, ...]) -> str:
+    rows = []
+    for _, r in frame.iterrows():  # a displayed table: tens of rows at most
+        cells = "".join(f"<td{_NUM if c in numeric else ''}>{r[c] if c in raw else html.escape(str(r[c]))}</td>"
+                        for c in frame.columns)
+        rows.append(f"<tr>{cells}</tr>")
+    return "".join(rows)
+
+
+def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataFrame | None = None,
+               caption: str = "", sources: pd.DataFrame | None = None, source_column: str | None = None,
+               shown: int = SHOWN_ROWS, numeric: tuple[str, ...] = ()) -> str:
+    """A formatted table as HTML.
+
+    ``display`` holds text (its column names are the headers). ``source_column`` names a column of
+    source ids, shown as linked citations. ``numeric`` columns are right-aligned. With ``name``, the
+    full ``data`` (or ``display``) is written as ``<name>.csv`` and linked. Rows beyond ``shown`` are
+    folded under a "Show all" summary.
+    """
+    d = display.copy().fillna("")
+    raw: set[str] = set()
+    if source_column and sources is not None and source_column in d:
+        d[source_column] = d[source_column].map(lambda ids: source_links(ids, sources))
+        raw.add(source_column)
+    head = "".join(f"<th{_NUM if c in numeric else ''}>{html.escape(str(c))}</th>" for c in d.columns)
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+
+    def table(rows: pd.DataFrame) -> str:
+        return (f'<div class="table-wrap"><table class="data">{cap}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{_html_rows(rows, raw, numeric)}</tbody></table></div>")
+
+    notes = []
+    if len(d) > shown:
+        out = table(d.head(shown)) + f'<details><summary>Show all {len(d)} rows</summary>{table(d)}</details>'
+    else:
+        out = table(d)
+    if name:
+        write_csv(data if data is not None else display, name)
+        notes.append(f'<a class="download" href="{html.escape(page_file(name + ".csv"), quote=True)}">Download the data (CSV)</a>')
+    if notes:
+        out += f'<p class="table-note">{" ".join(notes)}</p>'
+    return out
+
+
+#: The folder, beside the report's page, that holds a notebook's files (set by each notebook).
+PAGE = {"folder": ""}
+
+
+def page_file(file: str) -> str:
+    """A notebook's output file as linked from its page: ``<page folder>/<file>``."""
+    return f"{PAGE['folder']}/{file}" if PAGE["folder"] else file
