@@ -82,6 +82,9 @@ LANGUAGES: dict[str, str] = {"en": "English", "fa": "Persian", "ar": "Arabic"}
 
 _MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
+#: Units counted in whole numbers.
+COUNT_UNITS: tuple[str, ...] = ("units", "jobs", "rials", "US dollars")
+
 
 def label(kind: str, code: Any) -> str:
     """The plain word for a code of one vocabulary: ``label("scope", "smes") == "SME plan"``."""
@@ -125,16 +128,16 @@ def number(x: Any, digits: int = 0) -> str:
 
 
 def digits_for(low: float, high: float, default: int = 1, most: int = 2) -> int:
-    """Decimals a derived value between ``low`` and ``high`` supports: one more than its width's place.
+    """Decimals a derived value between ``low`` and ``high`` supports: the place of its width, at least one.
 
-    Width 2.2 -> 1 decimal (17.1, 16.0 to 18.2); width 0.09 -> 2; no width -> ``default``.
+    Width 2.2 -> 1 decimal (17.1, 16.0 to 18.2); width 0.64 -> 1; width 0.09 -> 2; no width -> ``default``.
     """
     if _missing(low) or _missing(high) or not (math.isfinite(low) and math.isfinite(high)):
         return default
     width = high - low
     if width <= 0:
         return default
-    return int(min(most, max(0, 1 - math.floor(math.log10(width)))))
+    return int(min(most, max(1, -math.floor(math.log10(width)))))
 
 
 def money(x: Any, unit: str = "rials") -> str:
@@ -188,7 +191,8 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
     central = None if _missing(value) else float(value)
     if digits is None:
         whole = all(x is None or not math.isfinite(x) or float(x).is_integer() for x in (central, low, high))
-        digits = 0 if whole else digits_for(low, high)
+        # Counts and sums are whole numbers however their bounds were derived.
+        digits = 0 if whole or unit in COUNT_UNITS else digits_for(low, high)
 
     def f(x: float) -> str:
         return amount(x, unit, digits)
@@ -305,9 +309,18 @@ def citation(row: pd.Series) -> str:
     return f"{row['publisher']}, {source_date(row)}"
 
 
+def short_date(row: pd.Series) -> str:
+    """A report's date in a few characters: '2020-08-09', or 'undated, 2020' / 'undated, 2021-23' for a window."""
+    e, l = pd.Timestamp(row["published_earliest"]), pd.Timestamp(row["published_latest"])
+    if e == l:
+        return f"{e:%Y-%m-%d}"
+    return f"undated, {e:%Y}" if e.year == l.year else f"undated, {e:%Y}-{l:%y}"
+
+
 def source_link(row: pd.Series) -> str:
-    """HTML: the short citation linked to the report's address (or to its entry on the Sources page)."""
-    text = html.escape(f"{short_publisher(row['publisher'])}, {source_date(row)}")
+    """HTML: the short citation ('Tehran Times, 2020-08-09') linked to the report's address, or to its
+    entry on the Sources page when the address is unknown."""
+    text = html.escape(f"{short_publisher(row['publisher'])}, {short_date(row)}")
     url = str(row.get("url", "") or "")
     href = url if url else f"{SOURCES_PAGE}#{row['source_id']}"
     return f'<a href="{html.escape(href, quote=True)}">{text}</a>'

@@ -44,7 +44,8 @@ def build(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     by_id = claims.set_index("claim_id")
     u = by_id.reindex(pairs["claim_id_u"])
     j = by_id.reindex(pairs["claim_id_j"])
-    period = ["scope", "start", "end", "end_earliest", "end_latest", "period_kind", "first_year", "cumulative_year", "year_days"]
+    period = ["scope", "start", "end", "end_earliest", "end_latest", "end_from_publication", "period_kind", "first_year", "last_year",
+              "month_first", "month_last", "cumulative_year", "year_start", "year_end", "year_days"]
     out = u[period].reset_index(drop=True)
     out.insert(0, "jobs_claim", pairs["claim_id_j"].to_numpy())
     out.insert(0, "units_claim", pairs["claim_id_u"].to_numpy())

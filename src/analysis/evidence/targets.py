@@ -46,12 +46,12 @@ TARGET_ROLES: dict[str, str] = {
 
 #: Target kinds and what each means.
 TARGET_KINDS: dict[str, str] = {
-    "revival": "units (or jobs) to revive in one Iranian year",
-    "mandate": "a broader mandate, not only revivals",
-    "multi_year": "a goal over several years",
-    "term": "a goal for a government's term, or what remains of it",
-    "share": "a share sought (not a count)",
-    "open": "a goal with no period stated",
+    "revival": "yearly revival goal",
+    "mandate": "broader mandate",
+    "multi_year": "multi-year goal",
+    "term": "goal for a government's term",
+    "share": "share sought",
+    "open": "goal with no period",
 }
 
 #: A path: the goals for one metric, scope and period (one year, several, or none stated).
@@ -140,8 +140,7 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     t["scored"] = revival & certain_before & path_role
     t["not_scored"] = np.select(
         [~revival, ~certain_before, ~path_role],
-        [np.where(t["target_kind"] == "revival", "a goal of another programme (" + t["scope"].str.replace("_", " ") + "), not of revivals",
-                  t["target_kind"].map(TARGET_KINDS).fillna("") + ", not a yearly revival target"),
-         "first reported after its year ended, or possibly so", "not the target in force: " + t["role"].map(TARGET_ROLES).fillna("")],
+        [np.where(t["target_kind"] == "revival", "another programme's goal", t["target_kind"].map(TARGET_KINDS).fillna("")),
+         "reported after its year, or possibly so", "not the target in force"],
         default="")
     return t.drop(columns=["path"])

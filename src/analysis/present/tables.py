@@ -43,12 +43,20 @@ def write_csv(data: pd.DataFrame, name: str) -> None:
     safe.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
 
 
-def source_links(ids: str, sources: pd.DataFrame) -> str:
-    """HTML links for a cell's source ids ('S14, S16'): each its short citation, linked to its address."""
+#: A table cell names at most this many sources; the rest are counted and linked to the Sources page.
+CELL_SOURCES = 3
+
+
+def source_links(ids: str, sources: pd.DataFrame, most: int | None = CELL_SOURCES) -> str:
+    """HTML links for a cell's source ids ('S14, S16'): each its short citation, linked to its address;
+    beyond ``most``, a count linked to the Sources page."""
     table = sources.set_index("source_id", drop=False)
-    parts = []
-    for sid in dict.fromkeys(x.strip() for x in str(ids).replace(";", ",").split(",") if x.strip()):
-        parts.append(fmt.source_link(table.loc[sid]) if sid in table.index else html.escape(sid))
+    ids_list = list(dict.fromkeys(x.strip() for x in str(ids).replace(";", ",").split(",") if x.strip()))
+    shown = ids_list if most is None else ids_list[:most]
+    parts = [fmt.source_link(table.loc[sid]) if sid in table.index else html.escape(sid) for sid in shown]
+    more = len(ids_list) - len(shown)
+    if more:
+        parts.append(f'<a href="{fmt.SOURCES_PAGE}">{more} more</a>')
     return "; ".join(parts)
 
 
@@ -57,7 +65,7 @@ def source_line(ids, sources: pd.DataFrame) -> str:
     with a link to the Sources page ('Source: Tehran Times, 2020-08-09; ... and 12 more reports')."""
     ids = list(dict.fromkeys(x.strip() for cell in ids for x in str(cell).replace(";", ",").split(",") if x.strip()))
     named = ids[:NAMED_SOURCES]
-    text = source_links(", ".join(named), sources)
+    text = source_links(", ".join(named), sources, most=None)
     more = len(ids) - len(named)
     tail = f' and <a href="{fmt.SOURCES_PAGE}">{more} more report{"s" if more != 1 else ""}</a>' if more > 0 else ""
     label = "Source" if len(ids) == 1 else "Sources"

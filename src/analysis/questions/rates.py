@@ -49,13 +49,15 @@ def yearly(ev) -> pd.DataFrame:
         _put(h, prefix, Estimate(e.value.where(consecutive), e.low.where(consecutive), e.high.where(consecutive)))
     h["previous_year"] = prev["jalali_year"].where(consecutive).astype("Int64")
     h["previous_scope"] = prev["scope"].where(consecutive, "")
-    h["cross_scope"] = consecutive & (h["scope"] != prev["scope"])
+    h["cross_scope"] = (consecutive & (h["scope"] != prev["scope"])).fillna(False).astype(bool)
     return h
 
 
 def by_scope(ev, metric: str = UNITS) -> pd.DataFrame:
-    """Year-on-year change within each revival scope, where consecutive years have estimates."""
-    e = ev.estimates[(ev.estimates["metric"] == metric) & ev.estimates["scope"].isin(REVIVAL_SCOPES)].sort_values(["scope", "jalali_year"]).copy()
+    """Year-on-year change within each revival scope, where consecutive years have full-year or derived
+    estimates (a floor from a year-to-date count says nothing about a change)."""
+    e = ev.estimates[(ev.estimates["metric"] == metric) & ev.estimates["scope"].isin(REVIVAL_SCOPES)
+                     & (ev.estimates["basis"] != "floor")].sort_values(["scope", "jalali_year"]).copy()
     prev = e.groupby("scope")[["jalali_year", "value", "low", "high", "chosen_claim", "basis"]].shift()
     keep = (e["jalali_year"] - prev["jalali_year"]) == 1
     e, prev = e[keep].copy(), prev[keep]
@@ -84,8 +86,9 @@ def attainment(ev) -> pd.DataFrame:
     has = m["done_value"].notna()
     att = _est(m, "done_") / Estimate(m["value"], m["low"], m["high"]) * 100
     _put(m, "attained_", Estimate(att.value.where(has), att.low.where(has), att.high.where(has)))
-    verdict = np.select([~m["scored"], ~has, m["attained_low"] >= 100, m["attained_high"] < 100],
-                        ["not scored", "no count of this scope", "met", "missed"], default="uncertain")
+    floor_only = (m["done_basis"] == "floor") & ~(m["attained_low"] >= 100)
+    verdict = np.select([~m["scored"], ~has, m["attained_low"] >= 100, floor_only, m["attained_high"] < 100],
+                        ["not scored", "no count of this scope", "met", "no full-year count", "missed"], default="uncertain")
     m["verdict"] = verdict
     return m.sort_values(["jalali_year", "metric", "scope", "first_published_earliest"], kind="stable").reset_index(drop=True)
 
@@ -150,3 +153,59 @@ def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
     m["day_prev"] = calendar.days_inclusive(calendar.year_bounds_columns(m["jalali_year"] - 1)["year_start"], m["end_earliest_prev"]).astype(int)
     _put(m, "pct_", (_est(m) / Estimate(m["value_prev"], m["low_prev"], m["high_prev"]) - 1) * 100)
     return m.sort_values(["scope", "jalali_year", "day"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed's own view: its year to date across the window it may have appeared in
+# ---------------------------------------------------------------------------------------------
+
+def seed_windows(ev) -> pd.DataFrame:
+    """The windows the seed may have appeared in: its text's bounds, each estimate of its provenance
+    record except the cross-report one, and the window other reports' counts imply (computed by the
+    audit from the ledger). Columns: ``evidence``, ``basis``, ``earliest``, ``latest``."""
+    from ..seed import read_provenance
+    from .audit.seed import date_window
+
+    src = ev.ledger.primary_source()
+    rows = [{"evidence": "the seed's own text", "basis": "text_clues", "earliest": pd.Timestamp(src["published_earliest"]),
+             "latest": pd.Timestamp(src["published_latest"])}]
+    if src.get("seed_file", ""):
+        for e in read_provenance(src["seed_file"]).evidence:
+            if e.basis not in ("text_clues", "cross_report"):
+                rows.append({"evidence": "the outlet's article number (an estimate)", "basis": e.basis,
+                             "earliest": pd.Timestamp(e.earliest), "latest": pd.Timestamp(e.latest)})
+    early, late = date_window(ev)
+    rows.append({"evidence": "other reports' counts bracketing the seed's", "basis": "cross_report", "earliest": early, "latest": late})
+    return pd.DataFrame(rows)
+
+
+def seed_progress(ev) -> pd.DataFrame:
+    """The seed's year-to-date count at each end of each window of :func:`seed_windows`.
+
+    Columns: ``evidence``, ``end`` (``earliest``/``latest``), ``date``, ``days``, ``elapsed`` (percent of
+    the year), ``progress_*`` (percent of the seed's own target), ``pace_*`` (units per day to date),
+    ``needed_*`` (units per day still needed for the target) and ``projected_*`` (the year-end at the
+    pace to date), each with bounds from the figures' wording.
+    """
+    seed = ev.claims[ev.claims["primary"]]
+    ytd = seed[(seed["metric"] == UNITS) & seed["end_from_publication"] & seed["cumulative_year"].notna()]
+    target = seed[(seed["metric"] == "units_target") & (seed["period_kind"] == "full_year")]
+    if ytd.empty or target.empty:
+        return pd.DataFrame()
+    y, t = ytd.iloc[0], target.iloc[0]
+    w = seed_windows(ev)
+    rows = w.melt(id_vars=["evidence", "basis"], value_vars=["earliest", "latest"], var_name="end", value_name="date")
+    rows["days"] = calendar.days_inclusive(pd.Series(y["year_start"], index=rows.index), rows["date"]).astype(float)
+    year = float(y["year_days"])
+    done = Estimate(y["value"], y["low"], y["high"])
+    goal = Estimate(t["value"], t["low"], t["high"])
+    days = Estimate(rows["days"], rows["days"], rows["days"])
+    rows["elapsed"] = rows["days"] / year * 100
+    _put(rows, "progress_", done / goal * 100)  # fixed by the count: the same at every date
+    _put(rows, "pace_", done / days)
+    remaining = year - rows["days"]
+    _put(rows, "needed_", (goal - done) / Estimate(remaining, remaining, remaining))
+    _put(rows, "projected_", done / days * year)
+    order = {e: i for i, e in enumerate(w["evidence"])}
+    rows["_o"] = rows["evidence"].map(order)
+    return rows.sort_values(["_o", "end"]).drop(columns="_o").reset_index(drop=True)

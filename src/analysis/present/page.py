@@ -1,0 +1,73 @@
+"""What every notebook does first, and the blocks every page shares.
+
+In: a page name (``01-timeline``) and the names of the assumptions a page uses. Out: :func:`start`
+loads the ledger, builds the evidence once, applies the chart style and points the page's files at its
+folder; :func:`answer` and :func:`assumptions` return the HTML blocks that open every page.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .. import evidence
+from ..assumptions import ASSUMPTIONS
+from ..ledger import load_ledger
+from . import style, tables
+
+
+def start(page: str):
+    """Load and assemble the evidence for notebook ``page``; returns the :class:`~analysis.evidence.Evidence`.
+
+    Charts and CSV files the page writes are linked as ``<page>/<file>``, the folder the report puts
+    beside the page.
+    """
+    style.setup()
+    pd.set_option("display.max_rows", 60)
+    tables.PAGE["folder"] = page
+    return evidence.build(load_ledger())
+
+
+def answer(lines: list[str], seed: str = "") -> "HTML":
+    """The page's answer: generated sentences, then the seed article's own answer in a line."""
+    from IPython.display import HTML
+
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    seed_html = f'<p class="seed-answer"><strong>The seed article alone:</strong> {html.escape(seed)}</p>' if seed else ""
+    return HTML(f'<div class="answer">{body}{seed_html}</div>')
+
+
+def assumptions(names: list[str]) -> "HTML":
+    """The assumptions a page relies on, folded: name, value and meaning (from :mod:`analysis.assumptions`)."""
+    from IPython.display import HTML
+
+    rows = pd.DataFrame([{"Assumption": a.name.capitalize(), "Setting": a.value, "What it means": a.meaning}
+                         for a in (ASSUMPTIONS[n] for n in names)])
+    return HTML(f"<details class=\"assumptions\"><summary>Assumptions this page uses ({len(rows)})</summary>"
+                f"{tables.table_html(rows)}</details>")
+
+
+def paragraph(text: str) -> "HTML":
+    """A generated sentence or two as a paragraph (escaped)."""
+    from IPython.display import HTML
+
+    return HTML(f"<p>{html.escape(text)}</p>")
+
+
+def sources_of(*frames: pd.DataFrame, column: str = "source_ids") -> list[str]:
+    """Every source id the frames name (cells may hold several ids), in order of first appearance."""
+    ids: list[str] = []
+    for frame in frames:
+        if column in frame:
+            for cell in frame[column].fillna("").astype("str"):
+                ids.extend(x.strip() for x in cell.replace(";", ",").split(",") if x.strip())
+    return list(dict.fromkeys(ids))
+
+
+def source_text(ids: list[str]) -> str:
+    """The short plain source line printed inside a chart image (the caption carries the linked one)."""
+    n = len(ids)
+    return f"Source: isipo-revival ledger, {n} report{'s' if n != 1 else ''}; every figure is listed on the Sources page."
+
+

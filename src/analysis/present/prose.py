@@ -1,0 +1,256 @@
+"""The answers in sentences, generated from the questions' numbers (never typed by hand).
+
+In: an :class:`~analysis.evidence.Evidence` and the questions' tables. Out: plain-text sentences
+(no Markdown, no figure ids: ids stay in tables). The front page and each notebook call the same
+functions, so an answer reads the same wherever it appears. Numbers go through :mod:`analysis.fmt`,
+so a derived value carries no more precision than its bounds support.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .. import fmt
+from ..questions import audit, jobs, rates, stock, timeline
+from ..questions.audit import seed as audit_seed
+
+
+def _years_span(year: int) -> str:
+    """'1399 (2020-21)': an Iranian year with the Gregorian years it spans."""
+    start = 621 + int(year)
+    return f"{int(year)} ({start}-{str(start + 1)[-2:]})"
+
+
+def _scope_note(scope: str) -> str:
+    return "" if scope == "national" else f", {fmt.label('scope', scope)}"
+
+
+def _count(row: pd.Series, unit: str = "units") -> str:
+    return fmt.estimate(row["value"], row["low"], row["high"], unit)
+
+
+REPORT_DATE = "the report's date"
+
+
+def _period_words(r: pd.Series) -> str:
+    """A period as a sentence says it: 'in 1398', 'in the first quarter of 1399', 'in 1399 to its date'."""
+    year = int(r["first_year"])
+    kind = r["period_kind"]
+    if kind == "full_year":
+        return f"in {year}"
+    if kind == "quarter":
+        n = {1: "first", 2: "second", 3: "third", 4: "fourth"}[(int(r["month_first"]) - 1) // 3 + 1]
+        return f"in the {n} quarter of {year}"
+    if kind == "half":
+        return f"in the {'first' if int(r['month_first']) == 1 else 'second'} half of {year}"
+    if kind in ("months", "year_to_date") and not pd.isna(r["end"]):
+        return f"in {year} to {pd.Timestamp(r['end']):%Y-%m-%d}"
+    return f"in {year} to {REPORT_DATE}"
+
+
+def _join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Timeline
+# ---------------------------------------------------------------------------------------------
+
+def ledger_line(ev) -> str:
+    """What the ledger holds, as of its latest report."""
+    o = timeline.overview(ev)
+    return (f"The ledger holds {fmt.number(o['figures'])} figures from {fmt.number(o['reports'])} reports published between "
+            f"{o['first_report']:%Y-%m-%d} and {o['latest_report']:%Y-%m-%d}: {fmt.number(o['claims'])} distinct claims, "
+            f"{fmt.number(o['restated'])} of them repeated by more than one report, covering Iranian years "
+            f"{o['first_year']} to {o['last_year']}.")
+
+
+def timeline_answer(ev) -> str:
+    """Question 1 in sentences: the units revived year by year, the peak and the latest year."""
+    y = timeline.years(ev)
+    if y.empty:
+        return "The ledger has no yearly counts of revived units."
+    parts = []
+    for _, r in y.iterrows():  # one per Iranian year
+        derived = " (derived)" if r["basis"] != "full_year" else ""
+        parts.append(f"{int(r['jalali_year'])}: {_count(r)}{_scope_note(r['scope'])}{derived}")
+    peak = y.loc[y["value"].idxmax()]
+    last = y.iloc[-1]
+    return (f"Officials reported between {fmt.number(y['value'].min())} and {fmt.number(y['value'].max())} idle units revived a year "
+            f"from {int(y['jalali_year'].min())} to {int(y['jalali_year'].max())}, peaking at {fmt.number(peak['value'])} in "
+            f"{_years_span(peak['jalali_year'])}; the latest full year, {_years_span(last['jalali_year'])}, counted "
+            f"{fmt.number(last['value'])}. Year by year: " + "; ".join(parts) + ".")
+
+
+def seed_timeline_answer(ev) -> str:
+    """The seed article's own answer to question 1: what it reports, for which periods, and when it appeared."""
+    s = timeline.seed(ev)
+    src = ev.ledger.primary_source()
+    early, late = audit_seed.date_window(ev)
+    units = s[s["metric"] == "units_revived"].sort_values(["start", "end_latest"])
+    target = s[s["metric"] == "units_target"]
+    bits = [f"{fmt.number(r['value'])} {_period_words(r)}" for _, r in units.iterrows()]  # the seed states three counts
+    t = f" against a target of {fmt.number(target.iloc[0]['value'])} for {int(target.iloc[0]['first_year'])}" if len(target) else ""
+    return (f"The seed article ({fmt.short_publisher(src['publisher'])}, undated) reports units revived: {_join(bits).replace(REPORT_DATE, 'its date')}{t}. "
+            f"Its text dates it between {src['published_earliest']:%Y-%m-%d} and {src['published_latest']:%Y-%m-%d}; "
+            f"other reports' counts narrow that to {early:%Y-%m-%d} to {late:%Y-%m-%d}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Jobs per unit
+# ---------------------------------------------------------------------------------------------
+
+def jobs_answer(ev) -> str:
+    """Question 2 in sentences: jobs per revived unit, its range over the years and the latest value."""
+    h = jobs.headline(ev)
+    ref = jobs.reference_range(ev)
+    if h.empty or math.isnan(ref.value):
+        return "The ledger has no year with both a units and a jobs count of the same scope."
+    full = h[np.isfinite(h["jpu_high"])]
+    lo, hi = full.loc[full["jpu_value"].idxmin()], full.loc[full["jpu_value"].idxmax()]
+    parts = [f"{int(r['jalali_year'])}: {fmt.estimate(r['jpu_value'], r['jpu_low'], r['jpu_high'])}{_scope_note(r['scope'])}"
+             for _, r in h.iterrows()]
+    return (f"Each revived unit came with about {fmt.number(ref.value)} jobs: year by year the ratio of jobs to units runs from "
+            f"{fmt.number(lo['jpu_value'], 1)} ({int(lo['jalali_year'])}) to {fmt.number(hi['jpu_value'], 1)} ({int(hi['jalali_year'])}), "
+            f"and the full-year figures of every report span {fmt.number(ref.low, 1)} to {fmt.number(ref.high, 1)}. "
+            "Year by year: " + "; ".join(parts) + ".")
+
+
+def seed_jobs_answer(ev) -> str:
+    """The seed's own answer to question 2: its two ratios and whether they can be told apart."""
+    p = jobs.seed_pairs(ev).sort_values("end_earliest")
+    if len(p) < 2:
+        return "The seed does not give units and jobs for two periods."
+    a, b = p.iloc[0], p.iloc[-1]
+    apart = (b["jpu_high"] < a["jpu_low"]) or (b["jpu_low"] > a["jpu_high"])
+    direction = "lower" if b["jpu_value"] < a["jpu_value"] else "higher"
+    gap = min(abs(b["jpu_high"] - a["jpu_low"]), abs(b["jpu_low"] - a["jpu_high"]))
+    just = ", though only just: at the edge of what the rounding of its figures allows" if apart and gap < 0.05 * a["jpu_value"] else ""
+    verdict = (f"the later ratio is {direction} even within its bounds{just}" if apart else
+               f"the two cannot be told apart: the rounding of the later figures alone allows {fmt.interval(b['jpu_low'], b['jpu_high'])}")
+    return (f"The seed gives {fmt.estimate(a['jpu_value'], a['jpu_low'], a['jpu_high'])} jobs per unit for "
+            f"{_period_words(a).removeprefix('in ')} ({fmt.number(a['j_value'])} jobs for {fmt.number(a['u_value'])} units) and "
+            f"{fmt.estimate(b['jpu_value'], b['jpu_low'], b['jpu_high'])} for {_period_words(b).removeprefix('in ').replace(REPORT_DATE, 'its date')} "
+            f"({fmt.number(b['j_value'])} for {fmt.number(b['u_value'])}); {verdict}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Year on year
+# ---------------------------------------------------------------------------------------------
+
+def rates_answer(ev) -> str:
+    """Question 3 in sentences: the direction of the pace and the targets met or missed."""
+    y = rates.yearly(ev)
+    if len(y) < 2:
+        return "The ledger has too few years to compare."
+    last, prev = y.iloc[-1], y.iloc[-2]
+    peak = y.loc[y["value"].idxmax()]
+    change = fmt.percent_change(last["pct_value"]) if not pd.isna(last["pct_value"]) else ""
+    cross = " (a change of scope, so of definition)" if last["cross_scope"] else ""
+    direction = "fell" if last["value"] < prev["value"] else "rose"
+    a = rates.attainment(ev)
+    scored = a[a["scored"] & a["verdict"].isin(["met", "missed", "uncertain"])]
+    current = scored.sort_values(["jalali_year", "metric", "scope", "first_published_earliest"]).drop_duplicates(["jalali_year", "metric", "scope"], keep="last")
+    current = current[current["metric"] == "units_target"]
+    met = current[current["verdict"] == "met"]
+    missed = current[current["verdict"] == "missed"]
+
+    def years(frame: pd.DataFrame) -> str:
+        return _join([f"{int(r['jalali_year'])} ({fmt.label('scope', r['scope']) + ', ' if r['scope'] != 'national' else ''}"
+                      f"{fmt.number(r['attained_value'])}%)" for _, r in frame.iterrows()])
+
+    targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {len(met)} "
+               f"{'was' if len(met) == 1 else 'were'} met{': ' + years(met) if len(met) else ''} and {len(missed)} missed"
+               f"{': ' + years(missed) if len(missed) else ''}; the rest are uncertain, or are mandates and targets first reported after "
+               "their year, shown but not scored.")
+    return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
+            f"({fmt.number(last['pace_value'], 1)} a day) against {fmt.number(prev['value'])} in {int(prev['jalali_year'])}"
+            f"{', ' + change if change else ''}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
+            f"({fmt.number(peak['pace_value'], 1)} a day)." + targets)
+
+
+def seed_rates_answer(ev) -> str:
+    """The seed's own answer to question 3: its target against the year before, and its first-quarter pace."""
+    s = timeline.seed(ev)
+    target = s[s["metric"] == "units_target"]
+    units = s[s["metric"] == "units_revived"]
+    full = units[units["period_kind"] == "full_year"]
+    quarter = units[units["period_kind"] == "quarter"]
+    if target.empty or full.empty:
+        return "The seed gives no target and previous-year count to compare."
+    t, f = target.iloc[0], full.iloc[0]
+    rise = (t["value"] / f["value"] - 1) * 100
+    text = (f"The seed's target of {fmt.number(t['value'])} units for {int(t['first_year'])} is {fmt.number(rise, 1)}% above the "
+            f"{fmt.number(f['value'])} revived in {int(f['first_year'])}.")
+    if len(quarter):
+        q = quarter.iloc[0]
+        q_days = (q["end"] - q["start"]).days + 1
+        f_days = (f["end"] - f["start"]).days + 1
+        q_pace, f_pace = q["value"] / q_days, f["value"] / f_days
+        text += (f" Its first quarter ({fmt.number(q['value'])} in {q_days} days, {fmt.number(q_pace, 1)} a day) ran at "
+                 f"{fmt.number(q_pace / f_pace * 100)}% of {int(f['first_year'])}'s average pace ({fmt.number(f_pace, 1)} a day), "
+                 "in a quarter that holds the Nowruz holidays and, in 2020, the first pandemic closures.")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Audit
+# ---------------------------------------------------------------------------------------------
+
+def audit_answer(ev, checks: pd.DataFrame) -> str:
+    """The audit in sentences: how many checks, contradictions and questions, and on what."""
+    f = audit.findings(checks)
+    n_c = int((f["grade"] == "contradiction").sum())
+    n_q = int((f["grade"] == "question").sum())
+    made = checks[checks["grade"] != "inference"]
+    top = f[f["grade"] == "contradiction"]["rule"].map({r.id: r.title for r in audit.RULES}).value_counts()
+    kinds = _join([f"{n} on {title}" for title, n in top.items()])
+    return (f"The audit made {fmt.number(len(made))} checks on the ledger's claims: {n_c} found a contradiction (figures that "
+            f"cannot all hold, even allowing for rounding and any plausible pace) and {n_q} a question (figures that differ as "
+            f"stated, though rounding, wording or an unusual pace could reconcile them)."
+            + (f" The contradictions: {kinds}." if n_c else ""))
+
+
+def seed_audit_answer(ev, checks: pd.DataFrame) -> str:
+    """The seed's own figures under the audit: their findings, and what its share implies."""
+    seed_claims = set(ev.claims.loc[ev.claims["primary"], "claim_id"])
+    f = audit.findings(checks)
+    hits = f[f["claim_ids"].map(lambda ids: bool(seed_claims & set(ids.split(", "))))]
+    inference = f[f["rule"] == "seed_share"]
+    own = hits[hits["grade"] != "inference"]
+    n_c, n_q = int((own["grade"] == "contradiction").sum()), int((own["grade"] == "question").sum())
+    text = (f"Figures the seed states take part in {n_c} contradiction{'s' if n_c != 1 else ''} and {n_q} question{'s' if n_q != 1 else ''}, "
+            "through other reports of the same numbers." if len(own) else "No check finds a problem with the seed's own figures.")
+    if len(inference):
+        text += " " + inference.iloc[0]["finding"]
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# The idle stock
+# ---------------------------------------------------------------------------------------------
+
+def stock_answer(ev) -> str:
+    """Whether the idle stock shrank: first and latest stock per scope, and the revivals between them."""
+    b = stock.first_and_last(ev)
+    b = b[b["scope"].isin(["industrial_parks", "national"])] if len(b) else b
+    if b.empty:
+        return "The ledger has too few idle-stock figures to follow the stock over time."
+    parts = []
+    for _, r in b.iterrows():  # one per scope
+        grew = "rose" if r["to_value"] > r["from_value"] else "fell"
+        revived = fmt.estimate(r["revived_value"], r["revived_low"], r["revived_high"], "units")
+        inflow = fmt.interval(r["inflow_low"], r["inflow_high"], "units")
+        where = "Nationally" if r["scope"] == "national" else f"In {fmt.label('scope', r['scope'])}"
+        parts.append(f"{where}, the stated idle stock {grew} from {fmt.number(r['from_value'])} "
+                     f"({r['from_earliest']:%Y}) to {fmt.number(r['to_value'])} ({r['to_latest']:%Y}) while {revived} units were "
+                     f"revived, so {inflow} units fell idle or were newly counted in between")
+    shrank = (b["to_value"] < b["from_value"] - b["revived_low"]).any()
+    lead = "" if shrank else "The idle stock did not shrink as the revivals would suggest. "
+    return lead + ". ".join(parts) + "."

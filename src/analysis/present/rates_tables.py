@@ -1,0 +1,148 @@
+"""The tables of the year-on-year page (and the idle stock).
+
+In: an :class:`~analysis.evidence.Evidence`. Out: HTML tables (plain labels, formatted numbers,
+linked sources) with their data as CSV.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import fmt
+from ..evidence import estimates as est_vocab
+from ..questions import rates, stock
+from .tables import table_html
+from .timeline_tables import _year
+
+
+def yearly(ev, name: str) -> str:
+    """The headline series: units, pace per day and the change from the year before."""
+    y = rates.yearly(ev)
+    change = [("" if pd.isna(v) else fmt.estimate(v, lo, hi, "%")) for v, lo, hi in zip(y["pct_value"], y["pct_low"], y["pct_high"])]
+    note = np.where(y["cross_scope"], "across scopes: " + fmt.labels("scope", y["previous_scope"].fillna("")) + " before", "")
+    display = pd.DataFrame({
+        "Iranian year": _year(y["jalali_year"]),
+        "Scope": fmt.labels("scope", y["scope"]),
+        "Units revived": fmt.estimate_column(y, "", "units"),
+        "Per day": fmt.estimate_column(y, "pace_", ""),
+        "Change on the year before": change,
+        "Note": np.where(y["basis"] != "full_year", y["basis"].map(est_vocab.BASES), "") + np.where((y["basis"] != "full_year") & y["cross_scope"], "; ", "") + note,
+        "Sources": y["source_ids"],
+    })
+    return table_html(display, name=name, data=y, sources=ev.sources, source_column="Sources",
+                      numeric=("Units revived", "Per day", "Change on the year before"))
+
+
+def by_scope(ev, name: str) -> str:
+    """Year-on-year change within each scope."""
+    b = rates.by_scope(ev)
+    display = pd.DataFrame({
+        "Scope": fmt.labels("scope", b["scope"]),
+        "Years": (b["jalali_year"] - 1).astype(int).astype("str") + " to " + b["jalali_year"].astype(int).astype("str"),
+        "Before": fmt.estimate_column(b, "prev_", "units"),
+        "After": fmt.estimate_column(b, "", "units"),
+        "Change": fmt.estimate_column(b, "pct_", "%"),
+        "Sources": b["source_ids"],
+    })
+    return table_html(display, name=name, data=b, sources=ev.sources, source_column="Sources", numeric=("Before", "After", "Change"))
+
+
+def attainment(ev, name: str) -> str:
+    """Every yearly target with its result where it may be scored, and why not where not."""
+    a = rates.attainment(ev)
+    unit = a["metric"].map(fmt.unit_of)
+    display = pd.DataFrame({
+        "Iranian year": _year(a["jalali_year"]),
+        "Target": fmt.labels("metric", a["metric"]) + ", " + fmt.labels("scope", a["scope"]),
+        "Value": [fmt.stated(v, q, u) for v, q, u in zip(a["value"], a["qualifier"], unit)],
+        "As": np.where(a["role"] == "revision", "revised", "first stated"),
+        "Result": [fmt.estimate(v, lo, hi, u) if not pd.isna(v) else "" for v, lo, hi, u in
+                   zip(a["done_value"], a["done_low"], a["done_high"], unit)],
+        "Reached": fmt.estimate_column(a, "attained_", "%").where(a["attained_value"].notna() & a["scored"], ""),
+        "Verdict": np.where(a["verdict"] == "not scored", "not scored: " + a["not_scored"], a["verdict"]),
+        "Sources": a["source_ids"],
+    })
+    return table_html(display, name=name, data=a, sources=ev.sources, source_column="Sources", numeric=("Value", "Result", "Reached"))
+
+
+def in_year(ev, name: str, shown: int = 10) -> str:
+    """Each in-year count against the target in force when it was reported."""
+    m = rates.in_year(ev)
+    display = pd.DataFrame({
+        "Period": fmt.period_labels(m),
+        "Scope": fmt.labels("scope", m["scope"]),
+        "Count": fmt.estimate_column(m, "", "units"),
+        "Year elapsed": [fmt.interval(lo, hi, "%", 0) for lo, hi in zip(m["elapsed_low"], m["elapsed_high"])],
+        "Of the target": [fmt.estimate(v, lo, hi, "%", 0) if not pd.isna(lo) else "no target" for v, lo, hi in
+                          zip(m["progress_value"], m["progress_low"], m["progress_high"])],
+        "Year-end at this pace": fmt.estimate_column(m, "projected_", "units"),
+        "Year's result": [fmt.estimate(v, lo, hi, "units") if not pd.isna(v) else "" for v, lo, hi in
+                          zip(m["final_value"], m["final_low"], m["final_high"])],
+        "Sources": m["source_ids"],
+    })
+    return table_html(display, name=name, data=m, sources=ev.sources, source_column="Sources", shown=shown,
+                      numeric=("Count", "Year elapsed", "Of the target", "Year-end at this pace", "Year's result"))
+
+
+def same_period(ev, name: str) -> str:
+    """In-year counts of consecutive years at about the same day of the year."""
+    m = rates.same_period(ev)
+    if m.empty:
+        return "<p>No two in-year counts of consecutive years end close enough in their years to compare.</p>"
+    display = pd.DataFrame({
+        "Scope": fmt.labels("scope", m["scope"]),
+        "Earlier year": (m["jalali_year"] - 1).astype(int).astype("str") + ", day " + m["day_prev"].astype("str") + ": "
+                        + pd.Series([fmt.estimate(v, lo, hi, "units") for v, lo, hi in zip(m["value_prev"], m["low_prev"], m["high_prev"])],
+                                    index=m.index),
+        "Later year": m["jalali_year"].astype(int).astype("str") + ", day " + m["day"].astype("str") + ": " + fmt.estimate_column(m, "", "units"),
+        "Change": fmt.estimate_column(m, "pct_", "%"),
+        "Sources": [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(m["source_ids"], m["source_ids_prev"])],
+    })
+    return table_html(display, name=name, data=m, sources=ev.sources, source_column="Sources", numeric=("Change",))
+
+
+def seed_progress(ev, name: str) -> str:
+    """The seed's year to date at each end of each window it may have appeared in."""
+    p = rates.seed_progress(ev)
+    display = pd.DataFrame({
+        "Evidence on the date": p["evidence"] + np.where(p["end"] == "earliest", " (earliest)", " (latest)"),
+        "Date": [fmt.date(d) for d in p["date"]],
+        "Year elapsed": p["elapsed"].map(lambda x: fmt.amount(x, "%", 0)),
+        "Of the target": fmt.estimate_column(p, "progress_", "%"),
+        "Per day to date": fmt.estimate_column(p, "pace_", ""),
+        "Per day still needed": fmt.estimate_column(p, "needed_", ""),
+        "Year-end at this pace": fmt.estimate_column(p, "projected_", "units"),
+    })
+    return table_html(display, name=name, data=p, numeric=("Year elapsed", "Of the target", "Per day to date", "Per day still needed",
+                                                            "Year-end at this pace"))
+
+
+def stocks(ev, name: str) -> str:
+    """Every stated idle stock, by scope and date."""
+    s = stock.stocks(ev)
+    display = pd.DataFrame({
+        "Scope": fmt.labels("scope", s["scope"]),
+        "As of": fmt.date_windows(s["end_earliest"], s["end_latest"]).str.replace(r" \(.*\)$", "", regex=True),
+        "Idle units": [fmt.stated(v, q, "units") for v, q in zip(s["value"], s["qualifier"])],
+        "Sources": s["source_ids"],
+    })
+    return table_html(display, name=name, data=s, sources=ev.sources, source_column="Sources", numeric=("Idle units",))
+
+
+def between(ev, name: str) -> str:
+    """Consecutive stocks with the revivals between them and what had to fall idle meanwhile."""
+    b = stock.between(ev)
+    if b.empty:
+        return "<p>No two stocks of one scope to compare.</p>"
+    display = pd.DataFrame({
+        "Scope": fmt.labels("scope", b["scope"]),
+        "From": b["from_latest"].dt.strftime("%Y-%m-%d") + ": " + b["from_value"].map(fmt.number),
+        "To": b["to_earliest"].dt.strftime("%Y-%m-%d") + ": " + b["to_value"].map(fmt.number),
+        "Change": fmt.estimate_column(b, "change_", "units"),
+        "Revived in between": fmt.estimate_column(b, "revived_", "units"),
+        "Fell idle or newly counted": fmt.estimate_column(b, "inflow_", "units"),
+        "Sources": b["source_ids"],
+    })
+    return table_html(display, name=name, data=b, sources=ev.sources, source_column="Sources",
+                      numeric=("Change", "Revived in between", "Fell idle or newly counted"))
