@@ -85,9 +85,10 @@ def test_seed_source_is_primary_and_alone(ledger):
 
 def test_cross_report_window_in_the_provenance_record_is_the_one_the_ledger_implies(ledger):
     """The record's cross-report evidence is recomputed by the audit; the two must not drift apart."""
-    from analysis.audit import seed_date_window
+    from analysis import evidence
+    from analysis.questions.audit.seed import date_window
 
     prov = read_provenance(SEED)
     (recorded,) = [e for e in prov.evidence if e.basis == "cross_report"]
-    earliest, latest = seed_date_window(ledger.figures)
+    earliest, latest = date_window(evidence.build(ledger))
     assert (recorded.earliest, recorded.latest) == (earliest.date(), latest.date())

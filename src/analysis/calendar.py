@@ -198,8 +198,8 @@ def year_table(years) -> pd.DataFrame:
     bounds = [year_bounds(y) for y in unique]
     return pd.DataFrame({
         "jalali_year": pd.array(unique, dtype="Int64"),
-        "year_start": pd.to_datetime([b[0] for b in bounds]).astype("datetime64[us]"),
-        "year_end": pd.to_datetime([b[1] for b in bounds]).astype("datetime64[us]"),
+        "year_start": pd.Series(pd.to_datetime([b[0] for b in bounds]), dtype="datetime64[us]"),
+        "year_end": pd.Series(pd.to_datetime([b[1] for b in bounds]), dtype="datetime64[us]"),
         "year_length": pd.array([days_inclusive(*b) for b in bounds], dtype="int64"),
     })
 

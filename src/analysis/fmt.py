@@ -141,7 +141,10 @@ def digits_for(low: float, high: float, default: int = 1, most: int = 2) -> int:
 
 
 def money(x: Any, unit: str = "rials") -> str:
-    """A large sum in words: '35 trillion rials', '557.1 billion rials', '833 million US dollars'."""
+    """A large sum in words: '35 trillion rials', '557.105 billion rials', '833 million US dollars'.
+
+    Written with the digits the sum has (at most three decimals of its magnitude word).
+    """
     if _missing(x):
         return ""
     x = float(x)
@@ -150,8 +153,9 @@ def money(x: Any, unit: str = "rials") -> str:
     for size, word in _MAGNITUDES:
         if abs(x) >= size:
             scaled = x / size
-            digits = 0 if float(scaled).is_integer() else (1 if abs(scaled) >= 10 else 2)
-            return f"{number(scaled, digits).rstrip('0').rstrip('.') if digits else number(scaled)} {word} {unit}"
+            # As many decimals as the sum has (35.0 -> 35, 30.35 -> 30.35), at most three.
+            digits = next((d for d in range(4) if abs(round(scaled, d) - scaled) < 1e-9 * max(1.0, abs(scaled))), 3)
+            return f"{number(scaled, digits)} {word} {unit}"
     return f"{number(x)} {unit}"
 
 

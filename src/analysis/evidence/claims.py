@@ -48,12 +48,17 @@ def roots(figure_ids: pd.Series, restates: pd.Series, max_rounds: int = 64) -> p
     target = restates.where(restates.fillna("") != "", figure_ids).to_numpy()
     parent = pd.Series(target, index=ids)
     parent = parent.where(parent.isin(parent.index), parent.index.to_series())  # dangling links end at self
+    first = parent.copy()
     for _ in range(max_rounds):
         grand = parent.map(parent)
         if (grand == parent).all():
-            return pd.Series(parent.reindex(ids).to_numpy(), index=figure_ids.index)
+            break
         parent = grand
-    raise LinkError("restatement links form a cycle; every chain of 'restates' must end at a figure that restates nothing")
+    # A chain ends at a figure that restates nothing; a root that still points elsewhere lies on a cycle.
+    on_cycle = first.reindex(parent.to_numpy()).to_numpy() != parent.to_numpy()
+    if (grand != parent).any() or on_cycle.any():
+        raise LinkError("restatement links form a cycle; every chain of 'restates' must end at a figure that restates nothing")
+    return pd.Series(parent.reindex(ids).to_numpy(), index=figure_ids.index)
 
 
 def _joined(frame: pd.DataFrame, key: str, column: str) -> pd.Series:
@@ -95,7 +100,9 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                                     "published_earliest": "first_published_earliest",
                                     "published_latest": "first_published_latest"})
     low, high = g["low"].max(), g["high"].min()
-    conflict = low > high
+    # "Over 1,500" excludes 1,500 itself: with a figure exact as printed at 1,500 the wordings cannot both hold.
+    strict = (f["qualifier"] == "over").groupby(f["claim_id"], sort=False).any()
+    conflict = (low > high) | (strict & (low == high) & (high == g["value"].first()))
     claims["low"] = low.where(~conflict, g["low"].min())
     claims["high"] = high.where(~conflict, g["high"].max())
     claims["wording_conflict"] = conflict

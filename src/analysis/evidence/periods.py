@@ -82,13 +82,16 @@ def classify(figures: pd.DataFrame) -> pd.DataFrame:
     kind = kind.where(~(whole & ~one_year), "multi_year")
     kind = kind.where(~stock, "stock")
     kind = kind.where(~(~has_start & ~has_end & ~stock), "open")
+    # A count from a date (even a year's first day) to a publication that may fall in a later year.
+    kind = kind.where(~((kind == "span") & has_start & ~has_end), "since_date")
     f["period_kind"] = kind
 
     undated_target = kind == "open"  # no period: its year is not the report's year
     f["first_year"] = first_year.where(~undated_target).astype("Int64")
     f["last_year"] = last_year.where(~undated_target).astype("Int64")
-    f["month_first"] = m1.astype("Int64")
-    f["month_last"] = m2.astype("Int64")
+    month_kind = kind.isin(["quarter", "half", "months"])
+    f["month_first"] = m1.where(month_kind).astype("Int64")
+    f["month_last"] = m2.where(month_kind).astype("Int64")
     cumulative = starts_year & one_year & kind.isin(["full_year", "quarter", "half", "months", "year_to_date"])
     f["cumulative_year"] = first_year.where(cumulative).astype("Int64")
     years = calendar.year_bounds_columns(first_year.where(one_year & ~undated_target))

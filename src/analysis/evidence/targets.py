@@ -69,8 +69,9 @@ def _timing(t: pd.DataFrame) -> pd.Series:
     early, late = t["first_published_earliest"], t["first_published_latest"]
     start, end = t["year_start"], t["year_end"]
     out = np.select(
-        [late < start, (early >= start) & (late <= end), early > end, (early < start) & (late >= start), (early <= end) & (late > end)],
-        ["before", "during", "after", "before or during", "during or after"], default="")
+        [late < start, (early >= start) & (late <= end), early > end, (early < start) & (late > end),
+         (early < start) & (late >= start), (early <= end) & (late > end)],
+        ["before", "during", "after", "before, during or after", "before or during", "during or after"], default="")
     return pd.Series(out, index=t.index).where(t["period_kind"] == "full_year", "")
 
 
@@ -94,6 +95,9 @@ def _ranges(figures: pd.DataFrame) -> pd.DataFrame:
 def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Every target claim with its kind, timing and role in its path (see the module docstring)."""
     t = claims[claims["kind"] == "target"].copy()
+    if t.empty:
+        return t.assign(timing="", jalali_year=pd.array([], dtype="Int64"), range_role="", role="", direction="",
+                        previous_value=np.nan, current=False, scored=False, not_scored="")
     t["target_kind"] = _kinds(t)
     t["timing"] = _timing(t)
     t["jalali_year"] = t["first_year"].where(t["period_kind"] == "full_year").astype("Int64")

@@ -1,0 +1,71 @@
+"""Formatting: numbers rounded (never truncated), estimates in words, money in words, periods in plain labels."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import fmt
+
+
+@pytest.mark.parametrize("value,low,high,unit,text", [
+    (2067, 2067, 2067, "units", "2,067"),
+    (1500, 1500, 1550, "units", "1,500 (1,500 to 1,550)"),
+    (float("nan"), 1998.75, 2117.75, "units", "1,999 to 2,118"),          # counts are whole numbers, rounded half up here
+    (1563, 1563, math.inf, "units", "at least 1,563"),
+    (1500, 0, 1500, "units", "1,500 (0 to 1,500)"),
+    (17.0940, 16.0256, 18.1624, "", "17.1 (16.0 to 18.2)"),                # width 2.1: one decimal
+    (17.7014, 17.6600, 17.7400, "", "17.70 (17.66 to 17.74)"),             # width 0.08: two decimals
+    (7.86, 7.86, 39.76, "", "7.9 (7.9 to 39.8)"),                          # rounded, not truncated ("7.8 to 39.7" was wrong)
+    (1.0, float("nan"), float("nan"), "", "cannot be computed"),
+    (35e12, 35e12, 35e12, "rials", "35 trillion rials"),
+])
+def test_estimate_in_words(value, low, high, unit, text):
+    assert fmt.estimate(value, low, high, unit) == text
+
+
+@pytest.mark.parametrize("x,text", [(35e12, "35 trillion rials"), (557105000000, "557.105 billion rials"), (1.5e13, "15 trillion rials"),
+                                    (1.82e15, "1,820 trillion rials"), (3.035e13, "30.35 trillion rials")])
+def test_money_in_words(x, text):
+    assert fmt.money(x) == text
+
+
+def test_no_raw_values_reach_readers():
+    assert fmt.number(float("nan")) == ""
+    assert fmt.number(math.inf) == "no limit"
+    assert fmt.number(1500.0) == "1,500"
+    assert fmt.stated(1500.0, "over", "units") == "over 1,500"
+    assert fmt.stated(21.0, "exact", "%") == "21%"
+    assert fmt.stated(23.36, "exact", "%") == "23.36%"
+
+
+def test_digits_follow_the_width_of_the_bounds():
+    assert fmt.digits_for(16.0, 18.2) == 1
+    assert fmt.digits_for(17.02, 17.66) == 1
+    assert fmt.digits_for(17.66, 17.74) == 2
+    assert fmt.digits_for(5, 5) == 1
+
+
+def test_dates_in_both_calendars():
+    # 2020-03-20 is the first day of 1399; 2021-03-20 its last (a leap year, Esfand 30).
+    assert fmt.date(pd.Timestamp("2020-03-20")) == "2020-03-20 (1399/01/01)"
+    assert fmt.date_window(pd.Timestamp("2020-08-25"), pd.Timestamp("2021-03-20")) == "2020-08-25 to 2021-03-20 (1399/06/04 to 1399/12/30)"
+
+
+def test_plain_labels_not_code_names():
+    assert fmt.label("scope", "industrial_parks") == "industrial parks"
+    assert fmt.label("metric", "units_revived") == "units revived"
+    assert fmt.label("date_basis", "text_clues") == "bounded by what the text refers to"
+    assert fmt.labels("scope", pd.Series(["smes", "some_new_scope"])).tolist() == ["SME plan", "some new scope"]
+
+
+def test_source_link_names_the_report_and_links_its_address():
+    row = pd.Series({"source_id": "S14", "publisher": "Tehran Times", "url": "https://www.tehrantimes.com/news/451920/x",
+                     "published_earliest": pd.Timestamp("2020-08-25"), "published_latest": pd.Timestamp("2020-09-08")})
+    assert fmt.source_link(row) == '<a href="https://www.tehrantimes.com/news/451920/x">Tehran Times, undated, 2020</a>'
+    no_url = row.copy()
+    no_url["url"] = ""
+    assert 'href="sources.html#S14"' in fmt.source_link(no_url)
+    hostile = row.copy()
+    hostile["publisher"] = "<script>alert(1)</script> & $x$"
+    assert "<script>" not in fmt.source_link(hostile) and "&amp;" in fmt.source_link(hostile)
