@@ -1,0 +1,216 @@
+"""Best estimates (analysis.evidence.estimates): claims that agree narrow each other; conflicting
+claims are decided by each rule of assumptions.PREFERENCE_ORDER in turn; years without a full-year
+claim are derived (a two-year total less a year, or a floor from the highest year-to-date count,
+which also overrides a derived total below it); the headline series picks a scope per year.
+
+One made-up ledger holds every case, each in a scope and Iranian year of its own (units revived
+unless said otherwise). Iranian years, Gregorian: 1396 2017-03-21 .. 2018-03-20; 1397 2018-03-21 ..
+2019-03-20; 1398 2019-03-21 .. 2020-03-19; 1399 2020-03-20 .. 2021-03-20 (366 days); 1400
+2021-03-21 .. 2022-03-20; 1401 2022-03-21 .. 2023-03-20; 1402 2023-03-21 .. 2024-03-19; 1403
+2024-03-20 .. 2025-03-20 (366 days).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis.assumptions import PREFERENCE_ORDER
+from evidence_fixtures import build, figure, source
+
+Y = {1396: ("2017-03-21", "2018-03-20"), 1397: ("2018-03-21", "2019-03-20"), 1398: ("2019-03-21", "2020-03-19"),
+     1399: ("2020-03-20", "2021-03-20"), 1400: ("2021-03-21", "2022-03-20"), 1401: ("2022-03-21", "2023-03-20"),
+     1402: ("2023-03-21", "2024-03-19"), 1403: ("2024-03-20", "2025-03-20")}
+TWO_YEARS = ("2021-03-21", "2023-03-20")  # 1400/01/01 .. 1401/12/29
+INF = math.inf
+
+
+def _u(fid, sid, value, year, scope="national", **kw):
+    return figure(fid, sid, "units_revived", value, *Y[year], scope=scope, **kw)
+
+
+def _ytd(fid, sid, value, year, end, scope, **kw):
+    return figure(fid, sid, "units_revived", value, Y[year][0], end, scope=scope, **kw)
+
+
+SOURCES = [
+    source("R1", "2018-05-01"), source("R2", "2018-06-01"),                       # after 1396
+    source("R3", "2019-01-15"), source("R4", "2019-02-01"), source("R5", "2019-05-01"),  # during / after 1397
+    source("R6", "2020-04-01"), source("R7", "2020-04-15"), source("R8", "2020-06-01"),  # after 1398
+    source("R9", "2021-04-01"), source("R10", "2021-04-15"), source("R11", "2021-06-01"), source("R12", "2021-07-01"),
+    source("R13", "2022-04-01"), source("R14", "2022-06-01"),                    # after 1400
+    source("R15", "2023-05-01"), source("R16", "2023-05-01"),                    # after 1401, same day
+    source("R17", "2024-05-01"), source("R18", "2024-05-01"),                    # after 1402, same day
+    source("R19", "2022-05-01"), source("R20", "2023-03-14"), source("R21", "2023-07-21"), source("R22", "2023-02-13"),
+    source("R23", "2023-03-01"), source("R24", "2021-03-08"), source("R25", "2024-08-12"), source("R26", "2025-04-22"),
+    source("R27", "2026-04-20"), source("R28", "2026-10-01"),
+]
+
+FIGURES = [
+    # 1396 national, agree: "1,500" (1,450 .. 1,550) and "over 1,480" (1,480 ..): common 1,480 .. 1,550.
+    _u("AG1", "R1", 1500, 1396), _u("AG2", "R2", 1480, 1396, qualifier="over"),
+    # 1397 national, after_period_end: 1,700 (1,650 .. 1,750) stated twice while 1397 ran (R3, R4),
+    # 1,900 (1,850 .. 1,950) once after it ended (R5).
+    _u("PE1", "R3", 1700, 1397), _u("PE1b", "R4", 1700, 1397), _u("PE2", "R5", 1900, 1397),
+    # 1398 national, bounded: "over 2,000" by two reports, the later one latest of all; "1,500" by one.
+    _u("BD1", "R6", 1500, 1398), _u("BD2", "R7", 2000, 1398, qualifier="over"),
+    _u("BD2b", "R8", 2000, 1398, qualifier="over"),
+    # 1399 national, most_sources: "1,500" by two reports (R9, R10); "1,700" by one later report (R11);
+    # "over 1,520" (R12) agrees with 1,500 only.
+    _u("MS1", "R9", 1500, 1399), _u("MS1b", "R10", 1500, 1399), _u("MS2", "R11", 1700, 1399),
+    _u("MS3", "R12", 1520, 1399, qualifier="over"),
+    # 1400 national, latest_report: 2,067 (R13, 2022-04-01) and 1,751 (R14, 2022-06-01), both exact.
+    _u("LR1", "R13", 2067, 1400), _u("LR2", "R14", 1751, 1400),
+    # 1401 national, narrowest: "1,500" (1,450 .. 1,550) and 1,234 (exact), same day, one report each.
+    _u("NW1", "R15", 1500, 1401), _u("NW2", "R16", 1234, 1401),
+    # 1402 national, first_listed: 1,811 and 1,234, both exact, same day, one report each.
+    _u("FL1", "R17", 1811, 1402), _u("FL2", "R18", 1234, 1402),
+    # SMEs, two-year total less a year: 1400 + 1401 = "3,800" (3,750 .. 3,850); 1400 = 2,067;
+    # 1401 to 2023-03-14 (1401/12/23): 1,563.
+    figure("TT1", "R21", "units_revived", 3800, *TWO_YEARS, scope="smes"), _u("TT2", "R19", 2067, 1400, "smes"),
+    _ytd("TT3", "R20", 1563, 1401, "2023-03-14", "smes"),
+    # Parks 1401, floor: 1,191 to 2023-02-13, then "1,000" (900 .. 1,100) to 2023-03-01: the highest
+    # count, not the latest, is the floor.
+    _ytd("FF1", "R22", 1191, 1401, "2023-02-13", "industrial_parks"),
+    _ytd("FF2", "R23", 1000, 1401, "2023-03-01", "industrial_parks"),
+    # Outside parks, total below a count: 1400 + 1401 = 3,818; 1400 = 2,067, so 1401 = 1,751; but
+    # 1,900 were reported for 1401 to 2023-03-14.
+    figure("FO1", "R21", "units_revived", 3818, *TWO_YEARS, scope="outside_parks"),
+    _u("FO2", "R19", 2067, 1400, "outside_parks"), _ytd("FO3", "R20", 1900, 1401, "2023-03-14", "outside_parks"),
+    # Revival movement 1399: "1,600" (1,550 .. 1,650) for the year, but "over 1,900" to 2021-03-08.
+    _u("FC1", "R9", 1600, 1399, "economic_units"),
+    _ytd("FC2", "R24", 1900, 1399, "2021-03-08", "economic_units", qualifier="over"),
+    # Headline 1403: national only to date (116 to 2024-08-12), SMEs for the whole year (1,344).
+    _ytd("HL1", "R25", 116, 1403, "2024-08-12", "national"), _u("HL2", "R26", 1344, 1403, "smes"),
+    # Headline 1404 (1404/01/01 .. 1404/12/29): parks 1,500 and SMEs 1,200 for the whole year, no national.
+    figure("HL3", "R27", "units_revived", 1500, start_j="1404/01/01", end_j="1404/12/29", scope="industrial_parks"),
+    figure("HL4", "R27", "units_revived", 1200, start_j="1404/01/01", end_j="1404/12/29", scope="smes"),
+    # Headline 1405: only counts to date, national 300 and parks 200 (to 1405/06/31).
+    figure("HL5", "R28", "units_revived", 300, start_j="1405/01/01", end_j="1405/06/31", scope="national"),
+    figure("HL6", "R28", "units_revived", 200, start_j="1405/01/01", end_j="1405/06/31", scope="industrial_parks"),
+]
+
+
+@pytest.fixture(scope="module")
+def ev(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("estimates"), SOURCES, FIGURES)
+
+
+def _est(ev, year, scope="national", metric="units_revived"):
+    return ev.estimate(metric, scope, year)
+
+
+def _roles(ev, year, scope="national"):
+    yc = ev.year_claims
+    rows = yc[(yc["metric"] == "units_revived") & (yc["scope"] == scope) & (yc["jalali_year"] == year)]
+    return dict(zip(rows["claim_id"], zip(rows["role"], rows["grade"])))
+
+
+def _ids(text):
+    return [x for x in str(text).split(", ") if x]
+
+
+def test_claims_that_agree_narrow_each_other(ev):
+    e = _est(ev, 1396)
+    # 1,450 .. 1,550 and 1,480 .. no upper bound: common part 1,480 .. 1,550; the bounded claim is
+    # named, with its value.
+    assert (e["value"], e["low"], e["high"], e["rule"], e["basis"]) == (1500, 1480, 1550, "agree", "full_year")
+    assert e["chosen_claim"] == "AG1" and _ids(e["claim_ids"]) == ["AG1", "AG2"] and e["conflicting_claims"] == ""
+    # AG2's value 1,480 lies outside AG1's 1,450 .. 1,550? No: inside; and 1,500 is inside 1,480 ..: consistent.
+    assert _roles(ev, 1396) == {"AG1": ("chosen", "consistent"), "AG2": ("agrees", "consistent")}
+
+
+@pytest.mark.parametrize("year, chosen, rule, low, high, conflicting", [
+    # 1397: PE2 is the only count published after 1397 ended (2019-03-20), although PE1 has two reports.
+    (1397, "PE2", "after_period_end", 1850, 1950, "PE1"),
+    # 1398: both after the year; BD1 (1,450 .. 1,550) has both bounds, "over 2,000" has none above,
+    # although it has two reports and the latest one.
+    (1398, "BD1", "bounded", 1450, 1550, "BD2"),
+    # 1399: all after, all but MS3 bounded; MS1 has two reports, MS2 one (though later). MS3
+    # (1,520 ..) overlaps MS1 and narrows it to 1,520 .. 1,550; MS2 (1,650 .. 1,750) stays apart.
+    (1399, "MS1", "most_sources", 1520, 1550, "MS2"),
+    # 1400: one report each, both exact; LR2's report (2022-06-01) is the later.
+    (1400, "LR2", "latest_report", 1751, 1751, "LR1"),
+    # 1401: same day, one report each; 1,234 (width 0) is narrower than 1,450 .. 1,550 (width 100).
+    (1401, "NW2", "narrowest", 1234, 1234, "NW1"),
+    # 1402: same day, one report each, both exact: the first figure id, FL1, as a last resort.
+    (1402, "FL1", "first_listed", 1811, 1811, "FL2"),
+])
+def test_each_preference_rule_decides_a_conflict(ev, year, chosen, rule, low, high, conflicting):
+    e = _est(ev, year)
+    assert (e["chosen_claim"], e["rule"], e["low"], e["high"], e["basis"]) == (chosen, rule, low, high, "full_year")
+    assert e["conflicting_claims"] == conflicting
+    assert _ids(e["claim_ids"])[0] == chosen
+
+
+def test_every_preference_rule_is_exercised_above():
+    # The parametrised cases above name each rule of the stated order once, in order.
+    assert [name for name, _ in PREFERENCE_ORDER] == ["after_period_end", "bounded", "most_sources", "latest_report",
+                                                      "narrowest", "first_listed"]
+
+
+def test_a_conflict_keeps_every_claim_with_its_role_and_grade(ev):
+    roles = _roles(ev, 1399)
+    # MS2 1,650 .. 1,750 does not meet MS1 1,450 .. 1,550: contradiction. MS3 "over 1,520" meets it,
+    # but MS1's value 1,500 lies below 1,520: a question.
+    assert roles == {"MS1": ("chosen", "consistent"), "MS2": ("conflicts", "contradiction"), "MS3": ("agrees", "question")}
+    e = _est(ev, 1399)
+    # Sources of the chosen claim and those agreeing with it, not of MS2.
+    assert set(_ids(e["source_ids"])) == {"R9", "R10", "R12"}
+    assert set(_ids(e["figure_ids"])) == {"MS1", "MS1b", "MS3"}
+
+
+def test_a_year_from_a_two_year_total_less_the_other_year(ev):
+    e = _est(ev, 1401, "smes")
+    # 3,800 (3,750 .. 3,850) less 2,067: 1,733, from 3,750 - 2,067 = 1,683 to 3,850 - 2,067 = 1,783.
+    assert (e["value"], e["low"], e["high"]) == (1733, 1683, 1783)
+    assert (e["basis"], e["derived_from"], e["chosen_claim"]) == ("total_less_years", "TT1", "TT1")
+    # The year's count to date (1,563) is its floor, which 1,683 clears.
+    assert (e["floor_low"], e["floor_claim"], e["floor_conflict"]) == (1563, "TT3", False)
+    assert e["year_days"] == 365
+    assert set(_ids(e["figure_ids"])) == {"TT1", "TT2"}
+
+
+def test_a_year_with_only_counts_to_date_is_at_least_the_highest(ev):
+    e = _est(ev, 1401, "industrial_parks")
+    # 1,191 (exact) to 2023-02-13 beats the later "1,000" (900 .. 1,100) to 2023-03-01.
+    assert (e["value"], e["low"], e["high"], e["basis"], e["chosen_claim"]) == (1191, 1191, INF, "floor", "FF1")
+
+
+def test_a_derived_year_below_a_count_already_reported_falls_back_to_that_count(ev):
+    e = _est(ev, 1401, "outside_parks")
+    # 3,818 - 2,067 = 1,751 (exact), but "1,900" (1,850 .. 1,950) were already counted to 2023-03-14,
+    # and 1,751 < 1,850: the count stands as a floor (1,850 .. no upper bound, central 1,900) and the
+    # total is listed as conflicting.
+    assert (e["value"], e["low"], e["high"], e["basis"], e["rule"]) == (1900, 1850, INF, "floor", "floor_over_total")
+    assert (e["chosen_claim"], e["conflicting_claims"]) == ("FO3", "FO1")
+    assert _ids(e["claim_ids"]) == ["FO3", "FO1"]
+    # What the estimate rests on is now the count's report alone.
+    assert (e["figure_ids"], e["source_ids"]) == ("FO3", "R20")
+
+
+def test_a_full_year_below_the_years_count_to_date_is_flagged(ev):
+    e = _est(ev, 1399, "economic_units")
+    # "1,600" is 1,550 .. 1,650, below the "over 1,900" counted to 2021-03-08.
+    assert (e["value"], e["low"], e["high"], e["basis"]) == (1600, 1550, 1650, "full_year")
+    assert (e["floor_low"], e["floor_claim"], e["floor_conflict"]) == (1900, "FC2", True)
+
+
+def test_no_estimate_raises_key_error(ev):
+    with pytest.raises(KeyError):
+        _est(ev, 1390)
+
+
+def test_the_headline_shows_national_where_it_has_a_full_year_and_the_next_scope_otherwise(ev):
+    h = ev.headline.set_index("jalali_year")
+    # 1396 .. 1402: national estimates exist (full-year claims) -> national.
+    assert (h.loc[1396:1402, "headline_scope"] == "national").all()
+    # 1403: national only has a floor (116 to date); SMEs have the whole year (1,344).
+    assert (h.loc[1403, "headline_scope"], h.loc[1403, "value"], h.loc[1403, "basis"]) == ("smes", 1344, "full_year")
+    # 1404: no national; parks come before SMEs in the stated order.
+    assert (h.loc[1404, "headline_scope"], h.loc[1404, "value"]) == ("industrial_parks", 1500)
+    # 1405: only floors; national first.
+    assert (h.loc[1405, "headline_scope"], h.loc[1405, "value"], h.loc[1405, "high"]) == ("national", 300, INF)
+    # One row per year.
+    assert h.index.is_unique
