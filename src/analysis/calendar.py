@@ -208,6 +208,10 @@ def year_bounds_columns(jalali_year: pd.Series) -> pd.DataFrame:
     """:func:`year_table` aligned with a column of Iranian years (NaT / NA where the year is missing)."""
     table = year_table(jalali_year).set_index("jalali_year")
     years = jalali_year.astype("Int64")
+    if table.empty:  # no year at all: every row missing, with the right types
+        return pd.DataFrame({"year_start": pd.Series(pd.NaT, index=jalali_year.index, dtype="datetime64[us]"),
+                             "year_end": pd.Series(pd.NaT, index=jalali_year.index, dtype="datetime64[us]"),
+                             "year_length": pd.Series(pd.NA, index=jalali_year.index, dtype="Int64")})
     return pd.DataFrame({col: years.map(table[col]) for col in table.columns}, index=jalali_year.index)
 
 
