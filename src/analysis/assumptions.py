@@ -41,8 +41,9 @@ PREFERENCE_ORDER: tuple[tuple[str, str], ...] = (
 #: estimate exists, otherwise the next scope that has one.
 HEADLINE_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "smes", "outside_parks")
 
-#: Scopes whose unit counts are revivals of idle units (the others count other things).
-REVIVAL_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "outside_parks", "smes")
+#: Scopes whose unit counts are revivals of idle units (the revival movement counts non-industrial units
+#: too; the renovation and capacity programmes count other things).
+REVIVAL_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "outside_parks", "smes", "economic_units")
 
 #: The parts that add up to ``national``.
 PART_SCOPES: tuple[str, ...] = ("industrial_parks", "outside_parks")
