@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import periods
+from .keys import join_groups
 
 #: Columns a claim takes from its first figure.
 _FIRST = ["metric", "scope", "kind", "unit", "percentage", "value", "qualifier", "start", "end",
@@ -62,9 +63,8 @@ def roots(figure_ids: pd.Series, restates: pd.Series, max_rounds: int = 64) -> p
 
 
 def _joined(frame: pd.DataFrame, key: str, column: str) -> pd.Series:
-    """Per ``key``, the distinct values of ``column`` in frame order, joined with ', ' (frame sorted by key)."""
-    distinct = frame.drop_duplicates([key, column])
-    return distinct.groupby(key, sort=False)[column].agg(", ".join)
+    """Per ``key``, the distinct values of ``column`` in frame order, joined with ', '."""
+    return join_groups(frame[key], frame[column], distinct=True)
 
 
 def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -113,14 +113,14 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims["n_sources"] = g["source_id"].nunique()
     claims["primary"] = g["primary"].any()
     claims["target_kind"] = f[f["target_kind"] != ""].groupby("claim_id", sort=False)["target_kind"].first().reindex(claims.index).fillna("")
-    claims["figure_ids"] = g["figure_id"].agg(", ".join)
+    claims["figure_ids"] = join_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
     claims["source_ids"] = _joined(f, "claim_id", "source_id")
     claims["qualifiers"] = _joined(f, "claim_id", "qualifier")
     # A number worded only as a bound ("over 35,000") has no central value.
     plain = f["qualifier"].isin(["exact", "about"]).groupby(f["claim_id"], sort=False).any()
     claims["central"] = claims["value"].where(plain.reindex(claims.index).fillna(False).astype(bool))
     seed = f[f["primary"]]
-    claims["seed_figures"] = seed.groupby("claim_id", sort=False)["figure_id"].agg(", ".join).reindex(claims.index).fillna("")
+    claims["seed_figures"] = join_groups(seed["claim_id"], seed["figure_id"]).reindex(claims.index).fillna("")
     claims = claims.reset_index()
     claims = periods.classify(claims)
     claims = claims.sort_values(["metric", "scope", "start", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)

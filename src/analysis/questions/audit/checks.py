@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ... import fmt
+from ...evidence.keys import join_lists
 
 #: Columns of every checks table, in order.
 CHECK_COLUMNS: list[str] = [
@@ -62,9 +63,8 @@ def subject(c: pd.DataFrame, prefix: str = "") -> pd.Series:
 
 
 def joined(*columns: pd.Series) -> pd.Series:
-    """Comma-separated ids from several columns, each once, in order."""
-    parts = pd.concat(columns, axis=1).fillna("").astype("str")
-    return parts.apply(lambda r: ", ".join(dict.fromkeys(x for cell in r for x in cell.split(", ") if x)), axis=1).astype("str")
+    """Comma-separated ids from several columns, each once, in order (:func:`analysis.evidence.keys.join_lists`)."""
+    return join_lists(*columns)
 
 
 def num(x: pd.Series, unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:
