@@ -54,7 +54,7 @@ TARGET_KINDS: dict[str, str] = {
     "open": "goal with no period",
 }
 
-#: A path: the goals for one metric, scope and period (one year, several, or none stated).
+#: A path: the goals of one kind for one metric, scope and period (one year, several, or none stated).
 _KEYS = ["metric", "scope", "start", "end"]
 
 
@@ -108,7 +108,8 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     t.loc[(t["range_role"] == "range high") & t["claim_id"].isin(alone), "range_role"] = np.nan
     t = t.sort_values([*_KEYS, "first_published_earliest", "first_published_latest", "claim_id"], kind="stable").reset_index(drop=True)
     # An open target (no period) is a path of its own: there is no period to revise it within.
-    t["path"] = group_ids(t.assign(_open=t["claim_id"].where(t["period_kind"] == "open", "")), [*_KEYS, "_open"])[0]
+    # A mandate and a revival goal of the same year are different paths: one never revises the other.
+    t["path"] = group_ids(t.assign(_open=t["claim_id"].where(t["period_kind"] == "open", "")), [*_KEYS, "target_kind", "_open"])[0]
 
     # Which reports state which claim: to test whether an old value was still given on its own later.
     stated = figures[figures["kind"] == "target"][["claim_id", "source_id", "published_earliest"]].drop_duplicates()

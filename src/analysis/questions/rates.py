@@ -33,6 +33,11 @@ def _put(frame: pd.DataFrame, prefix: str, e: Estimate) -> None:
     frame[f"{prefix}value"], frame[f"{prefix}low"], frame[f"{prefix}high"] = e.value, e.low, e.high
 
 
+def _not_below_zero(e: Estimate) -> Estimate:
+    """A pace still needed is never negative: once the target is reached, nothing more is needed."""
+    return Estimate(e.value.clip(lower=0), e.low.clip(lower=0), e.high.clip(lower=0))
+
+
 def yearly(ev) -> pd.DataFrame:
     """The headline series with ``pace_*`` (units per day) and ``change_*``/``pct_*`` from the previous
     year, ``previous_scope`` and ``cross_scope``; a derived floor has no upper bound, and neither
@@ -125,7 +130,7 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     progress = done / target * 100
     _put(m, "progress_", Estimate(progress.value.where(has_t), progress.low.where(has_t), progress.high.where(has_t)))
     remaining = Estimate(year - days.value, year - days.high, year - days.low)
-    needed = (target - done) / remaining
+    needed = _not_below_zero((target - done) / remaining)  # a target already reached needs nothing more
     _put(m, "needed_", Estimate(needed.value.where(has_t), needed.low.where(has_t), needed.high.where(has_t)))
     _put(m, "projected_", done / days * year)
     final = ev.estimates[ev.estimates["metric"] == metric][["scope", "jalali_year", "value", "low", "high", "basis"]].rename(
@@ -204,7 +209,7 @@ def seed_progress(ev) -> pd.DataFrame:
     _put(rows, "progress_", done / goal * 100)  # fixed by the count: the same at every date
     _put(rows, "pace_", done / days)
     remaining = year - rows["days"]
-    _put(rows, "needed_", (goal - done) / Estimate(remaining, remaining, remaining))
+    _put(rows, "needed_", _not_below_zero((goal - done) / Estimate(remaining, remaining, remaining)))
     _put(rows, "projected_", done / days * year)
     order = {e: i for i, e in enumerate(w["evidence"])}
     rows["_o"] = rows["evidence"].map(order)

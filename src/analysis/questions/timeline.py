@@ -72,7 +72,7 @@ def years(ev) -> pd.DataFrame:
         return h
     out = h[["jalali_year", "scope", "value", "low", "high", "basis", "rule", "chosen_claim", "figure_ids", "source_ids",
              "conflicting_claims"]].copy()
-    bounds = calendar.year_table(out["jalali_year"])
+    bounds = calendar.year_table(out["jalali_year"]).rename(columns={"year_length": "year_days"})
     out = out.merge(bounds, on="jalali_year", how="left")
     out = out.merge(_year_target(ev, out["jalali_year"], out["scope"]), on="jalali_year", how="left")
     e = ev.estimates[(ev.estimates["metric"] == UNITS) & ev.estimates["scope"].isin(REVIVAL_SCOPES)]

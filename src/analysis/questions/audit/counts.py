@@ -129,8 +129,8 @@ def parts_totals(ev) -> pd.DataFrame:
     parts = (Estimate(m["value_in"].fillna(0), m["low_in"].fillna(0), m["high_in"].fillna(0))
              + Estimate(m["value_out"].fillna(0), m["low_out"].fillna(0), m["high_out"].fillna(0)))
     g = grade(m["low"], m["high"], parts.low, parts.high, parts.value)
-    # With one part only, it need not equal the total: only exceeding it is a problem.
-    one = np.where(parts.low > m["high"], "contradiction", "consistent")
+    # With one part only, it need not equal the total: only exceeding it is a problem (certainly, or as stated).
+    one = np.where(parts.low > m["high"], "contradiction", np.where(parts.value > m["value"], "question", "consistent"))
     grades = pd.Series(np.where(both, g, one), index=m.index)
     unit = m["metric"].map(fmt.unit_of)
     part_text = (ck.num(m["value_in"], unit).radd("inside parks ").where(m["claim_id_in"].notna(), "")
@@ -146,8 +146,12 @@ def parts_totals(ev) -> pd.DataFrame:
         finding=np.where(grades == "contradiction",
                          np.where(both, "The parts do not add up to the national figure: " + part_text + " against " + own + ".",
                                   "One part is larger than the national figure: " + part_text + " against " + own + "."),
-                         np.where(grades == "question", "The parts add up to " + ck.num(parts.value, unit) + ", not the national " + own
-                                  + ", though rounding could reconcile them.", "The parts fit the national figure.")),
+                         np.where(grades == "question",
+                                  np.where(both, "The parts add up to " + ck.num(parts.value, unit) + ", not the national " + own
+                                           + ", though rounding could reconcile them.",
+                                           "One part is larger than the national figure as stated (" + part_text + " against " + own
+                                           + "), though rounding could reconcile them."),
+                                  "The parts fit the national figure.")),
         stated_low=m["low"], stated_high=m["high"], derived_value=parts.value, derived_low=parts.low, derived_high=parts.high)
 
 

@@ -57,7 +57,7 @@ def date_window(ev) -> tuple[pd.Timestamp, pd.Timestamp]:
     src = ev.ledger.primary_source()
     early, late = pd.Timestamp(src["published_earliest"]), pd.Timestamp(src["published_latest"])
     b = date_brackets(ev)
-    if len(b):
+    if len(b) and "after" in b:
         if b["after"].notna().any():
             early = max(early, b["after"].max())
         if b["before"].notna().any():
@@ -68,6 +68,8 @@ def date_window(ev) -> tuple[pd.Timestamp, pd.Timestamp]:
 def date_inference(ev) -> pd.DataFrame:
     """The seed's date window as one audit row (grade ``inference``)."""
     b = date_brackets(ev)
+    if b.empty:
+        return ck.empty()
     b = b[(b["lower_claim"] != "") | (b["upper_claim"] != "")]
     if b.empty:
         return ck.empty()
