@@ -68,3 +68,16 @@ def build(folder: Path, sources: list[dict], figures: list[dict], *, filler: boo
         sources, figures = [*sources, FILLER_SOURCE], [*figures, FILLER_TARGET]
     data, seeds = write_ledger(folder, sources, figures)
     return evidence.build(load_ledger(data, seeds))
+
+
+def seed_figures(*figure_ids: str) -> list[dict]:
+    """The seed's own figures (S00) as the shipped ledger holds them, quotes included, links dropped.
+
+    A made-up ledger has none of the figures the seed's figures restate, so ``restates`` is emptied.
+    With ``figure_ids``, only those figures (in the order given); otherwise all of them.
+    """
+    lines = (paths.ROOT / "data" / "figures.tsv").read_text(encoding="utf-8").split("\n")
+    header = lines[0].split("\t")
+    rows = {r["figure_id"]: {**r, "restates": ""} for r in (dict(zip(header, line.split("\t"))) for line in lines[1:] if line)
+            if r["source_id"] == "S00"}
+    return [rows[i] for i in figure_ids] if figure_ids else list(rows.values())
