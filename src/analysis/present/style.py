@@ -478,14 +478,23 @@ def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
         y = s.get_window_extent(renderer).y0
     if key:
         handles, labels = zip(*key)
-        for ncols in range(len(handles), 0, -1):
-            leg = fig.legend(list(handles), list(labels), loc="upper left", bbox_to_anchor=(pad / W - 0.004, (y - 0.04 * fig.dpi) / H),
-                             ncols=ncols, fontsize=TEXT_PT, handlelength=1.8, columnspacing=1.4, handletextpad=0.5,
-                             borderaxespad=0.0, borderpad=0.0, frameon=False)
+
+        def legend(ncols: int):
+            return fig.legend(list(handles), list(labels), loc="upper left", bbox_to_anchor=(pad / W - 0.004, (y - 0.04 * fig.dpi) / H),
+                              ncols=ncols, fontsize=TEXT_PT, handlelength=1.8, columnspacing=1.4, handletextpad=0.5,
+                              borderaxespad=0.0, borderpad=0.0, frameon=False)
+
+        for ncols in range(len(handles), 0, -1):  # the most columns that fit ...
+            leg = legend(ncols)
             fig.canvas.draw()
-            if leg.get_window_extent(renderer).x1 <= W - pad or ncols == 1:
-                break
+            fits = leg.get_window_extent(renderer).x1 <= W - pad
             leg.remove()
+            if fits or ncols == 1:
+                break
+        rows_needed = -(-len(handles) // ncols)
+        leg = legend(-(-len(handles) // rows_needed))  # ... then as few as give that many rows, so the rows are even
+        leg.set_gid("key")
+        fig.canvas.draw()
         y = leg.get_window_extent(renderer).y0
     src = fig.text(pad / W, pad / H, wrap(fig, source, width_pt, TEXT_PT), ha="left", va="bottom", fontsize=TEXT_PT, color=MUTED)
     src.set_gid("source")
@@ -564,14 +573,15 @@ def _finite(x) -> bool:
 def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequence[float], high: Sequence[float],
                      colours: Sequence[str], *, hatched: Sequence[bool], words: Sequence[Sequence[str]],
                      marks: Sequence[Sequence[tuple[float, dict]]] | None = None, labels: Sequence[str],
-                     width: float = 0.7) -> Callable[[], list]:
+                     width: float = 0.7, inside: bool = True) -> Callable[[], list]:
     """Draw one column per estimate and return the function that places its labels (for :func:`finish`).
 
     Each column runs from 0 to ``value`` in its colour (hatched where ``hatched``); a range
     ``low``-``high`` is a whisker; an infinite ``high`` an upward arrow with "at least" above it.
     ``marks`` are short horizontal marks per column (a target: ``(y, line style)``), wider than the
     column. The returned function writes ``labels`` (the values) inside the top of each column, below
-    any mark that would cross them, or above a column too short to hold them; and ``words`` (scope,
+    any mark that would cross them, or above a column too short or narrow to hold them (or above every
+    column, with ``inside=False``); and ``words`` (scope,
     "derived") at the column's base: on one or two lines when they fit its width, else turned upright,
     else above the column. Placing needs the axes' final size, hence a function.
     """
@@ -622,10 +632,10 @@ def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequen
             lo = float(low[i]) if _finite(low[i]) else v
             box = dict(boxstyle="square,pad=0.12", fc=col, ec="none") if hatched[i] else None
             label_top = clear_of(min(v, lo) - gap, h, ys, gap, upward=False)
-            inside = label_top - h > 2 * gap and text_width(fig, labels[i], weight="bold") <= col_pt
+            fits = inside and label_top - h > 2 * gap and text_width(fig, labels[i], weight="bold") <= col_pt - 2
             floor = not _finite(high[i])
             above = (v if floor else tops[i]) + gap
-            if inside:
+            if fits:
                 out.append(ax.text(x[i], label_top, labels[i], ha="center", va="top", fontsize=TEXT_PT, fontweight="bold",
                                    color=text_colour_on(col), zorder=7, bbox=box))
                 room = label_top - h - 2 * gap
@@ -633,13 +643,13 @@ def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequen
                 room = v - 2 * gap
             if floor:  # an arrow up from the top, "at least" above it (with the value when the column cannot hold it)
                 out.append(up_arrow(ax, x[i], v, length_pt=24))
-                text = "at least" if inside else f"at least\n{labels[i]}"
-                lines = 1 if inside else 2
+                text = "at least" if fits else f"at least\n{labels[i]}"
+                lines = 1 if fits else 2
                 at = clear_of(v + 26 / ppu, lines * h, ys, gap, upward=True)
                 out.append(ax.text(x[i], at, text, ha="center", va="bottom", fontsize=TEXT_PT, color=INK, zorder=7,
                                    linespacing=1.0))
                 above = at + lines * h + gap
-            elif not inside:
+            elif not fits:
                 base = clear_of(above, h, ys, gap, upward=True)
                 out.append(ax.text(x[i], base, labels[i], ha="center", va="bottom", fontsize=TEXT_PT, fontweight="bold",
                                    color=INK, zorder=7))

@@ -141,8 +141,8 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
         first, last = years[0], years[-1]
         title = title or f"Jobs per revived unit, {first} to {last}"
         band = f" Shaded: full-year ratios, {_one(ref_lo)} to {_one(ref_hi)}." if _finite(ref_lo) and _finite(ref_hi) else ""
-        colours = " Blue: national; other colours name their scope." if several else ""
-        subtitle = f"Jobs the year's revivals brought, per unit revived: best estimate and range.{band}{colours}"
+        colours = " Blue: national; another colour: the scope named under its year." if several else ""
+        subtitle = f"Best estimate and range.{band}{colours}"
         style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, note=note)
     return fig
 
@@ -177,10 +177,11 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
             ax, x, value, y["j_low"].tolist(), y["j_high"].tolist(), [style.colour(s) for s in y["scope"]],
             hatched=derived, words=[[fmt.label("scope", s) if s != "national" else "", "derived" if d else ""]
                                     for s, d in zip(y["scope"], derived)],
-            labels=[column_label(v, lo, hi) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])], width=0.7)
+            labels=[column_label(v, lo, hi) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])], width=0.74,
+            inside=False)
         tops = [max(v, float(h)) if _finite(h) else v * 1.12 for v, h in zip(value, y["j_high"])]
         ax.set_ylim(0, max(tops + [1.0]) * 1.04)
-        ax.set_xlim(-0.6, n - 0.4)
+        ax.set_xlim(-0.5, n - 0.5)
         ax.set_yticks([])
         ax.set_ylabel("Jobs in the year", fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
         style.year_labels(ax, x, y["jalali_year"].astype(int).tolist())

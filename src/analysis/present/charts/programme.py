@@ -29,7 +29,7 @@ from ... import fmt
 from .. import style
 
 UNITS = "units"
-BAR_WIDTH = 0.7
+BAR_WIDTH = 0.78
 
 
 def _finite(x) -> bool:
@@ -102,7 +102,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
         tops = [max(v, float(h)) if _finite(h) else v for v, h in zip(value, y["high"])]
         ymax = max(tops + [m for ms in marks for m, _ in ms] + [1.0])
         ax.set_ylim(0, ymax * 1.04)
-        ax.set_xlim(-0.6, n - 0.4)
+        ax.set_xlim(-0.5, n - 0.5)
         ax.set_yticks([])
         ax.set_ylabel("Units revived in the year", color=style.INK, fontsize=style.TEXT_PT, labelpad=6)
         style.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
@@ -186,7 +186,17 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
             axes.append(ax)
             style.clean_axes(ax, left=False, grid="y")
             d = data[data["jalali_year"] == year]
-            for _, r in d.iterrows():
+            # full-year diamonds closer than a marker's height are set side by side
+            full_rows = d[d["period_kind"] == "full_year"].sort_values("value")
+            height_pt = 2.9 * 72 * 0.6
+            nudge = {}
+            prev = None
+            for idx, r in full_rows.iterrows():
+                if prev is not None and abs(float(r["value"]) - prev[1]) / ymax * height_pt < 11:
+                    nudge[prev[0]] = nudge.get(prev[0], 0.0) - 2.6
+                    nudge[idx] = 2.6
+                prev = (idx, float(r["value"]))
+            for idx, r in d.iterrows():
                 col = style.colour(r["scope"])
                 full = r["period_kind"] == "full_year"
                 lo_x, hi_x = float(r["share_low"]), float(r["share_high"])
@@ -194,7 +204,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
                 if _finite(r["low"]) and _finite(r["high"]) and r["high"] > r["low"]:
                     ax.plot([(lo_x + hi_x) / 2] * 2, [r["low"], r["high"]], color=col, linewidth=1.8, zorder=3)
                 if full:
-                    ax.plot([100], [yv], marker="D", markersize=10, color=col, markeredgecolor=style.INK, markeredgewidth=1.2,
+                    ax.plot([100 + nudge.get(idx, 0.0)], [yv], marker="D", markersize=10, color=col, markeredgecolor=style.INK, markeredgewidth=1.2,
                             linestyle="none", zorder=5)
                 elif hi_x > lo_x:
                     ax.plot([lo_x, hi_x], [yv, yv], color=col, linewidth=5, solid_capstyle="butt", zorder=4, alpha=0.9)
@@ -262,7 +272,8 @@ def year_to_date_alt(ytd: pd.DataFrame) -> str:
             when = f"{fmt.number(lo)}%" if round(lo) == round(hi) else f"{fmt.number(lo)}-{fmt.number(hi)}%"
             bits.append(f"{style.count_estimate(r['value'], r['low'], r['high'])} ({fmt.label('scope', r['scope'])}) at {when}")
         full = d[d["period_kind"] == "full_year"]
-        res = "; ".join(f"{style.count_estimate(r['value'], r['low'], r['high'])} {fmt.label('scope', r['scope'])}" for _, r in full.iterrows())
-        sentences.append(f"{year}: " + ", ".join(bits) + (f"; full year {res}" if res else ""))
+        res = " and ".join(f"{style.count_estimate(r['value'], r['low'], r['high'])} {fmt.label('scope', r['scope'])}" for _, r in full.iterrows())
+        sentences.append(f"in {year}, " + ", ".join(bits) + (f", full year {res}" if res else ""))
+    text = "; ".join(sentences)
     return ("Small multiples of units revived to date against the share of the Iranian year elapsed, one panel per year "
-            f"({', '.join(str(y) for y in years)}). " + ". ".join(sentences) + ".")
+            f"({', '.join(str(y) for y in years)}). " + text[0].upper() + text[1:] + ".")

@@ -88,7 +88,8 @@ def reports_chart(reports: pd.DataFrame, *, source: str, title: str | None = Non
             n = int((r["date_basis"].astype(str) == basis).sum())
             ax.annotate(f"{fmt.label('date_basis', basis).capitalize()} ({n})", xy=(0, lane_top[basis]),
                         xycoords=("axes fraction", "data"), xytext=(0, -2), textcoords="offset points", ha="left", va="top",
-                        fontsize=style.TEXT_PT, color=style.INK, fontweight="bold", annotation_clip=False)
+                        fontsize=style.TEXT_PT, color=style.INK, fontweight="bold", annotation_clip=False, zorder=5,
+                        bbox=dict(boxstyle="square,pad=0.1", fc=style.PAPER, ec="none"))
         for i in seed_i:
             x1 = style.date_num(r.loc[i, "published_latest"])
             ax.annotate("the seed article", xy=(x1, ypos[i]), xytext=(8, 0), textcoords="offset points", ha="left",

@@ -78,11 +78,11 @@ def rows(evidence: pd.DataFrame, brackets: pd.DataFrame, window: tuple) -> list[
                 f"{fmt.number(b['upper_value'])} {unit}".strip())
     for key in sorted(ends, key=lambda k: (k[1], k[0])):
         r = ends[key]
-        counts = " and ".join(dict.fromkeys(r["counts"]))
+        counts = ", ".join(sorted(dict.fromkeys(r["counts"]), key=lambda c: (not c.endswith("units"), c)))
         if r["kind"] == "after":
-            r["label"] = f"After a smaller count ({counts}) ended"
+            r["label"] = f"Later than a smaller count's end ({counts})"
         else:
-            r["label"] = f"Before a larger count ({counts}) was out"
+            r["label"] = f"Earlier than a report of larger counts ({counts})"
         out.append(r)
     out.append({"kind": "window", "label": "The window the counts imply", "start": w0, "end": w1})
     return out
@@ -172,5 +172,5 @@ def seed_date_alt(evidence: pd.DataFrame, brackets: pd.DataFrame, window: tuple)
         g, j = _both(r["start"], None if r["start"] == r["end"] else r["end"])
         parts.append(f"{r['label'].lower()}: {g} ({j})")
     g, j = _both(window[0], window[1])
-    return ("Chart of the evidence on the seed article's publication date. " + "; ".join(parts)
+    return ("Chart of the evidence on the seed article's publication date: " + "; ".join(parts)
             + f". Together they imply {g} ({j}).")

@@ -154,11 +154,12 @@ def stock_alt(stocks: pd.DataFrame, between: pd.DataFrame) -> str:
                 + (f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d}" if r["end_earliest"] == r["end_latest"]
                    else f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d} to {pd.Timestamp(r['end_latest']):%Y-%m-%d}")
                 for _, r in d.iterrows()]
-        text = f"{fmt.label('scope', scope)}: " + ", ".join(bits)
+        text = f"{fmt.label('scope', scope)} " + ", ".join(bits)
         sp = spans[spans["scope"] == scope]
         if len(sp):
-            text += "; revived in between: " + ", ".join(
+            text += ", with " + " and ".join(
                 f"{revived_text(b['revived_value'], b['revived_low'], b['revived_high'])} "
-                f"({pd.Timestamp(b['from_latest']):%Y-%m-%d} to {pd.Timestamp(b['to_earliest']):%Y-%m-%d})" for _, b in sp.iterrows())
+                f"revived from {pd.Timestamp(b['from_latest']):%Y-%m-%d} to {pd.Timestamp(b['to_earliest']):%Y-%m-%d}"
+                for _, b in sp.iterrows())
         sentences.append(text)
-    return "Chart of the stated stock of idle units over time, one panel per scope. " + ". ".join(sentences) + "."
+    return "Chart of the stated stock of idle units over time, one panel per scope. " + "; ".join(sentences) + "."
