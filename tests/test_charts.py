@@ -425,3 +425,36 @@ def test_every_chart_has_alt_text_function():
         for c in charts:
             assert hasattr(mod, c[: -len("_chart")] + "_alt"), f"{mod.__name__}.{c} has no alt-text function"
         assert mod.__doc__ and "In:" in mod.__doc__ and "Out:" in mod.__doc__
+
+
+def assert_clean(fig: Figure) -> None:
+    """Every text inside the figure and clear of every other."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    W, H = fig.bbox.width, fig.bbox.height
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts(fig)]
+    for text, b in boxes:
+        assert b.x0 >= -0.5 and b.y0 >= -0.5 and b.x1 <= W + 0.5 and b.y1 <= H + 0.5, f"{text!r} runs off the figure"
+    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for (b, bb) in boxes[i + 1:] if style.boxes_overlap(ba, bb)]
+    assert not clashes, f"texts overlap: {clashes[:5]}"
+
+
+EDGES = {
+    "one year": lambda: programme.years_chart(tiny_years().iloc[[1]], source=SOURCE),
+    "no year with two counts to date": lambda: programme.year_to_date_chart(tiny_ytd().iloc[[0, 6]], source=SOURCE),
+    "one ratio": lambda: jobs_charts.per_unit_chart(tiny_jobs_yearly().iloc[[1]], reference=(17.0, 15.7, 19.7), source=SOURCE),
+    "one year of jobs, a floor": lambda: jobs_charts.jobs_chart(tiny_jobs_headline().iloc[[2]], source=SOURCE),
+    "one pair": lambda: jobs_charts.pairs_chart(tiny_pairs().iloc[[3]], band=(7.9, 39.3), source=SOURCE),
+    "no scored target": lambda: targets.attainment_chart(tiny_attainment().iloc[[4]], source=SOURCE),
+    "no span between stocks": lambda: stock.stock_chart(tiny_stocks()[0].iloc[:2], pd.DataFrame(), source=SOURCE),
+    "no bracketing count": lambda: seed.seed_date_chart(tiny_seed()[0], pd.DataFrame(), (T("2020-06-21"), T("2021-03-20")),
+                                                        source=SOURCE),
+    "one report": lambda: reports.reports_chart(tiny_reports().iloc[[3]], source=SOURCE),
+}
+
+
+@pytest.mark.parametrize("case", list(EDGES))
+def test_edge_frames_draw_cleanly(case):
+    fig = EDGES[case]()
+    assert {t.get_gid() for t in fig.texts} >= {"title", "source"}
+    assert_clean(fig)

@@ -38,6 +38,10 @@ def _one(x) -> str:
     return fmt.number(x, 1)
 
 
+def _years_text(first: int, last: int) -> str:
+    return f"{first} to {last}" if last > first else f"in {first}"
+
+
 def column_label(value, low, high) -> str:
     """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at least")."""
     if not _finite(high):
@@ -111,7 +115,8 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
         lo_lim = max(math.floor(min(vals) - 1.5), 0) if vals else 0
         hi_lim = math.ceil(max(vals) + 2.5) if vals else 1
         ax.set_ylim(lo_lim, hi_lim)
-        ax.set_xlim(-0.6, len(years) - 0.4)
+        pad = max(0.0, (4 - len(years)) / 2)
+        ax.set_xlim(-0.6 - pad, len(years) - 0.4 + pad)
         step = 5 if hi_lim - lo_lim > 12 else 2
         ticks = [t for t in range(int(math.ceil(lo_lim / step) * step), int(hi_lim) + 1, step)]
         ax.set_yticks(ticks, labels=[str(t) for t in ticks])
@@ -139,7 +144,7 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
             names = ", ".join(f"{int(r['jalali_year'])} {fmt.label('scope', r['scope'])}" for _, r in hidden.iterrows())
             note = f"Not drawn, no bound on the ratio: {names}."
         first, last = years[0], years[-1]
-        title = title or f"Jobs per revived unit, {first} to {last}"
+        title = title or f"Jobs per revived unit, {_years_text(first, last)}"
         band = f" Shaded: full-year ratios, {_one(ref_lo)} to {_one(ref_hi)}." if _finite(ref_lo) and _finite(ref_hi) else ""
         colours = " Blue: national; another colour: the scope named under its year." if several else ""
         subtitle = f"Best estimate and range.{band}{colours}"
@@ -153,7 +158,7 @@ def per_unit_alt(yearly: pd.DataFrame, reference: tuple[float, float, float]) ->
     parts = [f"{_ratio_text(r['jpu_value'], r['jpu_low'], r['jpu_high'])} in {int(r['jalali_year'])} ({fmt.label('scope', r['scope'])})"
              for _, r in y.iterrows()]
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-    return (f"Dot chart of jobs per revived unit per Iranian year, {first} to {last}: " + "; ".join(parts) + ". "
+    return (f"Dot chart of jobs per revived unit per Iranian year, {_years_text(first, last)}: " + "; ".join(parts) + ". "
             f"The full-year range, {_one(reference[1])} to {_one(reference[2])} jobs per unit, is shaded.")
 
 
@@ -181,12 +186,13 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
             inside=False)
         tops = [max(v, float(h)) if _finite(h) else v * 1.12 for v, h in zip(value, y["j_high"])]
         ax.set_ylim(0, max(tops + [1.0]) * 1.04)
-        ax.set_xlim(-0.5, n - 0.5)
+        pad = max(0.0, (4 - n) / 2)
+        ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
         ax.set_yticks([])
         ax.set_ylabel("Jobs in the year", fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
         style.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
         first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-        title = title or f"Jobs brought by the year's revivals, {first} to {last}"
+        title = title or f"Jobs brought by the year's revivals, {_years_text(first, last)}"
         subtitle = ("Best estimate, with its range where reports differ or round it. Blue: national; "
                     "another colour: the scope of that year's ratio.")
         style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
@@ -201,7 +207,7 @@ def jobs_alt(headline: pd.DataFrame) -> str:
         scope = "" if r["scope"] == "national" else f" ({fmt.label('scope', r['scope'])})"
         parts.append(f"{style.count_estimate(r['j_value'], r['j_low'], r['j_high'])} in {int(r['jalali_year'])}{scope}")
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-    return f"Bar chart of jobs brought by the year's revivals per Iranian year, {first} to {last}: " + "; ".join(parts) + "."
+    return f"Bar chart of jobs brought by the year's revivals per Iranian year, {_years_text(first, last)}: " + "; ".join(parts) + "."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,7 +287,7 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
         rows.extend(("pair", r) for _, r in g.iterrows())
     nrows = len(rows)
     with style.context():
-        fig = style.figure(1.9 + 0.3 * nrows)
+        fig = style.figure(2.6 + 0.3 * nrows)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
         style.clean_axes(ax, left=False, grid="x")

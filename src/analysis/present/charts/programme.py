@@ -40,6 +40,10 @@ def _is_floor(row) -> bool:
     return not _finite(row["high"])
 
 
+def _years_text(first: int, last: int) -> str:
+    return f"{first} to {last}" if last > first else f"in {first}"
+
+
 def column_label(value, low, high) -> str:
     """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at least")."""
     if not _finite(high):
@@ -102,12 +106,17 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
         tops = [max(v, float(h)) if _finite(h) else v for v, h in zip(value, y["high"])]
         ymax = max(tops + [m for ms in marks for m, _ in ms] + [1.0])
         ax.set_ylim(0, ymax * 1.04)
-        ax.set_xlim(-0.5, n - 0.5)
+        pad = max(0.0, (4 - n) / 2)  # a year or two are drawn at the width of four
+        ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
         ax.set_yticks([])
         ax.set_ylabel("Units revived in the year", color=style.INK, fontsize=style.TEXT_PT, labelpad=6)
         style.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
-        key = [(Line2D([], [], **_key_style("force", True, "national")), "target at the year's end"),
-               (Line2D([], [], **_key_style("first", True, "national")), "target first stated")]
+        kinds = {kind for _, r in y.iterrows() for kind, _, _ in _target_rows(r)}
+        key = []
+        if "force" in kinds:
+            key.append((Line2D([], [], **_key_style("force", True, "national")), "target at the year's end"))
+        if "first" in kinds:
+            key.append((Line2D([], [], **_key_style("first", True, "national")), "target first stated"))
         if (y["basis"].astype(str) != "full_year").any():
             key.append((Patch(facecolor=style.MUTED, hatch="///", edgecolor=(1, 1, 1, 0.75), linewidth=0), "derived"))
         other = sorted({sc for _, r in y.iterrows() for _, _, sc in _target_rows(r) if sc != str(r["scope"])})
@@ -115,10 +124,10 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
             key.append((Line2D([], [], **_key_style("force", False, sc)), f"{fmt.label('scope', sc)} target"))
 
         first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-        title = title or f"Idle units revived each Iranian year, {first} to {last}"
+        title = title or f"Idle units revived each Iranian year, {_years_text(first, last)}"
         subtitle = ("Best estimate, with its range where reports differ or round it. Blue: national; "
                     "another colour: the only scope counted that year.")
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, key=key)
+        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, key=key or None)
     return fig
 
 
@@ -146,7 +155,7 @@ def years_alt(years: pd.DataFrame) -> str:
         if scope != str(r["scope"]):
             words += f" ({fmt.label('scope', scope)})"
         targets.append(f"{words} in {int(r['jalali_year'])}")
-    out = f"Bar chart of units revived per Iranian year, {first} to {last}: " + "; ".join(parts) + "."
+    out = f"Bar chart of units revived per Iranian year, {_years_text(first, last)}: " + "; ".join(parts) + "."
     if targets:
         out += " Targets: " + "; ".join(targets) + "."
     return out
@@ -239,7 +248,10 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
             axes.append(ax)
             ax.set_xlabel("Share of the Iranian year elapsed")
             ax.set_ylabel("Units revived so far")
-            ax.text(0.5, 0.5, "No year has two counts to date", transform=ax.transAxes, ha="center", va="center")
+            ax.set_xticks([])
+            ax.set_yticks([])
+            ax.text(0.5, 0.5, "No year has two counts to date", transform=ax.transAxes, ha="center", va="center",
+                    fontsize=style.TEXT_PT, color=style.MUTED)
         title = title or "Each year's counts to date, and its result"
         subtitle = ("Dots: counts to a known date. Bars: counts whose end is known only within a window. "
                     "Diamonds: the full-year count.")

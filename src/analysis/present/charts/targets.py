@@ -134,7 +134,7 @@ def attainment_chart(attainment: pd.DataFrame, *, source: str, title: str | None
         if not groups:
             ax.text(0.5, 0.5, "No target can be scored", transform=ax.transAxes, ha="center", va="center")
         years = sorted({g["year"] for g in groups})
-        span = f", {years[0]} to {years[-1]}" if years else ""
+        span = (f", {years[0]} to {years[-1]}" if len(years) > 1 else f" in {years[0]}") if years else ""
         title = title or f"Revival targets against the year's count{span}"
         subtitle = ("Dots: the count of the target's scope (arrow: at least). Ticks: the target; thin tick: first stated, "
                     "thick: in force at the year's end.")
