@@ -1,0 +1,165 @@
+"""The stated stock of idle units over time, per scope, with the units revived between statements.
+
+In: :func:`stock_chart` / :func:`stock_alt` take the frames of :func:`analysis.questions.stock.stocks`
+and :func:`analysis.questions.stock.between`.
+
+- ``stocks`` columns used: ``scope``, ``value``, ``low``, ``high`` (infinite for "over ..."),
+  ``end_earliest``/``end_latest`` (the as-of date, or the window it lies in).
+- ``between`` columns used: ``scope``, ``from_latest``, ``to_earliest``, ``revived_value``,
+  ``revived_low``, ``revived_high`` (units revived between two consecutive stocks: at least zero, no
+  upper bound where a year has no count). It may be empty.
+
+Out: a matplotlib Figure, one panel per scope with a shared date axis (Iranian years with their
+Gregorian spans), and its alt text. A span is annotated where its revivals are bounded: a lower bound
+above zero or a finite upper bound.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ... import calendar, fmt
+from .. import style
+
+SCOPE_ORDER = list(style.SCOPE_COLOURS)
+
+
+def _finite(x) -> bool:
+    return x is not None and not pd.isna(x) and math.isfinite(float(x))
+
+
+def _bounded(between: pd.DataFrame) -> pd.DataFrame:
+    """Spans whose revivals are bounded: at least something above zero, or at most a finite number."""
+    if between is None or between.empty:
+        return pd.DataFrame(columns=["scope", "from_latest", "to_earliest", "revived_value", "revived_low", "revived_high"])
+    b = between
+    return b[(b["revived_low"] > 0) | np.isfinite(b["revived_high"])].reset_index(drop=True)
+
+
+def revived_text(v, lo, hi) -> str:
+    """Units revived in a span, in words: '2,067 to 3,818', 'at least 2,741', 'up to 1,557'."""
+    if _finite(lo) and float(lo) <= 0 and _finite(hi):
+        return f"up to {fmt.number(math.floor(float(hi)))}"
+    return style.count_estimate(v, lo, hi)
+
+
+def _nice_step(raw: float) -> float:
+    p = 10 ** math.floor(math.log10(max(raw, 1e-9)))
+    for m in (1, 2, 5, 10):
+        if m * p >= raw:
+            return float(m * p)
+    return float(10 * p)
+
+
+def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, title: str | None = None) -> "style.Figure":
+    """The idle stock per scope over time: a dot at a known as-of date, a bar across an as-of window,
+    an upward arrow for "over"; a bracket between two consecutive stocks says how many were revived in between."""
+    order = {s: i for i, s in enumerate(SCOPE_ORDER)}
+    scopes = sorted(stocks["scope"].unique(), key=lambda s: order.get(s, len(order)))
+    spans = _bounded(between)
+    n = max(len(scopes), 1)
+    start = pd.Timestamp(stocks["end_earliest"].min()) - pd.Timedelta(days=75)
+    last = pd.Timestamp(stocks["end_latest"].max()) + pd.Timedelta(days=30)
+    end = pd.Timestamp(calendar.year_bounds(calendar.jalali_year_of(last))[1]) + pd.Timedelta(days=1)
+    with style.context():
+        fig = style.figure(1.6 + 2.35 * n)
+        gs = fig.add_gridspec(n, 1)
+        axes = [fig.add_subplot(gs[i, 0]) for i in range(n)]
+        for i, (ax, scope) in enumerate(zip(axes, scopes)):
+            style.clean_axes(ax, left=False, grid="y")
+            col = style.colour(scope)
+            d = stocks[stocks["scope"] == scope]
+            top = 0.0
+            for _, r in d.iterrows():
+                x0, x1 = style.date_num(r["end_earliest"]), style.date_num(r["end_latest"])
+                v = float(r["value"])
+                top = max(top, float(r["high"]) if _finite(r["high"]) else v * 1.1)
+                if x1 > x0:
+                    ax.plot([x0, x1], [v, v], color=col, linewidth=6, solid_capstyle="butt", zorder=3, alpha=0.85)
+                else:
+                    ax.plot([x0], [v], marker="o", markersize=10, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
+                            linestyle="none", zorder=4)
+                if _finite(r["low"]) and _finite(r["high"]) and r["high"] > r["low"]:
+                    xm = (x0 + x1) / 2
+                    ax.plot([xm, xm], [r["low"], r["high"]], color=style.INK, linewidth=1.4, zorder=5)
+                if not _finite(r["high"]):
+                    style.up_arrow(ax, (x0 + x1) / 2, v, length_pt=22, colour=col)
+            ax.set_ylim(0, top * 1.15)
+            ax.tick_params(axis="y", length=0, pad=4, labelsize=style.TEXT_PT)
+            ax.set_title(fmt.label("scope", scope), loc="left", fontsize=style.TEXT_PT, fontweight="bold", color=col, pad=4)
+        if not scopes:
+            axes[0].text(0.5, 0.5, "No stated stock of idle units", transform=axes[0].transAxes, ha="center", va="center")
+        axes[-1].set_xlabel("Date the stock was stated as of", fontsize=style.TEXT_PT, color=style.INK, labelpad=4)
+        mid = axes[len(axes) // 2]
+        mid.set_ylabel("Idle units", fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
+
+        def place():
+            out = []
+            for i, ax in enumerate(axes):
+                out += style.date_axis(ax, start, end, labels=(i == len(axes) - 1))
+            for ax, scope in zip(axes, scopes):
+                col = style.colour(scope)
+                d = stocks[stocks["scope"] == scope]
+                top = max(float(h) if _finite(h) else float(v) for v, h in zip(d["value"], d["high"]))
+                arrows = (~np.isfinite(d["high"])).any()
+                sp = spans[spans["scope"] == scope].sort_values("from_latest").reset_index(drop=True)
+                left_edge, right_edge = ax.get_xlim()
+                ppx = style.points_per_unit(ax, "x")
+                texts = [f"{revived_text(b['revived_value'], b['revived_low'], b['revived_high'])} revived" for _, b in sp.iterrows()]
+                boxes = []
+                for (_, b), text in zip(sp.iterrows(), texts):
+                    x0, x1 = style.date_num(b["from_latest"]), style.date_num(b["to_earliest"])
+                    w = (style.text_width(fig, text) + 8) / ppx
+                    tx0 = min(max((x0 + x1) / 2 - w / 2, left_edge), right_edge - w)
+                    boxes.append((x0, x1, tx0, w))
+                lanes = style.dodge([(min(x0, tx0), max(x1, tx0 + w)) for x0, x1, tx0, w in boxes])
+                # headroom in points above the highest stock: its arrow, then one text line per lane
+                data_pt = 30 if arrows else 8
+                need_pt = data_pt + (max(lanes) + 1) * (style.line_height() + 10) if lanes else data_pt
+                height_pt = ax.get_window_extent().height * 72 / fig.dpi
+                ymax = top / max(1 - need_pt / height_pt, 0.3)
+                ax.set_ylim(0, ymax)
+                ppu = style.points_per_unit(ax)
+                step = _nice_step(max(top / 2.5, 26 / ppu))  # tick labels at least 26 points apart
+                ticks = np.arange(0, top * 1.0001 + step / 2, step)
+                ticks = ticks[ticks <= top + 4 / ppu]
+                ax.set_yticks(ticks, labels=[fmt.number(t) for t in ticks])
+                for (x0, x1, tx0, w), lane, text in zip(boxes, lanes, texts):
+                    y = top + (data_pt + lane * (style.line_height() + 10) + 6) / ppu
+                    out += ax.plot([x0, x0, x1, x1], [y - 5 / ppu, y, y, y - 5 / ppu], color=style.MUTED, linewidth=1.2,
+                                   zorder=2, clip_on=False)
+                    out.append(ax.text(tx0 + 4 / ppx, y + 3 / ppu, text, ha="left", va="bottom", fontsize=style.TEXT_PT,
+                                       color=style.INK, zorder=6))
+            return out
+
+        title = title or "Idle units stated over time, and revivals in between"
+        subtitle = ("Dots: the stock as of a known date; bars: as of a date in the window; arrows: \u201cover\u201d. "
+                    "Brackets: units of the scope revived in between.")
+        style.finish(fig, axes, title=title, subtitle=subtitle, source=source, place=place)
+    return fig
+
+
+def stock_alt(stocks: pd.DataFrame, between: pd.DataFrame) -> str:
+    """Alt text of :func:`stock_chart`: every scope's stated stocks in order, and the bounded revivals between them."""
+    order = {s: i for i, s in enumerate(SCOPE_ORDER)}
+    scopes = sorted(stocks["scope"].unique(), key=lambda s: order.get(s, len(order)))
+    spans = _bounded(between)
+    sentences = []
+    for scope in scopes:
+        d = stocks[stocks["scope"] == scope].sort_values(["end_earliest", "end_latest"], kind="stable")
+        bits = [f"{style.count_estimate(r['value'], r['low'], r['high'])} as of "
+                + (f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d}" if r["end_earliest"] == r["end_latest"]
+                   else f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d} to {pd.Timestamp(r['end_latest']):%Y-%m-%d}")
+                for _, r in d.iterrows()]
+        text = f"{fmt.label('scope', scope)} " + ", ".join(bits)
+        sp = spans[spans["scope"] == scope]
+        if len(sp):
+            text += ", with " + " and ".join(
+                f"{revived_text(b['revived_value'], b['revived_low'], b['revived_high'])} "
+                f"revived from {pd.Timestamp(b['from_latest']):%Y-%m-%d} to {pd.Timestamp(b['to_earliest']):%Y-%m-%d}"
+                for _, b in sp.iterrows())
+        sentences.append(text)
+    return "Chart of the stated stock of idle units over time, one panel per scope. " + "; ".join(sentences) + "."
