@@ -71,3 +71,18 @@ def source_text(ids: list[str]) -> str:
     return f"Source: isipo-revival ledger, {n} report{'s' if n != 1 else ''}; every figure is listed on the Sources page."
 
 
+
+
+def chart(ev, name: str, draw, describe, *frames, data: pd.DataFrame | None = None, **options):
+    """Draw a chart from ``frames``, save it with its data and return it for display with alt text.
+
+    ``draw(*frames, source=..., **options)`` returns the figure (a function of :mod:`analysis.present.charts`);
+    ``describe(*frames, **options)`` its alt text. The sources are those the frames name; the data saved
+    beside the chart is ``data`` or the first frame.
+    """
+    from . import figures
+
+    ids = sources_of(*[f for f in frames if isinstance(f, pd.DataFrame)])
+    fig = draw(*frames, source=source_text(ids), **options)
+    return figures.publish(fig, name, alt=describe(*frames, **options), source_ids=ids, sources=ev.sources,
+                           data=data if data is not None else frames[0])

@@ -16,3 +16,7 @@ one that writes its alt text from the same frame's numbers.
 A chart function's ``source`` is the one-line source text shown at its bottom left (for example
 ``"Source: isipo-revival ledger, 23 reports"``); its title and subtitle say what it shows.
 """
+
+from . import jobs, programme, reports, seed, stock, targets
+
+__all__ = ["jobs", "programme", "reports", "seed", "stock", "targets"]
