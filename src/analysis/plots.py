@@ -15,7 +15,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import calendar, paths
+from . import calendar, csvfile, paths
 
 #: Columns in which tables name the sources they draw on.
 SOURCE_ID_COLUMNS: tuple[str, ...] = ("source_id", "source_ids", "first_source", "latest_source", "final_source_ids")
@@ -144,7 +144,7 @@ def write_csv(data: pd.DataFrame, name: str) -> Path:
     out = paths.output_dir()
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.csv"
-    data.to_csv(path, index=False, lineterminator="\n")
+    csvfile.write_csv(data, path)
     return path
 
 
