@@ -69,10 +69,8 @@ browser:
 report: setup
 	$(PY) -m analysis.report
 
-# --dist loadgroup: tests/conftest.py keeps each file on one worker (as loadfile would) and puts the
-# report tests and the browser tests together, so they share one build of the report.
 test: setup browser
-	$(PY) -m pytest -n 2 --dist loadgroup $(NBVAL) tests notebooks
+	$(PY) -m pytest -n 2 --dist loadfile $(NBVAL) tests notebooks
 
 unit: setup
 	$(PY) -m pytest -m "not slow" tests

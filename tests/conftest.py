@@ -71,24 +71,16 @@ def ledger_copy(tmp_path: Path) -> LedgerCopy:
     return LedgerCopy(data, seeds)
 
 
-# --- one build of the real report per session, shared by the report and the browser tests --------
-
-#: Test files that use ``report_builds``: ``make test`` (``--dist loadgroup``) runs them on one worker.
-REPORT_TEST_FILES = ("test_report.py", "test_browser.py")
-
-
-def pytest_collection_modifyitems(items):
-    """Give every test an xdist group: its file (as ``--dist loadfile`` would, which nbval needs), except
-    the files using the built report, which form one group so the report is built once per session."""
-    for item in items:
-        name = Path(str(item.path)).name
-        group = "built-report" if name in REPORT_TEST_FILES else str(item.path)
-        item.add_marker(pytest.mark.xdist_group(group))
-
+# --- one build of the real report per test run, shared by the report and the browser tests ------
 
 @pytest.fixture(scope="session")
 def report_builds(tmp_path_factory):
-    """The real report built three times at once (see ``tests/report_builds.py``)."""
-    from report_builds import build_three
+    """The real report built three times at once (see ``tests/report_builds.py``), once per test run.
 
-    return build_three(tmp_path_factory.mktemp("reports"))
+    Under ``pytest -n`` (``make test``) the first worker to ask builds, holding a lock in the run's
+    shared temporary folder, and any other worker waits and reads the result, so the notebooks are
+    not executed again for a second worker.
+    """
+    from report_builds import shared_builds
+
+    return shared_builds(tmp_path_factory)

@@ -1,8 +1,8 @@
 """Building the real report for the tests: once per test session, three builds at once.
 
 Used by the ``report_builds`` fixture (``conftest.py``), which the report tests (``test_report.py``)
-and the browser tests (``test_browser.py``) share; ``make test`` runs both on one worker
-(``--dist loadgroup``), so the notebooks are executed for these builds once per session:
+and the browser tests (``test_browser.py``) share; under ``pytest -n`` one worker builds and the
+others read what it built (:func:`shared_builds`), so the notebooks are executed for these builds once:
 
 - ``A`` and ``B`` from the project's data (A replaces an older report; B is a fresh folder);
 - ``E`` from a copy of the data whose publishers, speakers and notes carry ``<script>`` tags.
@@ -10,6 +10,9 @@ and the browser tests (``test_browser.py``) share; ``make test`` runs both on on
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -21,6 +24,11 @@ from pathlib import Path
 from analysis import paths
 
 PAYLOAD = "<script>alert(1)</script>"
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` by relative path, with the SHA-256 of its bytes."""
+    return {name: hashlib.sha256(data).hexdigest() for name, data in tree(folder).items()}
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -59,6 +67,7 @@ def poison(data: Path) -> None:
 
 def build_three(base: Path) -> dict:
     """Build A, B and E under ``base`` concurrently; returns their folders and ``(code, stdout, stderr)``."""
+    base.mkdir(parents=True, exist_ok=True)
     a, b, e = base / "A", base / "B", base / "E"
     # A already holds an old report: the build must replace it completely.
     a.mkdir()
@@ -66,7 +75,7 @@ def build_three(base: Path) -> dict:
     data = base / "poisoned-data"
     shutil.copytree(paths.ROOT / "data", data)
     poison(data)
-    notebooks_before = tree(paths.NOTEBOOKS_DIR)
+    notebooks_before = digests(paths.NOTEBOOKS_DIR)
     procs = {
         "A": run_report("--out", str(a)),
         "B": run_report("--out", str(b)),
@@ -74,6 +83,29 @@ def build_three(base: Path) -> dict:
     }
     results = {name: finish(proc) for name, proc in procs.items()}
     return {"base": base, "A": a, "B": b, "E": e, "results": results, "notebooks_before": notebooks_before}
+
+
+def shared_builds(tmp_path_factory) -> dict:
+    """:func:`build_three` once per test run, whichever xdist worker asks first; the others wait for it."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        return build_three(tmp_path_factory.mktemp("reports"))
+    shared = tmp_path_factory.getbasetemp().parent / f"report-builds-{run}"
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "builds.json"
+        if done.exists():
+            saved = json.loads(done.read_text(encoding="utf-8"))
+            return {**{k: Path(v) for k, v in saved["paths"].items()},
+                    "results": {k: tuple(v) for k, v in saved["results"].items()},
+                    "notebooks_before": saved["notebooks_before"]}
+        builds = build_three(shared / "reports")
+        done.write_text(json.dumps({
+            "paths": {k: str(builds[k]) for k in ("base", "A", "B", "E")},
+            "results": builds["results"], "notebooks_before": builds["notebooks_before"],
+        }), encoding="utf-8")
+        return builds
 
 
 def check_built(builds: dict, name: str) -> Path:
