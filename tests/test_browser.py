@@ -27,7 +27,7 @@ HEIGHT = 900
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    "--proxy-server=http://127.0.0.1:9",  # nothing reaches the network (loopback is still reached)
 )
 INSTALL_HINT = (
     "install Debian's chromium and chromium-driver (as root: apt-get install chromium chromium-driver; "
@@ -140,3 +140,79 @@ def test_the_checks_catch_a_broken_page(browser, tmp_path):
     assert any("boom" in m for m in errors)
     assert state["broken"] == ["x"]
     assert state["scrollWidth"] > state["innerWidth"] == 400
+
+
+# --- JupyterLab: opening a committed notebook leaves it unmodified --------------------------------
+
+LAB_STATE = """
+const tab = [...document.querySelectorAll('.lm-TabBar-tab')].find(t => t.innerText.includes(arguments[0]));
+const status = document.querySelector('.jp-mod-current .jp-Notebook-ExecutionIndicator, .jp-Notebook-ExecutionIndicator');
+return {tab: tab ? tab.className : null, kernel: status ? status.getAttribute('data-status') : null};
+"""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _lab_dirty(browser, port: int, token: str, name: str) -> bool:
+    """Open ``name`` in JupyterLab, wait until its kernel is idle and Lab has taken its info in; dirty?"""
+    import time
+
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.get(f"http://127.0.0.1:{port}/lab/tree/{name}?token={token}")
+    deadline = time.monotonic() + 90
+    state = {}
+    while time.monotonic() < deadline:
+        state = browser.execute_script(LAB_STATE, name)
+        if state["tab"] is not None and state["kernel"] == "idle":
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError(f"JupyterLab did not open {name} with an idle kernel: {state}")
+    time.sleep(3)  # Lab writes the kernel's spec and language_info into the model once it has them
+    return "jp-mod-dirty" in browser.execute_script(LAB_STATE, name)["tab"]
+
+
+@pytest.mark.slow
+def test_jupyterlab_does_not_mark_a_committed_notebook_modified(browser, tmp_path):
+    import json
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from analysis import execute
+
+    committed = execute.notebook_paths()[-1]
+    shutil.copy(committed, tmp_path / committed.name)
+    control = json.loads(committed.read_text(encoding="utf-8"))
+    control["metadata"]["kernelspec"]["display_name"] = "Python 3"  # as the notebooks were before
+    (tmp_path / "control.ipynb").write_text(json.dumps(control), encoding="utf-8")
+    port, token = _free_port(), "isipo-test"
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / ".config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / ".runtime")}
+    lab = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--ServerApp.token={token}",
+         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--ServerApp.root_dir={tmp_path}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                assert lab.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
+                time.sleep(0.3)
+        assert not _lab_dirty(browser, port, token, committed.name), f"JupyterLab marks {committed.name} modified on opening it"
+        assert _lab_dirty(browser, port, token, "control.ipynb"), "the check cannot see a notebook Lab changes"
+    finally:
+        lab.terminate()
+        lab.wait(timeout=30)
+    assert (tmp_path / committed.name).read_bytes() == committed.read_bytes()
