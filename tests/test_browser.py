@@ -67,7 +67,7 @@ def browser():
     driver_path = _program("ISIPO_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver")
     missing = [n for n, p in (("Chromium", chromium), ("ChromeDriver", driver_path)) if not p]
     if missing:
-        pytest.fail(f"the browser tests need {' and '.join(missing)}, which are not installed: {INSTALL_HINT}")
+        pytest.fail(f"the browser tests need Chromium and ChromeDriver; not found: {' and '.join(missing)}. To fix: {INSTALL_HINT}")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
