@@ -9,6 +9,8 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.synced-$(UV_VERSION)
+# What the environment's kernels report, so JupyterLab leaves committed notebooks unmodified (analysis.execute).
+KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.py
 
 export UV_PYTHON_DOWNLOADS := never
 # Trust the platform's certificate store too (machines behind a TLS-inspecting proxy add their CA there).
@@ -19,16 +21,16 @@ unexport MPLBACKEND
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: help setup report test unit nbval notebooks lab bench clean
+.PHONY: help setup browser report test unit nbval notebooks lab bench clean
 
 help:
 	@echo "make report     execute every notebook and write the HTML report to build/report/"
 	@echo "make test       unit tests, ledger checks and nbval over every notebook"
-	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make lab        open the notebooks in JupyterLab (opening one does not mark it modified)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing the library or the ledger)"
 	@echo "make bench      measure how long loading, validation and the audit take"
 
-setup: $(STAMP)
+setup: $(STAMP) $(KERNEL_CONFIG)
 
 # Stops with a plain message when $(PYTHON) is missing or older than 3.11. Run before every set-up
 # step (also when .tools/ exists from an earlier machine or Python), never on an up-to-date .venv.
@@ -45,25 +47,44 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked --python $(PYTHON)
 	@touch $@
 
-report: $(STAMP)
+$(KERNEL_CONFIG): $(STAMP) src/analysis/execute.py
+	$(PY) -m analysis.execute --install-kernel-config
+
+# The browser tests (tests/test_browser.py) drive Debian's Chromium through its ChromeDriver. Installed
+# here where that is possible (root on Debian); elsewhere the tests fail and name what to install.
+# Tools that download a browser build of their own cannot reach one from here.
+CHROMIUM_PACKAGES := chromium chromium-driver
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(CHROMIUM_PACKAGES)
+
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's $(CHROMIUM_PACKAGES) for the browser tests"; \
+		$(APT_INSTALL) >/dev/null 2>&1 || { apt-get update -q >/dev/null && $(APT_INSTALL) >/dev/null; } \
+			|| echo "could not install $(CHROMIUM_PACKAGES); the browser tests will fail" >&2; \
+	else \
+		echo "the browser tests need Chromium and ChromeDriver: install Debian's $(CHROMIUM_PACKAGES) (or your system's chromium and chromedriver)" >&2; \
+	fi
+
+report: setup
 	$(PY) -m analysis.report
 
-test: $(STAMP)
+test: setup browser
 	$(PY) -m pytest -n 2 --dist loadfile $(NBVAL) tests notebooks
 
-unit: $(STAMP)
+unit: setup
 	$(PY) -m pytest -m "not slow" tests
 
-nbval: $(STAMP)
+nbval: setup
 	$(PY) -m pytest $(NBVAL) notebooks
 
-notebooks: $(STAMP)
+notebooks: setup
 	$(PY) -m analysis.execute
 
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-lab: $(STAMP)
+lab: setup
 	$(UV) run --locked jupyter lab $(LAB_FLAGS) notebooks/
 
 bench: $(STAMP)

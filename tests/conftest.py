@@ -69,3 +69,18 @@ def ledger_copy(tmp_path: Path) -> LedgerCopy:
     shutil.copytree(paths.ROOT / "data", data)
     shutil.copytree(paths.SEEDS_DIR, seeds)
     return LedgerCopy(data, seeds)
+
+
+# --- one build of the real report per test run, shared by the report and the browser tests ------
+
+@pytest.fixture(scope="session")
+def report_builds(tmp_path_factory):
+    """The real report built three times at once (see ``tests/report_builds.py``), once per test run.
+
+    Under ``pytest -n`` (``make test``) the first worker to ask builds, holding a lock in the run's
+    shared temporary folder, and any other worker waits and reads the result, so the notebooks are
+    not executed again for a second worker.
+    """
+    from report_builds import shared_builds
+
+    return shared_builds(tmp_path_factory)

@@ -1,13 +1,15 @@
 """The HTML report: reproducible to the byte, free of machine details, escaped, never half-written.
 
-The slow tests build the real report three times, at once, in separate processes (the real
-notebooks are executed as few times as possible; a module-scoped fixture shares the builds):
+The slow tests use the real report built three times, at once, in separate processes, once per
+test session (``report_builds`` in ``conftest.py``, shared with ``test_browser.py``):
 
 - ``A`` and ``B`` from the project's data: every file must be byte-identical between them;
 - ``E`` from a copy of the data whose publishers, speakers and notes carry ``<script>`` tags:
   no HTML page or SVG of it may contain the tag unescaped.
 
-Fast tests cover the pieces (titles, failing-cell lookup, the index page, the swap into place).
+Then how builds fail (a broken notebook, Ctrl-C and SIGTERM, a killed build, a full or read-only
+disk), what JupyterLab would change on opening an executed notebook, and the pieces (titles,
+failing-cell lookup, the swap into place). The pages' rendering is in ``test_report_pages.py``.
 """
 
 from __future__ import annotations
@@ -17,43 +19,20 @@ import html
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from analysis import calendar, execute, paths, report
+from report_builds import check_built, digests, finish, off_site, run_report, tree
 
-PAYLOAD = "<script>alert(1)</script>"
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{4,}\b")
 BASE64_DATA = re.compile(r"base64,[A-Za-z0-9+/=\s]+")
 TEXT_SUFFIXES = {".html", ".ipynb", ".csv", ".svg"}
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def run_report(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """Start ``python -m analysis.report`` with ``args`` in the project root (not waiting for it)."""
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("MPLBACKEND", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "analysis.report", *args],
-        cwd=paths.ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-
-
-def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
-    out, err = proc.communicate(timeout=1800)
-    return proc.returncode, out, err
-
 
 def scannable_text(path: Path) -> str:
     """A text output file with embedded base64 images removed (their bytes could spell anything)."""
@@ -83,46 +62,37 @@ def machine_details(text: str, extra_paths: list[str]) -> list[str]:
     return found
 
 
-def poison(data: Path) -> None:
-    """Append the payload to every source's publisher and note, and every figure's speaker and note."""
-    for name, fields in (("sources.tsv", ("publisher", "note")), ("figures.tsv", ("speaker", "note"))):
-        path = data / name
-        lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-        header = lines[0].split("\t")
-        columns = [header.index(f) for f in fields]
-        rows = [line.split("\t") for line in lines[1:]]
-        for row in rows:
-            for c in columns:
-                row[c] = f"{row[c]} {PAYLOAD}".strip()
-        path.write_text("\n".join(["\t".join(header)] + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
+# --- the real report, built three times at once (shared with the browser tests) ---------------
 
-
-# --- the real report, built three times at once ------------------------------------------------
-
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    """Build A and B from the project's data and E from a poisoned copy, concurrently."""
-    base = tmp_path_factory.mktemp("reports")
-    a, b, e = base / "A", base / "B", base / "E"
-    # A already holds an old report: the build must replace it completely.
-    a.mkdir()
-    (a / "stale.txt").write_text("from an earlier build\n", encoding="utf-8")
-    data = base / "poisoned-data"
-    shutil.copytree(paths.ROOT / "data", data)
-    poison(data)
-    notebooks_before = tree(paths.NOTEBOOKS_DIR)
-    procs = {
-        "A": run_report("--out", str(a)),
-        "B": run_report("--out", str(b)),
-        "E": run_report("--out", str(e), env={"ISIPO_DATA_DIR": str(data)}),
-    }
-    results = {name: finish(proc) for name, proc in procs.items()}
-    return {"base": base, "A": a, "B": b, "E": e, "results": results, "notebooks_before": notebooks_before}
+@pytest.fixture
+def builds(report_builds):
+    return report_builds
 
 
 def _check_built(builds, name):
-    code, out, err = builds["results"][name]
-    assert code == 0, f"report {name} failed:\n{out}\n{err}"
+    check_built(builds, name)
+
+
+def anchors(page: str) -> list[dict]:
+    """The attributes of every ``<a>`` of ``page``."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                found.append(dict(attrs))
+
+    Links().feed(page)
+    return found
+
+
+def _csv_rows(path: Path) -> int:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return len(list(csv.reader(f))) - 1
 
 
 @pytest.mark.slow
@@ -135,16 +105,23 @@ def test_report_builds_and_shows_progress(builds):
         assert f"[{number}/{len(notebooks)}] notebooks/{nb.name}" in out
     a = builds["A"]
     assert not (a / "stale.txt").exists(), "the previous report was not replaced completely"
+    assert (a / "sources.html").is_file()
+    index = (a / "index.html").read_text(encoding="utf-8")
     for nb in notebooks:
         assert (a / f"{nb.stem}.html").is_file()
         assert (a / f"{nb.stem}.ipynb").is_file()
-    index = (a / "index.html").read_text(encoding="utf-8")
-    for nb in notebooks:
-        assert f'href="{nb.stem}.html"' in index
         title = report.notebook_title(nbformat.read(nb, as_version=4), nb.stem)
-        assert f">{html.escape(title)}</a></h2>" in index
-        for f in sorted((a / nb.stem).glob("*")) if (a / nb.stem).is_dir() else []:
-            assert f'href="{nb.stem}/{f.name}"' in index, f"{f.name} is not linked from the index"
+        assert f'<a href="{nb.stem}.html">{html.escape(title)}</a>' in index
+        assert f'href="{nb.stem}.ipynb"' in index
+    csvs = sorted(a.glob("*/*.csv"))
+    assert csvs, "the notebooks wrote no CSV file"
+    for path in csvs:
+        link = f'href="{path.parent.name}/{path.name}"'
+        if _csv_rows(path) > 0:
+            assert link in index, f"{path.name} is not offered for download"
+        else:
+            assert link not in index, f"the header-only {path.name} is offered for download"
+        assert f">{path.stem}<" not in index and f"{path.stem}: CSV" not in index, "a raw file name is shown"
     leftovers = [p.name for p in builds["base"].iterdir() if p.name.startswith(".")]
     assert leftovers == [], f"temporary build folders left behind: {leftovers}"
 
@@ -152,7 +129,7 @@ def test_report_builds_and_shows_progress(builds):
 @pytest.mark.slow
 def test_report_writes_nothing_into_notebooks(builds):
     _check_built(builds, "A")
-    assert tree(paths.NOTEBOOKS_DIR) == builds["notebooks_before"], "building the report changed notebooks/"
+    assert digests(paths.NOTEBOOKS_DIR) == builds["notebooks_before"], "building the report changed notebooks/"
 
 
 @pytest.mark.slow
@@ -192,22 +169,66 @@ def test_source_text_is_escaped_in_every_page(builds):
     _check_built(builds, "E")
     e = builds["E"]
     pages = sorted(e.glob("*.html"))
-    assert pages
-    reached = False
+    assert {"index.html", "sources.html"} <= {p.name for p in pages}
+    reached = set()
     for path in [*pages, *sorted(e.rglob("*.svg"))]:
         text = path.read_text(encoding="utf-8")
         assert "<script>alert" not in text.lower(), f"{path.relative_to(e)} holds source text unescaped"
-        reached = reached or "alert(1)" in text or "alert\\(1\\)" in text
-    assert reached, "the poisoned text reached no page, so the test proves nothing"
+        if "alert(1)" in text or "alert\\(1\\)" in text:
+            reached.add(path.name)
+    assert "sources.html" in reached, "the poisoned publishers did not reach the Sources page"
+    assert len(reached) > 1, "the poisoned text reached no notebook page, so the test proves little"
 
 
-# --- a broken notebook -------------------------------------------------------------------------
+@pytest.mark.slow
+def test_pages_load_nothing_from_the_network(builds):
+    """No page loads a script, style, font or image from elsewhere; links to sources are plain ``<a>``."""
+    _check_built(builds, "A")
+    pages = sorted(builds["A"].glob("*.html"))
+    found = {p.name: off_site(p.read_text(encoding="utf-8")) for p in pages}
+    assert {name: f for name, f in found.items() if f} == {}
+    sources_page = (builds["A"] / "sources.html").read_text(encoding="utf-8")
+    assert 'href="https://www.tehrantimes.com/' in sources_page, "the sources are not linked"
+
+
+@pytest.mark.slow
+def test_csv_files_hold_no_formula(builds):
+    """No CSV cell of the report starts like a spreadsheet formula unless it is a number."""
+    import csv
+
+    def number(cell: str) -> bool:
+        try:
+            float(cell)  # also -inf, as pandas writes an infinite bound
+        except ValueError:
+            return False
+        return True
+
+    _check_built(builds, "A")
+    offending = []
+    for path in sorted(builds["A"].rglob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.reader(f):
+                offending += [f"{path.name}: {cell!r}" for cell in row
+                              if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not number(cell)]
+    assert offending == []
+
+
+# --- builds that fail well ---------------------------------------------------------------------
 
 def _write_notebook(path: Path, cells: list) -> None:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = cells
     nbformat.write(nb, path)
+
+
+def _last_good_report(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path / "site" / "report"
+    out.mkdir(parents=True)
+    (out / "index.html").write_text("<p>the last good report</p>\n", encoding="utf-8")
+    (out / "01-old").mkdir()
+    (out / "01-old" / "chart.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    return out, tree(out)
 
 
 @pytest.mark.slow
@@ -223,12 +244,7 @@ def test_broken_notebook_leaves_previous_report_untouched(tmp_path):
         nbformat.v4.new_code_cell("y = 1\nraise ValueError('deliberate failure')"),
         nbformat.v4.new_code_cell("y"),
     ])
-    out = tmp_path / "site" / "report"
-    out.mkdir(parents=True)
-    (out / "index.html").write_text("<p>the last good report</p>\n", encoding="utf-8")
-    (out / "01-old").mkdir()
-    (out / "01-old" / "chart.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    before = tree(out)
+    out, before = _last_good_report(tmp_path)
 
     code, stdout, stderr = finish(run_report("--notebooks", str(notebooks), "--out", str(out)))
 
@@ -238,6 +254,245 @@ def test_broken_notebook_leaves_previous_report_untouched(tmp_path):
     assert "ValueError: deliberate failure" in stderr
     assert tree(out) == before
     assert [p.name for p in out.parent.iterdir()] == ["report"], "a temporary folder was left behind"
+
+
+def _sleeping_notebooks(tmp_path: Path) -> Path:
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _write_notebook(notebooks / "01-slow.ipynb", [
+        nbformat.v4.new_markdown_cell("# A slow notebook"),
+        # the cell makes its output folder, so the test knows the kernel runs it, then sleeps
+        nbformat.v4.new_code_cell("import os, pathlib, time\n"
+                                  "pathlib.Path(os.environ['ISIPO_OUTPUT_DIR']).mkdir(parents=True)\n"
+                                  "time.sleep(60)"),
+    ])
+    return notebooks
+
+
+def _wait_until_running(out: Path, proc, seconds: float = 90) -> None:
+    """Until the build's kernel runs the sleeping cell (its output folder appears in the temporary folder)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not list(out.parent.glob(f".{out.name}-new-*/01-slow")):
+        assert proc.poll() is None, f"the build ended early: {proc.communicate()}"
+        assert time.monotonic() < deadline, "the build never started its notebook"
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_interrupted_terminated_and_killed_builds(tmp_path):
+    """Ctrl-C and SIGTERM: 'interrupted', nothing left; SIGKILL: the leftovers go with the next build."""
+    import signal
+
+    notebooks = _sleeping_notebooks(tmp_path)
+    runs = {}
+    for name in ("int", "term", "kill"):
+        out, before = _last_good_report(tmp_path / name)
+        # a session of its own, so that SIGKILL can reach the build and its kernel, as an OOM kill would
+        runs[name] = (out, before, run_report("--notebooks", str(notebooks), "--out", str(out), start_new_session=True))
+    for name, (out, _, proc) in runs.items():
+        _wait_until_running(out, proc)
+    os.kill(runs["int"][2].pid, signal.SIGINT)
+    os.kill(runs["term"][2].pid, signal.SIGTERM)
+    os.killpg(runs["kill"][2].pid, signal.SIGKILL)
+    for name in ("int", "term"):
+        out, before, proc = runs[name]
+        code, stdout, stderr = finish(proc)
+        assert code == report.build.INTERRUPTED_STATUS, (name, stdout, stderr)
+        assert stderr == "report not built: interrupted; the previous report (if any) in report was left as it was\n", name
+        assert tree(out) == before, f"{name}: the last good report changed"
+        assert [p.name for p in out.parent.iterdir()] == ["report"], f"{name}: temporary files left behind"
+
+    out, before, proc = runs["kill"]
+    finish(proc)
+    left = sorted(p.name for p in out.parent.iterdir() if p.name != "report")
+    assert any(n.startswith(".report-new-") for n in left) and any(n.endswith(".lock") for n in left), left
+    assert tree(out) == before
+    removed = report.remove_leftovers(out, log=lambda line: None)
+    assert sorted(removed) == [n for n in left if not n.endswith(".lock")]
+    assert [p.name for p in out.parent.iterdir()] == ["report"]
+    assert tree(out) == before
+
+
+def test_leftovers_of_a_running_build_are_kept(tmp_path):
+    import fcntl
+
+    out = tmp_path / "report"
+    out.mkdir()
+    (tmp_path / ".report-new-dead").mkdir()
+    (tmp_path / ".report-new-old-format").mkdir()  # from a build before locks: no lock file at all
+    (tmp_path / ".report-dead.lock").write_text("", encoding="utf-8")
+    (tmp_path / ".report-new-live").mkdir()
+    live = open(tmp_path / ".report-live.lock", "w")
+    fcntl.flock(live, fcntl.LOCK_EX)
+    try:
+        removed = report.remove_leftovers(out, log=lambda line: None)
+        assert sorted(removed) == [".report-new-dead", ".report-new-old-format"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".report-live.lock", ".report-new-live", "report"]
+    finally:
+        live.close()
+
+
+def test_a_report_moved_aside_by_a_killed_swap_is_put_back(tmp_path):
+    out = tmp_path / "report"
+    aside = tmp_path / ".report-old-abc"
+    aside.mkdir()
+    (aside / "index.html").write_text("last good", encoding="utf-8")
+    (tmp_path / ".report-new-abc").mkdir()
+    report.remove_leftovers(out, log=lambda line: None)
+    assert tree(out) == {"index.html": b"last good"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+
+
+def _fake_run(source, output_dir, folder_shown=None):
+    """A stand-in for executing a notebook: a title, and a CSV written as a notebook would."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    (output_dir / "table.csv").write_text("a\n1\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# Page {source.stem}")]
+    return nb
+
+
+def _one_notebook(tmp_path: Path) -> Path:
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _write_notebook(notebooks / "01-a.ipynb", [nbformat.v4.new_markdown_cell("# A")])
+    return notebooks
+
+
+@pytest.mark.parametrize("code, words", [(28, "No space left on device"), (30, "Read-only file system")])
+def test_a_disk_that_refuses_gives_one_plain_line(tmp_path, monkeypatch, capsys, code, words):
+    notebooks = _one_notebook(tmp_path)
+    out, before = _last_good_report(tmp_path)
+    monkeypatch.setattr(report.build, "run_notebook", _fake_run)
+    real_write = Path.write_text
+
+    def refusing(self, *args, **kwargs):
+        if self.name.endswith(".html"):
+            raise OSError(code, os.strerror(code), str(self))
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", refusing)
+    assert report.main(["--notebooks", str(notebooks), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"report not built: cannot write to {out.parent.name}: {words}; "
+        f"the previous report (if any) in {out.name} was left as it was"
+    ]
+    monkeypatch.setattr(Path, "write_text", real_write)
+    assert tree(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["report"]
+
+
+def test_a_folder_that_cannot_be_created_in_gives_one_plain_line(tmp_path, monkeypatch, capsys):
+    notebooks = _one_notebook(tmp_path)
+    out, before = _last_good_report(tmp_path)
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system", str(out.parent))
+
+    monkeypatch.setattr(report.build.tempfile, "mkstemp", read_only)
+    assert report.main(["--notebooks", str(notebooks), "--out", str(out)]) == 1
+    assert capsys.readouterr().err.startswith(f"report not built: cannot write to {out.parent.name}: Read-only file system;")
+    assert tree(out) == before
+
+
+def test_a_full_disk_inside_a_notebook_is_a_write_failure_not_a_cell_error(tmp_path, monkeypatch):
+    from nbclient.exceptions import CellExecutionError
+
+    def full(source, env=None):
+        raise CellExecutionError(
+            "An error occurred while executing the following cell:\n------------------\n"
+            "plots.publish(fig, 'x')\n------------------\n\nOSError: [Errno 28] No space left on device\n",
+            "OSError", "[Errno 28] No space left on device: '/somewhere/x.png'",
+        )
+
+    monkeypatch.setattr(report.notebooks.execute, "execute_notebook", full)
+    source = tmp_path / "01-x.ipynb"
+    _write_notebook(source, [nbformat.v4.new_code_cell("plots.publish(fig, 'x')")])
+    with pytest.raises(report.WriteFailure) as info:
+        report.run_notebook(source, tmp_path / "out", folder_shown="build")
+    assert str(info.value) == "cannot write to build: No space left on device"
+
+
+def test_a_build_with_fake_notebooks_publishes_every_page(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("01-a", "02-b"):
+        _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell("# x")])
+    monkeypatch.setattr(report.build, "run_notebook", _fake_run)
+    out, _ = _last_good_report(tmp_path)
+    report.build_report(report.notebooks_in(notebooks), out, log=lambda line: None)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01-a", "01-a.html", "01-a.ipynb", "02-b", "02-b.html", "02-b.ipynb", "index.html", "sources.html",
+    ]
+    page = (out / "01-a.html").read_text(encoding="utf-8")
+    assert "<title>Page 01-a | isipo-revival</title>" in page
+    rels = {(a.get("rel"), a.get("href")) for a in anchors(page) if a.get("rel")}
+    assert rels == {("next", "02-b.html")}
+    assert [p.name for p in out.parent.iterdir()] == ["report"]
+
+
+# --- JupyterLab: opening an executed notebook changes nothing ------------------------------------
+
+def _kernel_reports(name: str = "python3") -> dict:
+    """The language_info a kernel of this environment reports, started as JupyterLab starts it."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=name)
+    try:
+        return kc.kernel_info(reply=True)["content"]["language_info"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def _spec_as_lab_writes_it(name: str = "python3") -> dict:
+    """``{name, display_name, language}`` from the kernel spec's own kernel.json."""
+    from jupyter_client.kernelspec import find_kernel_specs
+
+    spec = json.loads((Path(find_kernel_specs()[name]) / "kernel.json").read_text(encoding="utf-8"))
+    return {"name": name, "display_name": spec["display_name"], "language": spec["language"]}
+
+
+@pytest.mark.slow
+def test_executed_notebooks_hold_what_jupyterlab_would_set_on_opening_them(tmp_path):
+    """Lab replaces kernelspec and language_info on open and marks the notebook modified if they differ."""
+    old = nbformat.v4.new_notebook()
+    old.nbformat_minor = 4
+    old.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    old.cells = [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("1 + 1")]
+    for cell in old.cells:
+        del cell["id"]
+    source = tmp_path / "01-old.ipynb"
+    source.write_text(json.dumps(old), encoding="utf-8")
+
+    nb = execute.execute_notebook(source)
+
+    reported = _kernel_reports()
+    assert nb.metadata["language_info"] == reported, (
+        "the kernel reports other language_info than execute_notebook writes (run `make setup`, which "
+        "installs the kernel configuration)"
+    )
+    assert "version" not in nb.metadata["language_info"], "notebooks would be pinned to one Python patch release"
+    assert nb.metadata["kernelspec"] == _spec_as_lab_writes_it()
+    assert nb.nbformat == 4 and nb.nbformat_minor == 5
+    ids = [cell["id"] for cell in nb.cells]
+    assert all(ids) and len(set(ids)) == 2
+    again = execute.normalise_metadata(nbformat.reads(json.dumps(old), as_version=4))
+    assert [cell["id"] for cell in again.cells] == ids, "cell ids must not change run to run"
+    for committed in execute.notebook_paths():
+        on_disk = nbformat.read(committed, as_version=4)
+        assert on_disk.metadata["kernelspec"] == _spec_as_lab_writes_it(), committed.name
+        assert on_disk.metadata["language_info"] == reported, committed.name
+        assert on_disk.nbformat_minor == 5 and all(c.get("id") for c in on_disk.cells), committed.name
+
+
+def test_the_kernel_configuration_is_installed_in_this_environment():
+    path = execute.kernel_config_path()
+    assert path.is_file(), f"{path} is missing: run `make setup`"
+    assert path.read_text(encoding="utf-8") == execute.KERNEL_CONFIG, f"{path} is out of date: run `make setup`"
 
 
 # --- fast tests of the pieces ------------------------------------------------------------------
@@ -250,6 +505,8 @@ def test_notebook_title_is_the_first_h1():
     ]
     assert report.notebook_title(nb, "fallback") == "Jobs per revived unit"
     assert report.notebook_title(nbformat.v4.new_notebook(), "02-x") == "02-x"
+    nb.cells = [nbformat.v4.new_markdown_cell("# Jobs *per* `unit` in [the ledger](x.html)")]
+    assert report.notebook_title(nb, "f") == "Jobs per unit in the ledger"
 
 
 def test_failing_cell_is_found_by_its_source():
@@ -277,37 +534,33 @@ def test_failure_message_names_notebook_cell_and_error():
                             "ZeroDivisionError: division by zero")
 
 
-def test_index_escapes_titles_and_file_names():
-    entries = [report.PageEntry("01-t", f"Title {PAYLOAD} & more", ("a<b>.csv", "a<b>.png", "z.svg"))]
-    page = report.index_html(entries)
-    assert PAYLOAD not in page and "<b>" not in page
-    assert "Title &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
-    assert 'href="01-t/a%3Cb%3E.png"' in page and 'href="01-t/a%3Cb%3E.csv"' in page
-    # figure files are listed PNG, SVG, CSV per chart, charts in name order
-    assert page.index("a%3Cb%3E.png") < page.index("a%3Cb%3E.csv") < page.index("z.svg")
-
-
-def test_index_holds_no_date_or_path():
-    page = report.index_html([report.PageEntry("01-t", "T", ())])
-    assert machine_details(page, []) == []
-    assert page == report.index_html([report.PageEntry("01-t", "T", ())])
-
-
 def test_notebooks_are_listed_in_run_order(tmp_path):
     for name in ("02-b.ipynb", "10-c.ipynb", "01-a.ipynb", "scratch.ipynb", "1-x.ipynb"):
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [p.name for p in report.notebooks_in(tmp_path)] == ["01-a.ipynb", "02-b.ipynb", "10-c.ipynb"]
 
 
-def test_replace_swaps_in_the_new_report_and_removes_the_old(tmp_path):
-    dest, new = tmp_path / "report", tmp_path / ".report-new"
+def test_publish_swaps_in_the_new_report(tmp_path):
+    dest, new = tmp_path / "report", tmp_path / ".report-new-x"
     dest.mkdir()
     (dest / "old.html").write_text("old", encoding="utf-8")
     new.mkdir()
     (new / "index.html").write_text("new", encoding="utf-8")
-    report._replace(new, dest)
+    report.publish(new, dest)
     assert tree(dest) == {"index.html": b"new"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+    assert tree(new) == {"old.html": b"old"}, "the previous report waits in the temporary folder for removal"
+
+
+def test_publish_without_an_atomic_exchange_renames_aside(tmp_path, monkeypatch):
+    monkeypatch.setattr(report.build, "_exchange", lambda a, b: False)
+    dest, new = tmp_path / "report", tmp_path / ".report-new-x"
+    dest.mkdir()
+    (dest / "old.html").write_text("old", encoding="utf-8")
+    new.mkdir()
+    (new / "index.html").write_text("new", encoding="utf-8")
+    report.publish(new, dest)
+    assert tree(dest) == {"index.html": b"new"}
+    assert tree(tmp_path / ".report-old-x") == {"old.html": b"old"}
 
 
 def test_empty_notebooks_folder_is_an_error(tmp_path, capsys):
@@ -335,7 +588,7 @@ def test_kernel_port_race_is_retried_once(tmp_path, monkeypatch):
             raise RuntimeError("ZMQError: Address already in use (addr='tcp://127.0.0.1:50123')")
         return executed
 
-    monkeypatch.setattr(report.execute, "execute_notebook", flaky)
+    monkeypatch.setattr(report.notebooks.execute, "execute_notebook", flaky)
     source = tmp_path / "01-x.ipynb"
     _write_notebook(source, [nbformat.v4.new_code_cell("1")])
     assert report.run_notebook(source, tmp_path / "out") is executed
@@ -347,7 +600,7 @@ def test_kernel_port_race_twice_is_a_failure_naming_the_notebook(tmp_path, monke
     def always(source, env=None):
         raise RuntimeError("ZMQError: Address already in use")
 
-    monkeypatch.setattr(report.execute, "execute_notebook", always)
+    monkeypatch.setattr(report.notebooks.execute, "execute_notebook", always)
     source = tmp_path / "01-x.ipynb"
     _write_notebook(source, [nbformat.v4.new_code_cell("1")])
     with pytest.raises(report.NotebookFailure) as info:
@@ -369,7 +622,7 @@ def test_a_cell_error_is_not_retried(tmp_path, monkeypatch):
             "OSError", "Address already in use",
         )
 
-    monkeypatch.setattr(report.execute, "execute_notebook", failing)
+    monkeypatch.setattr(report.notebooks.execute, "execute_notebook", failing)
     source = tmp_path / "01-x.ipynb"
     _write_notebook(source, [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("open('x')")])
     with pytest.raises(report.NotebookFailure) as info:

@@ -1,24 +1,81 @@
-"""Execute notebooks top to bottom in a fresh kernel, deterministically.
+"""Execute notebooks top to bottom in a fresh kernel, deterministically; write them as Jupyter would.
 
-``python -m analysis.execute [NOTEBOOK ...]`` re-executes notebooks in place (all of
-``notebooks/`` by default); this is how the committed outputs are regenerated
+In: a notebook file. Out: the executed notebook (:func:`execute_notebook`), written by
+:func:`write_notebook`. ``python -m analysis.execute [NOTEBOOK ...]`` re-executes notebooks in
+place (all of ``notebooks/`` by default); this is how the committed outputs are regenerated
 (``make notebooks``). Cell timings are not recorded, so two executions give identical files.
+
+**Opening a committed notebook in JupyterLab changes nothing.** When Lab opens a notebook and its
+kernel starts, it replaces the notebook's ``metadata.kernelspec`` with ``{name, display_name,
+language}`` of the kernel spec it started, and ``metadata.language_info`` with the kernel's
+``kernel_info_reply``; if either differs (a JSON deep comparison) the notebook is marked modified.
+Measured with JupyterLab 4.6 in headless Chromium: a notebook saying ``"display_name": "Python 3"``
+is dirtied by the spec ``"Python 3 (ipykernel)"``, and one without ``language_info.version`` by
+ipykernel's reply, which carries the interpreter's patch release (``"3.11.7"``). So:
+
+- :func:`execute_notebook` writes ``kernelspec`` exactly as the ``python3`` spec Lab finds in this
+  environment, ``nbformat_minor`` 5 with a cell id on every cell (Lab upgrades older files), and
+  ``language_info`` without ``version`` (:data:`UNRECORDED_LANGUAGE_INFO`), so a notebook executed
+  on another Python 3.11.x is byte-identical;
+- the project's kernels report that same ``language_info``: ``make setup`` installs
+  :data:`KERNEL_CONFIG` as ``<venv>/etc/ipython/ipython_kernel_config.py``
+  (:func:`install_kernel_config`), which every ipykernel of the environment reads (``make lab``,
+  ``uv run jupyter lab``, nbclient, nbval). A JupyterLab running another environment's kernel still
+  marks the notebook modified the moment the kernel reports its patch version: that cannot be
+  avoided from the file without pinning the notebooks to one patch release.
+
+**Interrupted.** SIGINT or SIGTERM during an execution shuts the kernel down (nbclient's own
+handler) and :func:`execute_notebook` raises :class:`ExecutionInterrupted`, never a cell error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from . import paths
 
 #: Seconds one cell may run before the execution is abandoned.
 CELL_TIMEOUT = 600
+
+#: The kernel every notebook runs in.
+KERNEL_NAME = "python3"
+
+#: ``language_info`` keys that committed notebooks leave out: they name the interpreter's patch release.
+UNRECORDED_LANGUAGE_INFO = ("version",)
+
+#: The nbformat minor version written (the one whose cells carry ids, which JupyterLab adds on open).
+NBFORMAT_MINOR = 5
+
+#: The IPython kernel configuration ``make setup`` installs into the environment (see the module text).
+KERNEL_CONFIG = f'''\
+# Installed by `make setup` (python -m analysis.execute --install-kernel-config) for isipo-revival.
+# The environment's kernels leave {UNRECORDED_LANGUAGE_INFO!r} out of the language_info they
+# report, as the committed notebooks do, so JupyterLab does not mark a notebook modified on opening it.
+from ipykernel.ipkernel import IPythonKernel as _IPythonKernel
+
+
+class _NotebookKernel(_IPythonKernel):
+    language_info = {{
+        key: value for key, value in _IPythonKernel.language_info.items()
+        if key not in {UNRECORDED_LANGUAGE_INFO!r}
+    }}
+
+
+c.IPKernelApp.kernel_class = _NotebookKernel
+'''
+
+
+class ExecutionInterrupted(KeyboardInterrupt):
+    """The execution was stopped by SIGINT or SIGTERM; the kernel has been shut down."""
 
 
 @contextlib.contextmanager
@@ -36,17 +93,49 @@ def _environment(overrides: dict[str, str]):
                 os.environ[key] = value
 
 
+def kernelspec_metadata(name: str = KERNEL_NAME) -> dict[str, str]:
+    """``{name, display_name, language}`` of kernel spec ``name``, as JupyterLab writes it into a notebook."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(name)
+    return {"display_name": spec.display_name, "language": spec.language, "name": name}
+
+
+def _cell_id(position: int, source: str) -> str:
+    """A deterministic id for a cell that has none (nbformat's own would be random)."""
+    return hashlib.sha1(f"{position}\n{source}".encode("utf-8")).hexdigest()[:8]
+
+
+def normalise_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Give ``nb`` the metadata JupyterLab would leave unchanged on opening it (see the module text)."""
+    nb.metadata["kernelspec"] = kernelspec_metadata()
+    for key in UNRECORDED_LANGUAGE_INFO:
+        nb.metadata.get("language_info", {}).pop(key, None)
+    if nb.nbformat == 4 and nb.nbformat_minor < NBFORMAT_MINOR:
+        nb.nbformat_minor = NBFORMAT_MINOR
+    taken = {cell.get("id") for cell in nb.cells}
+    for position, cell in enumerate(nb.cells):
+        if not cell.get("id"):
+            new = _cell_id(position, cell.source)
+            while new in taken:
+                new = _cell_id(position, new)
+            cell["id"] = new
+            taken.add(new)
+    return nb
+
+
 def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Run ``source`` in a fresh ``python3`` kernel from the notebooks folder; return the executed notebook.
 
     ``env`` adds environment variables for the kernel (for example ``ISIPO_OUTPUT_DIR``).
-    Raises ``nbclient.exceptions.CellExecutionError`` naming the failing cell.
+    Raises ``nbclient.exceptions.CellExecutionError`` naming the failing cell, or
+    :class:`ExecutionInterrupted` when SIGINT or SIGTERM stopped the execution.
     """
     nb = nbformat.read(source, as_version=4)
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
-        kernel_name="python3",
+        kernel_name=KERNEL_NAME,
         resources={"metadata": {"path": str(Path(source).parent)}},
         record_timing=False,
         # A print can reach the client as several stream messages (the kernel flushes stdout on a
@@ -54,12 +143,22 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
         # outputs do not depend on machine load.
         coalesce_streams=True,
     )
-    with _environment(env or {}):
-        client.execute()
-    # The kernel records the interpreter's patch version; drop it so a notebook executed on another
-    # Python 3.11.x is byte-identical to the committed one.
-    nb.metadata.get("language_info", {}).pop("version", None)
-    return nb
+    # The kernel process's own output (start-up warnings, tracebacks of a kernel being shut down
+    # mid-cell) is kept aside and shown only when the kernel itself failed; cells' outputs are
+    # unaffected (they travel as messages).
+    with _environment(env or {}), tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
+        try:
+            client.execute(stdout=kernel_log, stderr=kernel_log)
+        except BaseException as exc:
+            # nbclient's SIGINT/SIGTERM handler shuts the kernel down and leaves this future behind;
+            # the cell then fails with whatever the dead kernel caused (often an AssertionError).
+            if isinstance(exc, KeyboardInterrupt) or getattr(client, "_async_cleanup_kernel_future", None) is not None:
+                raise ExecutionInterrupted(f"executing {Path(source).name} was interrupted") from exc
+            if not isinstance(exc, CellExecutionError):
+                kernel_log.seek(0)
+                sys.stderr.write(kernel_log.read())
+            raise
+    return normalise_metadata(nb)
 
 
 def write_notebook(nb: nbformat.NotebookNode, dest: Path) -> None:
@@ -72,11 +171,31 @@ def notebook_paths() -> list[Path]:
     return sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 
 
+def kernel_config_path(prefix: str | Path = sys.prefix) -> Path:
+    """Where the environment's ipykernel reads :data:`KERNEL_CONFIG` from."""
+    return Path(prefix) / "etc" / "ipython" / "ipython_kernel_config.py"
+
+
+def install_kernel_config(prefix: str | Path = sys.prefix) -> Path:
+    """Write :data:`KERNEL_CONFIG` into the environment at ``prefix``; returns the file's path."""
+    dest = kernel_config_path(prefix)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(KERNEL_CONFIG, encoding="utf-8")
+    return dest
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--install-kernel-config"]:
+        print(f"kernel configuration written to {paths.relative_to_root(install_kernel_config())}")
+        return 0
     targets = [Path(a) for a in argv] or notebook_paths()
     for nb_path in targets:
         print(f"executing {paths.relative_to_root(nb_path)}", flush=True)
-        nb = execute_notebook(nb_path)
+        try:
+            nb = execute_notebook(nb_path)
+        except ExecutionInterrupted:
+            print(f"interrupted: {paths.relative_to_root(nb_path)} was left as it was", file=sys.stderr)
+            return 130
         write_notebook(nb, nb_path)
     return 0
 

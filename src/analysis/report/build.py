@@ -1,0 +1,306 @@
+"""Build the report: every notebook executed afresh, its pages written, published only when complete.
+
+In: the notebooks (``notebooks/NN-name.ipynb``) and the ledger. Out: the report folder
+(``build/report/`` by default), see :mod:`analysis.report`. ``python -m analysis.report`` runs
+:func:`main`.
+
+How a build fails well:
+
+- **Never half-written, the last good report always stays.** The report is built in a temporary
+  folder beside the destination (``.report-new-<token>``, same filesystem) and swapped in only when
+  everything succeeded, in one atomic exchange of the two folders (``renameat2(RENAME_EXCHANGE)``;
+  where the system lacks it, rename aside ``.report-old-<token>`` and rename in). Signals are held
+  back during the swap.
+- **A killed build's leftovers go.** Each build holds an exclusive lock on ``.report-<token>.lock``
+  while it runs; the system releases it when the process dies, however it dies. The next build
+  removes every temporary folder whose lock is free (putting back a report that a build killed
+  mid-swap had moved aside) and leaves those of builds still running.
+- **Interrupted** (Ctrl-C, SIGINT, SIGTERM): the kernel is shut down, the temporary folder removed,
+  and the command says ``report not built: interrupted`` (exit status 130).
+- **A disk that refuses** (read-only, full, no permission), whether the builder or a notebook hit
+  it, ends in one line naming the folder: ``report not built: cannot write to build: No space left
+  on device``.
+- A failing notebook raises :class:`~analysis.report.notebooks.NotebookFailure` naming the
+  notebook and cell; an invalid ledger its :class:`~analysis.ledger.LedgerError`.
+
+Reproducible: two builds from the same inputs give byte-identical files (no timings, dates, paths).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .. import execute, paths
+from ..ledger import LedgerError, load_ledger
+from . import content, layout, pages, sources
+from .front import render_front_page
+from .notebooks import (
+    NotebookFailure,
+    WriteFailure,
+    disk_errno,
+    display_name,
+    notebook_title,
+    notebooks_in,
+    run_notebook,
+)
+
+INTERRUPTED_STATUS = 130
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM reached the builder outside a notebook's execution."""
+
+
+def _raise_interrupted(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise BuildInterrupted(signal.Signals(signum).name)
+
+
+def _arm_signals() -> None:
+    """SIGINT and SIGTERM raise :class:`BuildInterrupted` (nbclient's handlers, removed after each
+    execution, put the defaults back, and SIGTERM's default would skip all clean-up)."""
+    if threading.current_thread() is threading.main_thread():
+        for sig in _SIGNALS:
+            signal.signal(sig, _raise_interrupted)
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in _SIGNALS}
+    _arm_signals()
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done (then they are delivered)."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+# --- temporary folders and their locks ------------------------------------------------------------
+
+def _lock_path(out: Path, token: str) -> Path:
+    return out.parent / f".{out.name}-{token}.lock"
+
+
+def _temp_path(out: Path, kind: str, token: str) -> Path:
+    return out.parent / f".{out.name}-{kind}-{token}"
+
+
+def _try_lock(path: Path) -> int | None:
+    """An fd holding an exclusive lock on ``path`` (created if need be), or ``None`` if another process holds it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def remove_leftovers(out: Path, log: Callable[[str], None] = print) -> list[str]:
+    """Remove the temporary folders of dead builds of ``out``; returns their names.
+
+    A folder moved aside by a build killed mid-swap is put back first when ``out`` is missing.
+    Folders of builds still running (their lock is held) are left alone.
+    """
+    removed = []
+    prefix = f".{out.name}-"
+    for kind in ("old", "new"):  # put a moved-aside report back before anything else
+        for folder in sorted(out.parent.glob(f"{prefix}{kind}-*")):
+            token = folder.name[len(f"{prefix}{kind}-"):]
+            fd = _try_lock(_lock_path(out, token))
+            if fd is None:
+                continue
+            try:
+                if kind == "old" and not out.exists() and folder.is_dir():
+                    os.rename(folder, out)
+                    log(f"put back the last good report that an interrupted build had moved to {folder.name}")
+                else:
+                    shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
+                    removed.append(folder.name)
+            finally:
+                os.close(fd)
+    for lock in sorted(out.parent.glob(f"{prefix}*.lock")):
+        token = lock.name[len(prefix):-len(".lock")]
+        if any(_temp_path(out, kind, token).exists() for kind in ("new", "old")):
+            continue
+        fd = _try_lock(lock)
+        if fd is not None:
+            lock.unlink()
+            os.close(fd)
+    if removed:
+        log(f"removed what earlier builds that were stopped left behind: {', '.join(removed)}")
+    return removed
+
+
+@contextlib.contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """A fresh temporary folder beside ``out``, locked while the build runs, removed afterwards."""
+    while True:
+        fd, lock_name = tempfile.mkstemp(prefix=f".{out.name}-", suffix=".lock", dir=out.parent)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # the lock exists before the folder does, so no cleaner takes it for dead
+        with contextlib.suppress(FileNotFoundError):
+            if os.stat(lock_name).st_ino == os.fstat(fd).st_ino:
+                break  # (a cleaner may have taken the fresh, not yet locked file for a dead build's)
+        os.close(fd)
+    token = Path(lock_name).name[len(f".{out.name}-"):-len(".lock")]
+    staging = _temp_path(out, "new", token)
+    try:
+        staging.mkdir()
+        yield staging
+    finally:
+        with _signals_held():
+            for kind in ("new", "old"):
+                shutil.rmtree(_temp_path(out, kind, token), ignore_errors=True)
+            with contextlib.suppress(OSError):
+                os.unlink(lock_name)
+            os.close(fd)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2``); ``False`` where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def publish(staging: Path, out: Path) -> None:
+    """Put the finished report ``staging`` at ``out``; the previous report ends up in ``staging``'s place."""
+    done = False
+    try:
+        with _signals_held():
+            if not out.exists():
+                os.rename(staging, out)
+            elif not _exchange(staging, out):
+                aside = staging.parent / staging.name.replace("-new-", "-old-", 1)
+                os.rename(out, aside)
+                try:
+                    os.rename(staging, out)
+                except BaseException:
+                    os.rename(aside, out)  # put the previous report back
+                    raise
+            done = True
+    except KeyboardInterrupt:
+        if not done:
+            raise
+        # a signal held back during the swap: the new report is complete and in place already
+
+
+# --- the build ------------------------------------------------------------------------------------
+
+def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
+    titled = [(stem, notebook_title(nb, stem)) for stem, nb in built]
+    links = [layout.Link(title, f"{stem}.html") for stem, title in titled]
+    return [
+        pages.PageInfo(stem, title, links[i - 1] if i > 0 else None, links[i + 1] if i + 1 < len(links) else None)
+        for i, (stem, title) in enumerate(titled)
+    ]
+
+
+def build_report(
+    notebooks: list[Path],
+    out: Path = paths.REPORT_DIR,
+    log: Callable[[str], None] = print,
+) -> Path:
+    """Execute ``notebooks`` and publish the report at ``out``; returns ``out``.
+
+    The previous contents of ``out`` are replaced only when every notebook ran and every page was
+    written. ``log`` receives one progress line per notebook (``[2/4] notebooks/02-jobs-per-unit.ipynb``).
+    Raises :class:`NotebookFailure`, :class:`WriteFailure`, :class:`LedgerError` or a
+    ``KeyboardInterrupt`` (:class:`BuildInterrupted`, :class:`analysis.execute.ExecutionInterrupted`).
+    """
+    out = Path(out).absolute()
+    if not notebooks:
+        raise NotebookFailure("the notebooks folder", None, "", "no notebooks (NN-name.ipynb) found")
+    where = display_name(out.parent)
+    with _interruptible():
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(out, log)
+            ledger = load_ledger()
+            with _staging(out) as staging:
+                built = []
+                for number, source in enumerate(notebooks, start=1):
+                    log(f"[{number}/{len(notebooks)}] {display_name(source)}")
+                    try:
+                        nb = run_notebook(source, staging / source.stem, folder_shown=where)
+                    finally:
+                        _arm_signals()
+                    execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
+                    built.append((source.stem, nb))
+                infos = _page_infos(built)
+                for info, (_, nb) in zip(infos, built):
+                    (staging / info.href).write_text(pages.render_page(nb, info), encoding="utf-8")
+                    missing = pages.images_without_alt(nb)
+                    if missing:
+                        log(f"note: {missing} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
+                (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger), encoding="utf-8")
+                built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(infos, built)]
+                front = content.front_page(built_pages, staging, ledger)
+                (staging / layout.FRONT_PAGE).write_text(render_front_page(front), encoding="utf-8")
+                staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
+                publish(staging, out)
+        except OSError as exc:
+            code = disk_errno(exc)
+            if code is None:
+                raise
+            raise WriteFailure(where, os.strerror(code)) from exc
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build the report; on failure one plain message and exit status 1 (130 if interrupted)."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.report", description="Build the HTML report.")
+    parser.add_argument("--notebooks", type=Path, default=paths.NOTEBOOKS_DIR, help="folder of NN-name.ipynb notebooks")
+    parser.add_argument("--out", type=Path, default=paths.REPORT_DIR, help="where the report is published")
+    args = parser.parse_args(argv)
+    notebooks = notebooks_in(args.notebooks)
+    kept = f"the previous report (if any) in {display_name(Path(args.out))} was left as it was"
+    try:
+        out = build_report(notebooks, args.out, log=lambda line: print(line, flush=True))
+    except KeyboardInterrupt:
+        print(f"report not built: interrupted; {kept}", file=sys.stderr)
+        return INTERRUPTED_STATUS
+    except WriteFailure as exc:
+        print(f"report not built: {exc}; {kept}", file=sys.stderr)
+        return 1
+    except (NotebookFailure, LedgerError) as exc:
+        print(f"report not built: {exc}", file=sys.stderr)
+        print(kept, file=sys.stderr)
+        return 1
+    print(f"report written to {display_name(out)}/index.html ({len(notebooks)} notebooks)")
+    return 0

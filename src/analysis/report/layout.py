@@ -1,0 +1,134 @@
+"""What every page of the report shares: the style sheet, the navigation, the page shell, escaping.
+
+In: titles and addresses as plain text. Out: HTML strings. Every text is escaped here
+(:func:`esc`), every address is quoted and escaped (:func:`href`); an argument named ``*_html``
+is HTML the caller has made safe and is inserted as it is.
+
+The style sheet (``report.css`` beside this module) is inlined into every page, so a page opened
+from disk or an archive needs nothing else and loads nothing from the network.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import quote, urlsplit
+
+#: The report's name, shown in every page's navigation and title.
+REPORT_NAME = "isipo-revival"
+
+FRONT_PAGE = "index.html"
+SOURCES_PAGE = "sources.html"
+
+
+def esc(text: object) -> str:
+    """``text`` as HTML text (``&``, ``<``, ``>`` and both quotes escaped)."""
+    return html.escape(str(text), quote=True)
+
+
+def href(address: str) -> str:
+    """An address for an ``href``/``src`` attribute, escaped.
+
+    A relative path inside the report is percent-quoted segment by segment (``a b/c.csv`` ->
+    ``a%20b/c.csv``; a ``#fragment`` is kept); an absolute ``http(s)`` address is kept as written.
+    Anything else (``javascript:``, ``data:``) becomes ``#``: no source text can make a link run code.
+    """
+    parts = urlsplit(address)
+    if parts.scheme in ("http", "https"):
+        return esc(address)
+    if parts.scheme or parts.netloc:
+        return "#"
+    path, _, fragment = address.partition("#")
+    quoted = "/".join(quote(p) for p in path.split("/"))
+    return esc(quoted + (f"#{quote(fragment)}" if fragment else ""))
+
+
+def css() -> str:
+    """The report's style sheet."""
+    return resources.files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A titled link to a page of the report."""
+
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Nav:
+    """Where a page sits in the report: its own address, and the pages before and after it."""
+
+    current: str
+    previous: Link | None = None
+    next: Link | None = None
+
+
+def nav_html(nav: Nav) -> str:
+    """The header: the front page and the Sources page, then the previous and the next page."""
+    items = [
+        f'<a class="home" href="{href(FRONT_PAGE)}"{_current(nav, FRONT_PAGE)}>{esc(REPORT_NAME)}: front page</a>',
+        f'<a href="{href(SOURCES_PAGE)}"{_current(nav, SOURCES_PAGE)}>Sources</a>',
+    ]
+    pager = []
+    if nav.previous:
+        pager.append(f'<a rel="prev" href="{href(nav.previous.href)}">&larr; Previous: {esc(nav.previous.title)}</a>')
+    if nav.next:
+        pager.append(f'<a rel="next" href="{href(nav.next.href)}">Next: {esc(nav.next.title)} &rarr;</a>')
+    out = ['<header class="site-header">', '<nav class="site-nav" aria-label="Report">', *items, "</nav>"]
+    if pager:
+        out += ['<nav class="pager" aria-label="Previous and next page">', *pager, "</nav>"]
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def footer_html(nav: Nav, extra_html: str = "") -> str:
+    """The footer: the same way on, for a reader who reached the end of a page."""
+    links = [f'<a href="{href(FRONT_PAGE)}">Front page</a>']
+    if nav.previous:
+        links.append(f'<a rel="prev" href="{href(nav.previous.href)}">&larr; {esc(nav.previous.title)}</a>')
+    if nav.next:
+        links.append(f'<a rel="next" href="{href(nav.next.href)}">{esc(nav.next.title)} &rarr;</a>')
+    links.append(f'<a href="{href(SOURCES_PAGE)}">Sources</a>')
+    parts = [f"<p>{' &middot; '.join(links)}</p>"]
+    if extra_html:
+        parts.append(extra_html)
+    return '<footer class="site-footer">\n' + "\n".join(parts) + "\n</footer>"
+
+
+def _current(nav: Nav, page: str) -> str:
+    return ' aria-current="page"' if nav.current == page else ""
+
+
+def head_html(title: str) -> str:
+    """``<head>``: character set, viewport, the title and the inlined style sheet."""
+    return (
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n"
+        f"<style>\n{css()}</style>\n"
+        "</head>"
+    )
+
+
+def page_title(title: str) -> str:
+    """A page's ``<title>``: its own title, then the report's name."""
+    return f"{title} | {REPORT_NAME}"
+
+
+def page_html(title: str, body_html: str, nav: Nav, footer_extra_html: str = "") -> str:
+    """A whole page: head, navigation, ``<main>`` holding ``body_html``, footer; ends in a newline."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n'
+        + head_html(page_title(title))
+        + "\n<body>\n"
+        + nav_html(nav)
+        + '\n<main id="content">\n'
+        + body_html.strip("\n")
+        + "\n</main>\n"
+        + footer_html(nav, footer_extra_html)
+        + "\n</body>\n</html>\n"
+    )

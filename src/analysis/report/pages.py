@@ -1,0 +1,114 @@
+"""The reader pages: each executed notebook as a web page with its code removed.
+
+In: an executed notebook, its title and where it sits among the pages (:class:`PageInfo`).
+Out: one self-contained HTML page (:func:`render_page`), rendered by nbconvert with the ``isipo``
+template in ``templates/`` (it extends nbconvert's ``lab`` template):
+
+- code cells' inputs and all ``In [n]``/``Out [n]`` prompts are removed; outputs and Markdown stay;
+- the ``<title>`` is the notebook's first H1 heading; a header links the front page, the previous and
+  the next page and the Sources page; the executed ``.ipynb`` ("the notebook with its code") is
+  linked under it;
+- nothing is loaded from the network: the lab template's require.js, MathJax, mermaid, widget
+  scripts and theme CSS are replaced by the report's own inlined style sheet (``report.css``);
+- deterministic: the page depends on the notebook and its neighbours' titles only.
+
+**Tags a notebook cell may carry**: ``remove-cell`` (left out of the page), ``remove-output`` (its
+outputs left out), ``fold-output`` (its outputs folded under a summary line, set by the cell
+metadata ``{"isipo": {"fold_summary": "Show all 222 figures"}}``).
+
+**Alt text for a chart.** nbconvert's lab template writes no alt text; the ``isipo`` template
+writes the output's ``metadata["image/png"]["alt"]`` (``image/jpeg``, ``image/svg+xml`` alike), or
+a top-level ``metadata["alt"]``. A notebook cell therefore gets alt text on its chart by displaying
+the figure with that metadata instead of leaving it to ``plt.show()``::
+
+    from IPython.display import display
+    display(fig, metadata={"image/png": {"alt": "Units revived per Iranian year, 1396-1403: ..."}})
+    plt.close(fig)
+
+or, for an image it already has as bytes, ``display(IPython.display.Image(png_bytes, alt="..."))``
+(IPython writes the same metadata). An image output without it gets :data:`MISSING_ALT` and the
+build says how many there are (:func:`images_without_alt`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from . import layout
+
+TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "isipo"
+
+#: Image outputs whose alt text is looked up (the ones the template renders as ``<img>``).
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+
+#: The alt text of an image whose output carries none.
+MISSING_ALT = "Chart (its notebook gives no text description)"
+
+#: The link under each page's header to the executed notebook.
+NOTEBOOK_LINK_TEXT = "The notebook with its code"
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """A reader page: its file stem (``01-timeline``), title, and the pages around it."""
+
+    stem: str
+    title: str
+    previous: layout.Link | None = None
+    next: layout.Link | None = None
+
+    @property
+    def href(self) -> str:
+        return f"{self.stem}.html"
+
+    @property
+    def notebook_href(self) -> str:
+        return f"{self.stem}.ipynb"
+
+
+def _exporter() -> HTMLExporter:
+    config = Config()
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
+    config.CSSHTMLHeaderPreprocessor.enabled = False  # code highlighting CSS: no code is shown
+    return HTMLExporter(config=config, template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
+
+
+def images_without_alt(nb: nbformat.NotebookNode) -> int:
+    """How many image outputs of ``nb`` carry no alt text (they get :data:`MISSING_ALT`)."""
+    missing = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data, meta = output.get("data", {}), output.get("metadata", {})
+            shown = next((m for m in IMAGE_TYPES if m in data), None)
+            if shown and not ((meta.get(shown) or {}).get("alt") or meta.get("alt")):
+                missing += 1
+    return missing
+
+
+def render_page(nb: nbformat.NotebookNode, page: PageInfo) -> str:
+    """The executed notebook ``nb`` as the reader page ``page``, ending in a newline."""
+    nav = layout.Nav(page.href, page.previous, page.next)
+    notebook_link = f'<a href="{layout.href(page.notebook_href)}" download>{layout.esc(NOTEBOOK_LINK_TEXT)}</a>'
+    resources = {
+        "metadata": {"name": page.stem},
+        "isipo": {
+            "head_html": layout.head_html(layout.page_title(page.title)),
+            "nav_html": layout.nav_html(nav),
+            "tools_html": f'<p class="page-tools">{notebook_link} (Jupyter notebook, .ipynb)</p>',
+            "footer_html": layout.footer_html(nav, f"<p>{notebook_link}</p>"),
+            "missing_alt": MISSING_ALT,
+        },
+    }
+    body, _ = _exporter().from_notebook_node(nb, resources=resources)
+    return body if body.endswith("\n") else body + "\n"

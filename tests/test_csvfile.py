@@ -1,0 +1,61 @@
+"""CSV files: formula-like text neutralised (OWASP's CSV-injection advice), numbers untouched."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+
+from analysis import csvfile, paths, plots
+
+
+def read_rows(path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_formula_like_text_gets_a_quote_in_front(tmp_path):
+    frame = pd.DataFrame({
+        "publisher": ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tindented", "\rcarriage", "IRNA"],
+        "count": [1, 2, 3, 4, 5, 6, 7],
+    })
+    path = csvfile.write_csv(frame, tmp_path / "t.csv")
+    rows = read_rows(path)
+    assert rows[0] == ["publisher", "count"]
+    assert [r[0] for r in rows[1:]] == [
+        "'=HYPERLINK(\"http://x\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tindented", "'\rcarriage", "IRNA",
+    ]
+    assert [r[1] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_numbers_are_never_changed(tmp_path):
+    frame = pd.DataFrame({
+        "as_text": ["-12", "+3.5", "-1.2e5", "-.5", "- 3", "-"],
+        "as_float": [-12.0, 3.5, -120000.0, -0.5, 0.0, float("nan")],
+    })
+    rows = read_rows(csvfile.write_csv(frame, tmp_path / "n.csv"))
+    assert [r[0] for r in rows[1:]] == ["-12", "+3.5", "-1.2e5", "-.5", "'- 3", "'-"]
+    assert [r[1] for r in rows[1:]] == ["-12.0", "3.5", "-120000.0", "-0.5", "0.0", ""]
+
+
+def test_column_names_are_neutralised_too_and_the_frame_is_not_changed(tmp_path):
+    frame = pd.DataFrame({"=cmd": ["a"], "-1": ["b"], "ok": [None]})
+    before = frame.copy()
+    rows = read_rows(csvfile.write_csv(frame, tmp_path / "h.csv"))
+    assert rows == [["'=cmd", "-1", "ok"], ["a", "b", ""]]
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_output_is_plain_utf8_with_unix_line_endings_and_identical_run_to_run(tmp_path):
+    frame = pd.DataFrame({"name": ["تهران", "a,b", 'say "hi"'], "n": [1, 2, 3]})
+    first = csvfile.write_csv(frame, tmp_path / "a.csv").read_bytes()
+    second = csvfile.write_csv(frame, tmp_path / "b.csv").read_bytes()
+    assert first == second
+    assert first == 'name,n\nتهران,1\n"a,b",2\n"say ""hi""",3\n'.encode("utf-8")
+
+
+def test_plots_write_csv_goes_through_the_neutraliser(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path))
+    path = plots.write_csv(pd.DataFrame({"speaker": ["=1+1"]}), "x")
+    assert path == paths.output_dir() / "x.csv"
+    assert read_rows(path) == [["speaker"], ["'=1+1"]]
