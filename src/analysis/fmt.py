@@ -83,7 +83,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "fa": "Persian", "ar": "Arabic"}
 _MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 #: Units counted in whole numbers.
-COUNT_UNITS: tuple[str, ...] = ("units", "jobs", "rials", "US dollars")
+COUNT_UNITS: tuple[str, ...] = ("units", "jobs", "rials", "US dollars", "rials per dollar")
 
 
 def label(kind: str, code: Any) -> str:

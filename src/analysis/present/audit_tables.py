@@ -29,7 +29,7 @@ def findings(ev, checks: pd.DataFrame, name: str, shown: int = 15) -> str:
         "Figures": f["figure_ids"],
         "Sources": f["source_ids"],
     })
-    return table_html(display, name=name, data=f, sources=ev.sources, source_column="Sources", shown=shown)
+    return table_html(display, name=name, title="The audit's findings: contradictions, questions and inferences", data=f, sources=ev.sources, source_column="Sources", shown=shown)
 
 
 def counts(checks: pd.DataFrame, name: str) -> str:
@@ -44,7 +44,7 @@ def counts(checks: pd.DataFrame, name: str) -> str:
         "Cannot be checked": c["unchecked"].map(fmt.number),
         "Inferences": c["inference"].map(fmt.number),
     })
-    return table_html(display, name=name, data=c, numeric=("Checks", "Contradictions", "Questions", "Consistent", "Cannot be checked", "Inferences"))
+    return table_html(display, name=name, title="Checks made per rule and grade", data=c, numeric=("Checks", "Contradictions", "Questions", "Consistent", "Cannot be checked", "Inferences"))
 
 
 def grades() -> str:
@@ -59,7 +59,7 @@ def all_checks(ev, checks: pd.DataFrame, name: str, shown: int = 8) -> str:
     display = pd.DataFrame({
         "Grade": c["grade"], "Check": c["rule"].map(_TITLES), "About": c["subject"], "Finding": c["finding"], "Sources": c["source_ids"],
     })
-    return table_html(display, name=name, data=c.drop(columns="_g"), sources=ev.sources, source_column="Sources", shown=shown)
+    return table_html(display, name=name, title="Every check the audit made", data=c.drop(columns="_g"), sources=ev.sources, source_column="Sources", shown=shown)
 
 
 def seed_date(ev, name: str) -> str:
@@ -73,7 +73,7 @@ def seed_date(ev, name: str) -> str:
         "Sources": b["lower_sources"] + ", " + b["upper_sources"],
     })
     note = f"<p>Together: the seed appeared between {fmt.date(early)} and {fmt.date(late)}.</p>"
-    return table_html(display, name=name, data=b, sources=ev.sources, source_column="Sources") + note
+    return table_html(display, name=name, title="Counts that bracket the seed's own, and the window they imply", data=b, sources=ev.sources, source_column="Sources") + note
 
 
 def seed_share(ev, name: str) -> str:
@@ -87,4 +87,4 @@ def seed_share(ev, name: str) -> str:
         "Against the share's count": r["grade"].map({"contradiction": "does not fit", "question": "fits only at the edge",
                                                       "consistent": "fits"}),
     })
-    return table_html(display, name=name, data=r, numeric=("Units revived",))
+    return table_html(display, name=name, title="Runs of years against the count the seed's share implies", data=r, numeric=("Units revived",))

@@ -32,7 +32,7 @@ def figure_html(fig, alt: str, caption_html: str) -> str:
             f'style="max-width:100%;height:auto"><figcaption>{caption_html}</figcaption></figure>')
 
 
-def publish(fig, name: str, *, alt: str, source_ids, sources: pd.DataFrame, data: pd.DataFrame | None = None):
+def publish(fig, name: str, *, alt: str, source_ids, sources: pd.DataFrame, data: pd.DataFrame | None = None, title: str = ""):
     """Save ``fig`` as PNG and SVG (and ``data`` as CSV), close it, and return its HTML for display.
 
     Use as ``display(HTML(figures.publish(...)))``; returning the HTML object keeps the cell's only
@@ -46,7 +46,7 @@ def publish(fig, name: str, *, alt: str, source_ids, sources: pd.DataFrame, data
     fig.savefig(out / f"{name}.svg", metadata=SAVE_METADATA["svg"])
     links = [f'<a href="{tables.page_file(name + ".png")}">image</a>', f'<a href="{tables.page_file(name + ".svg")}">SVG</a>']
     if data is not None and len(data):
-        tables.write_csv(data, name)
+        tables.write_csv(data, name, title or name, kind="chart")
         links.append(f'<a href="{tables.page_file(name + ".csv")}">data (CSV)</a>')
     caption = tables.source_line(source_ids, sources) + ' <span class="downloads">Download: ' + " · ".join(links) + "</span>"
     markup = figure_html(fig, alt, caption)

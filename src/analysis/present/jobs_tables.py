@@ -34,7 +34,7 @@ def yearly(ev, name: str) -> str:
                                     + y["j_basis"].map(est_vocab.BASES).str.replace("derived: ", "")),
         "Sources": y["source_ids"],
     })
-    return table_html(display, name=name, data=y, sources=ev.sources, source_column="Sources",
+    return table_html(display, name=name, title="Jobs per revived unit per Iranian year, from the best estimates", data=y, sources=ev.sources, source_column="Sources",
                       numeric=("Units revived", "Jobs", "Jobs per unit"))
 
 
@@ -52,11 +52,11 @@ def pairs(ev, name: str, shown: int = 10) -> str:
         "Stated together": np.where(p["stated_together"], "yes", "no"),
         "Sources": p["source_ids"],
     })
-    return table_html(display, name=name, data=p, sources=ev.sources, source_column="Sources", shown=shown,
+    return table_html(display, name=name, title="Every pair of units and jobs of one scope and period", data=p, sources=ev.sources, source_column="Sources", shown=shown,
                       numeric=("Units revived", "Jobs", "Jobs per unit"))
 
 
-def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10) -> str:
+def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10, title: str = "") -> str:
     """One audit rule's checks, graded, with the arithmetic behind each."""
     c = all_checks[all_checks["rule"] == rule]
     display = pd.DataFrame({
@@ -66,6 +66,6 @@ def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10) 
         "Arithmetic": c["arithmetic"],
         "Sources": c["source_ids"],
     })
-    return table_html(display, name=name, data=c, sources=ev.sources, source_column="Sources", shown=shown)
+    return table_html(display, name=name, title=title, data=c, sources=ev.sources, source_column="Sources", shown=shown)
 
 

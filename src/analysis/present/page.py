@@ -26,6 +26,7 @@ def start(page: str):
     style.setup()
     pd.set_option("display.max_rows", 60)
     tables.PAGE["folder"] = page
+    tables.reset_manifest()
     return evidence.build(load_ledger())
 
 
@@ -73,7 +74,7 @@ def source_text(ids: list[str]) -> str:
 
 
 
-def chart(ev, name: str, draw, describe, *frames, data: pd.DataFrame | None = None, **options):
+def chart(ev, name: str, draw, describe, *frames, data: pd.DataFrame | None = None, title: str = "", **options):
     """Draw a chart from ``frames``, save it with its data and return it for display with alt text.
 
     ``draw(*frames, source=..., **options)`` returns the figure (a function of :mod:`analysis.present.charts`);
@@ -85,4 +86,4 @@ def chart(ev, name: str, draw, describe, *frames, data: pd.DataFrame | None = No
     ids = sources_of(*[f for f in frames if isinstance(f, pd.DataFrame)])
     fig = draw(*frames, source=source_text(ids), **options)
     return figures.publish(fig, name, alt=describe(*frames, **options), source_ids=ids, sources=ev.sources,
-                           data=data if data is not None else frames[0])
+                           data=data if data is not None else frames[0], title=title)

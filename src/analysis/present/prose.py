@@ -71,8 +71,9 @@ def ledger_line(ev) -> str:
             f"{o['first_year']} to {o['last_year']}.")
 
 
-def timeline_answer(ev) -> str:
-    """Question 1 in sentences: the units revived year by year, the peak and the latest year."""
+def timeline_answer(ev, detail: bool = True) -> str:
+    """Question 1 in sentences: the range of the yearly counts, the peak and the latest year, then
+    (with ``detail``) every year's count."""
     y = timeline.years(ev)
     if y.empty:
         return "The ledger has no yearly counts of revived units."
@@ -85,11 +86,12 @@ def timeline_answer(ev) -> str:
     return (f"Officials reported between {fmt.number(y['value'].min())} and {fmt.number(y['value'].max())} idle units revived a year "
             f"from {int(y['jalali_year'].min())} to {int(y['jalali_year'].max())}, peaking at {fmt.number(peak['value'])} in "
             f"{_years_span(peak['jalali_year'])}; the latest full year, {_years_span(last['jalali_year'])}, counted "
-            f"{fmt.number(last['value'])}. Year by year: " + "; ".join(parts) + ".")
+            f"{fmt.number(last['value'])}." + (" Year by year: " + "; ".join(parts) + "." if detail else ""))
 
 
-def seed_timeline_answer(ev) -> str:
-    """The seed article's own answer to question 1: what it reports, for which periods, and when it appeared."""
+def seed_timeline_answer(ev, short: bool = False) -> str:
+    """The seed article's own answer to question 1: what it reports, for which periods, and when it appeared
+    (``short``: its year to date against its target, and its date)."""
     s = timeline.seed(ev)
     src = ev.ledger.primary_source()
     early, late = audit_seed.date_window(ev)
@@ -97,6 +99,10 @@ def seed_timeline_answer(ev) -> str:
     target = s[s["metric"] == "units_target"]
     bits = [f"{fmt.number(r['value'])} {_period_words(r)}" for _, r in units.iterrows()]  # the seed states three counts
     t = f" against a target of {fmt.number(target.iloc[0]['value'])} for {int(target.iloc[0]['first_year'])}" if len(target) else ""
+    if short and len(units):
+        last = units.iloc[-1]
+        return (f"{fmt.number(last['value'])} units {_period_words(last).replace(REPORT_DATE, 'its date')}{t}; undated, it appeared "
+                f"between {early:%Y-%m-%d} and {late:%Y-%m-%d} by other reports' counts.")
     return (f"The seed article ({fmt.short_publisher(src['publisher'])}, undated) reports units revived: {_join(bits).replace(REPORT_DATE, 'its date')}{t}. "
             f"Its text dates it between {src['published_earliest']:%Y-%m-%d} and {src['published_latest']:%Y-%m-%d}; "
             f"other reports' counts narrow that to {early:%Y-%m-%d} to {late:%Y-%m-%d}.")
@@ -106,8 +112,9 @@ def seed_timeline_answer(ev) -> str:
 # 2. Jobs per unit
 # ---------------------------------------------------------------------------------------------
 
-def jobs_answer(ev) -> str:
-    """Question 2 in sentences: jobs per revived unit, its range over the years and the latest value."""
+def jobs_answer(ev, detail: bool = True) -> str:
+    """Question 2 in sentences: jobs per revived unit and its range over the years, then (with
+    ``detail``) every year's ratio."""
     h = jobs.headline(ev)
     ref = jobs.reference_range(ev)
     if h.empty or math.isnan(ref.value):
@@ -118,11 +125,11 @@ def jobs_answer(ev) -> str:
              for _, r in h.iterrows()]
     return (f"Each revived unit came with about {fmt.number(ref.value)} jobs: year by year the ratio of jobs to units runs from "
             f"{fmt.number(lo['jpu_value'], 1)} ({int(lo['jalali_year'])}) to {fmt.number(hi['jpu_value'], 1)} ({int(hi['jalali_year'])}), "
-            f"and the full-year figures of every report span {fmt.number(ref.low, 1)} to {fmt.number(ref.high, 1)}. "
-            "Year by year: " + "; ".join(parts) + ".")
+            f"and the full-year figures of every report span {fmt.number(ref.low, 1)} to {fmt.number(ref.high, 1)}."
+            + (" Year by year: " + "; ".join(parts) + "." if detail else ""))
 
 
-def seed_jobs_answer(ev) -> str:
+def seed_jobs_answer(ev, short: bool = False) -> str:
     """The seed's own answer to question 2: its two ratios and whether they can be told apart."""
     p = jobs.seed_pairs(ev).sort_values("end_earliest")
     if len(p) < 2:
@@ -134,6 +141,10 @@ def seed_jobs_answer(ev) -> str:
     just = ", though only just: at the edge of what the rounding of its figures allows" if apart and gap < 0.05 * a["jpu_value"] else ""
     verdict = (f"the later ratio is {direction} even within its bounds{just}" if apart else
                f"the two cannot be told apart: the rounding of the later figures alone allows {fmt.interval(b['jpu_low'], b['jpu_high'])}")
+    if short:
+        return (f"{fmt.estimate(a['jpu_value'], a['jpu_low'], a['jpu_high'])} jobs per unit {_period_words(a)}, "
+                f"{fmt.estimate(b['jpu_value'], b['jpu_low'], b['jpu_high'])} {_period_words(b).replace(REPORT_DATE, 'its date')}: "
+                + ("lower even within its bounds." if apart else "the two cannot be told apart."))
     return (f"The seed gives {fmt.estimate(a['jpu_value'], a['jpu_low'], a['jpu_high'])} jobs per unit for "
             f"{_period_words(a).removeprefix('in ')} ({fmt.number(a['j_value'])} jobs for {fmt.number(a['u_value'])} units) and "
             f"{fmt.estimate(b['jpu_value'], b['jpu_low'], b['jpu_high'])} for {_period_words(b).removeprefix('in ').replace(REPORT_DATE, 'its date')} "
@@ -144,8 +155,9 @@ def seed_jobs_answer(ev) -> str:
 # 3. Year on year
 # ---------------------------------------------------------------------------------------------
 
-def rates_answer(ev) -> str:
-    """Question 3 in sentences: the direction of the pace and the targets met or missed."""
+def rates_answer(ev, detail: bool = True) -> str:
+    """Question 3 in sentences: the direction of the pace and the targets met or missed (which ones,
+    with ``detail``)."""
     y = rates.yearly(ev)
     if len(y) < 2:
         return "The ledger has too few years to compare."
@@ -165,17 +177,20 @@ def rates_answer(ev) -> str:
         return _join([f"{int(r['jalali_year'])} ({fmt.label('scope', r['scope']) + ', ' if r['scope'] != 'national' else ''}"
                       f"{fmt.number(r['attained_value'])}%)" for _, r in frame.iterrows()])
 
-    targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {len(met)} "
-               f"{'was' if len(met) == 1 else 'were'} met{': ' + years(met) if len(met) else ''} and {len(missed)} missed"
-               f"{': ' + years(missed) if len(missed) else ''}; the rest are uncertain, or are mandates and targets first reported after "
-               "their year, shown but not scored.")
+    if detail:
+        targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {len(met)} "
+                   f"{'was' if len(met) == 1 else 'were'} met{': ' + years(met) if len(met) else ''} and {len(missed)} missed"
+                   f"{': ' + years(missed) if len(missed) else ''}; the rest are uncertain, or are mandates and targets first reported after "
+                   "their year, shown but not scored.")
+    else:
+        targets = f" Of the yearly targets that can be scored, {len(met)} {'was' if len(met) == 1 else 'were'} met and {len(missed)} missed."
     return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
             f"({fmt.number(last['pace_value'], 1)} a day) against {fmt.number(prev['value'])} in {int(prev['jalali_year'])}"
             f"{', ' + change if change else ''}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
             f"({fmt.number(peak['pace_value'], 1)} a day)." + targets)
 
 
-def seed_rates_answer(ev) -> str:
+def seed_rates_answer(ev, short: bool = False) -> str:
     """The seed's own answer to question 3: its target against the year before, and its first-quarter pace."""
     s = timeline.seed(ev)
     target = s[s["metric"] == "units_target"]
@@ -188,6 +203,8 @@ def seed_rates_answer(ev) -> str:
     rise = (t["value"] / f["value"] - 1) * 100
     text = (f"The seed's target of {fmt.number(t['value'])} units for {int(t['first_year'])} is {fmt.number(rise, 1)}% above the "
             f"{fmt.number(f['value'])} revived in {int(f['first_year'])}.")
+    if short:
+        return text
     if len(quarter):
         q = quarter.iloc[0]
         q_days = (q["end"] - q["start"]).days + 1

@@ -30,7 +30,7 @@ def yearly(ev, name: str) -> str:
         "Note": np.where(y["basis"] != "full_year", y["basis"].map(est_vocab.BASES), "") + np.where((y["basis"] != "full_year") & y["cross_scope"], "; ", "") + note,
         "Sources": y["source_ids"],
     })
-    return table_html(display, name=name, data=y, sources=ev.sources, source_column="Sources",
+    return table_html(display, name=name, title="Units revived per year, per day, and the change on the year before", data=y, sources=ev.sources, source_column="Sources",
                       numeric=("Units revived", "Per day", "Change on the year before"))
 
 
@@ -45,7 +45,7 @@ def by_scope(ev, name: str) -> str:
         "Change": fmt.estimate_column(b, "pct_", "%"),
         "Sources": b["source_ids"],
     })
-    return table_html(display, name=name, data=b, sources=ev.sources, source_column="Sources", numeric=("Before", "After", "Change"))
+    return table_html(display, name=name, title="Year-on-year change within each scope", data=b, sources=ev.sources, source_column="Sources", numeric=("Before", "After", "Change"))
 
 
 def attainment(ev, name: str) -> str:
@@ -63,7 +63,7 @@ def attainment(ev, name: str) -> str:
         "Verdict": np.where(a["verdict"] == "not scored", "not scored: " + a["not_scored"], a["verdict"]),
         "Sources": a["source_ids"],
     })
-    return table_html(display, name=name, data=a, sources=ev.sources, source_column="Sources", numeric=("Value", "Result", "Reached"))
+    return table_html(display, name=name, title="Yearly targets against the results", data=a, sources=ev.sources, source_column="Sources", numeric=("Value", "Result", "Reached"))
 
 
 def in_year(ev, name: str, shown: int = 10) -> str:
@@ -81,7 +81,7 @@ def in_year(ev, name: str, shown: int = 10) -> str:
                           zip(m["final_value"], m["final_low"], m["final_high"])],
         "Sources": m["source_ids"],
     })
-    return table_html(display, name=name, data=m, sources=ev.sources, source_column="Sources", shown=shown,
+    return table_html(display, name=name, title="In-year counts against the target in force", data=m, sources=ev.sources, source_column="Sources", shown=shown,
                       numeric=("Count", "Year elapsed", "Of the target", "Year-end at this pace", "Year's result"))
 
 
@@ -99,7 +99,7 @@ def same_period(ev, name: str) -> str:
         "Change": fmt.estimate_column(m, "pct_", "%"),
         "Sources": [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(m["source_ids"], m["source_ids_prev"])],
     })
-    return table_html(display, name=name, data=m, sources=ev.sources, source_column="Sources", numeric=("Change",))
+    return table_html(display, name=name, title="In-year counts of consecutive years at the same point of the year", data=m, sources=ev.sources, source_column="Sources", numeric=("Change",))
 
 
 def seed_progress(ev, name: str) -> str:
@@ -114,7 +114,7 @@ def seed_progress(ev, name: str) -> str:
         "Per day still needed": fmt.estimate_column(p, "needed_", ""),
         "Year-end at this pace": fmt.estimate_column(p, "projected_", "units"),
     })
-    return table_html(display, name=name, data=p, numeric=("Year elapsed", "Of the target", "Per day to date", "Per day still needed",
+    return table_html(display, name=name, title="The seed's year to date across the window it may have appeared in", data=p, numeric=("Year elapsed", "Of the target", "Per day to date", "Per day still needed",
                                                             "Year-end at this pace"))
 
 
@@ -127,7 +127,7 @@ def stocks(ev, name: str) -> str:
         "Idle units": [fmt.stated(v, q, "units") for v, q in zip(s["value"], s["qualifier"])],
         "Sources": s["source_ids"],
     })
-    return table_html(display, name=name, data=s, sources=ev.sources, source_column="Sources", numeric=("Idle units",))
+    return table_html(display, name=name, title="Every stated stock of idle units", data=s, sources=ev.sources, source_column="Sources", numeric=("Idle units",))
 
 
 def between(ev, name: str) -> str:
@@ -144,5 +144,5 @@ def between(ev, name: str) -> str:
         "Fell idle or newly counted": fmt.estimate_column(b, "inflow_", "units"),
         "Sources": b["source_ids"],
     })
-    return table_html(display, name=name, data=b, sources=ev.sources, source_column="Sources",
+    return table_html(display, name=name, title="Idle stock against the units revived between two statements", data=b, sources=ev.sources, source_column="Sources",
                       numeric=("Change", "Revived in between", "Fell idle or newly counted"))

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .. import fmt, paths
+from .. import csvfile, fmt, paths
 
 #: Rows a table shows before folding the rest.
 SHOWN_ROWS = 12
@@ -21,26 +21,28 @@ SHOWN_ROWS = 12
 NAMED_SOURCES = 3
 
 _NUM = ' class="num"'
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
-def _safe_cell(x):
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    if isinstance(x, str) and _FORMULA.match(x) and not _NUMBER.match(x.strip()):
-        return "'" + x
-    return x
+#: The file, in a page's folder, that lists its downloads with their plain titles (read by the report).
+MANIFEST = "files.tsv"
 
 
-def write_csv(data: pd.DataFrame, name: str) -> None:
-    """Write ``data`` as ``<name>.csv`` (UTF-8, Unix line endings, formula-like text neutralised)."""
+def write_csv(data: pd.DataFrame, name: str, title: str = "", kind: str = "table") -> None:
+    """Write ``data`` as ``<name>.csv`` (formula-like text neutralised: :mod:`analysis.csvfile`) and list it,
+    with its plain ``title``, in the folder's :data:`MANIFEST`, which the report's downloads read."""
     out = paths.output_dir()
     out.mkdir(parents=True, exist_ok=True)
-    safe = data.copy()
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(_safe_cell)
-    safe.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+    csvfile.write_csv(data, out / f"{name}.csv")
+    entry = "\t".join([f"{name}.csv", (title or name).replace("\t", " "), kind, str(len(data))])
+    with open(out / MANIFEST, "a", encoding="utf-8", newline="\n") as fh:
+        fh.write(entry + "\n")
+
+
+def reset_manifest() -> None:
+    """Start the folder's list of downloads afresh (each execution of a notebook writes it anew)."""
+    path = paths.output_dir() / MANIFEST
+    if path.exists():
+        path.unlink()
 
 
 #: A table cell names at most this many sources; the rest are counted and linked to the Sources page.
@@ -69,7 +71,7 @@ def source_line(ids, sources: pd.DataFrame) -> str:
     more = len(ids) - len(named)
     tail = f' and <a href="{fmt.SOURCES_PAGE}">{more} more report{"s" if more != 1 else ""}</a>' if more > 0 else ""
     label = "Source" if len(ids) == 1 else "Sources"
-    return f'<span class="source">{label}: {text}{tail} (<a href="{fmt.SOURCES_PAGE}">all sources</a>)</span>'
+    return f'<span class="source-line">{label}: {text}{tail} (<a href="{fmt.SOURCES_PAGE}">all sources</a>)</span>'
 
 
 def _html_rows(frame: pd.DataFrame, raw: set[str], numeric: tuple[str, ...]) -> str:
@@ -81,15 +83,15 @@ def _html_rows(frame: pd.DataFrame, raw: set[str], numeric: tuple[str, ...]) -> 
     return "".join(rows)
 
 
-def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataFrame | None = None,
+def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataFrame | None = None, title: str = "",
                caption: str = "", sources: pd.DataFrame | None = None, source_column: str | None = None,
                shown: int = SHOWN_ROWS, numeric: tuple[str, ...] = ()) -> str:
     """A formatted table as HTML.
 
     ``display`` holds text (its column names are the headers). ``source_column`` names a column of
     source ids, shown as linked citations. ``numeric`` columns are right-aligned. With ``name``, the
-    full ``data`` (or ``display``) is written as ``<name>.csv`` and linked. Rows beyond ``shown`` are
-    folded under a "Show all" summary.
+    full ``data`` (or ``display``) is written as ``<name>.csv`` and linked, and listed under ``title``
+    among the report's downloads. Rows beyond ``shown`` are folded under a "Show all" summary.
     """
     d = display.copy().fillna("")
     raw: set[str] = set()
@@ -109,7 +111,7 @@ def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataF
     else:
         out = table(d)
     if name:
-        write_csv(data if data is not None else display, name)
+        write_csv(data if data is not None else display, name, title or caption)
         notes.append(f'<a class="download" href="{html.escape(page_file(name + ".csv"), quote=True)}">Download the data (CSV)</a>')
     if notes:
         out += f'<p class="table-note">{" ".join(notes)}</p>'

@@ -50,7 +50,7 @@ def years(ev, name: str) -> str:
     })
     data = y[["jalali_year", "year_start", "year_end", "scope", "value", "low", "high", "basis", "rule", "chosen_claim", "figure_ids",
               "source_ids", "target_first_value", "target_value", "target_scope"]]
-    return table_html(display, name=name, data=data, sources=ev.sources, source_column="Sources", numeric=("Units revived",))
+    return table_html(display, name=name, title="Units revived per Iranian year: best estimates with their bounds, basis and targets", data=data, sources=ev.sources, source_column="Sources", numeric=("Units revived",))
 
 
 def seed_figures(ev, name: str) -> str:
@@ -66,7 +66,7 @@ def seed_figures(ev, name: str) -> str:
         "The seed's words": s["quote"],
         "First reported by": s["earlier_report"],
     })
-    return table_html(display, name=name, data=s, sources=ev.sources, source_column="First reported by")
+    return table_html(display, name=name, title="The seed article's figures, periods and words", data=s, sources=ev.sources, source_column="First reported by")
 
 
 def reports(ev, name: str, shown: int = 8) -> str:
@@ -80,7 +80,7 @@ def reports(ev, name: str, shown: int = 8) -> str:
         "Figures": r["figures"].map(fmt.number),
         "New claims": r["new_claims"].map(fmt.number),
     })
-    return table_html(display, name=name, data=r.drop(columns=["note"]), sources=ev.sources, source_column="Report",
+    return table_html(display, name=name, title="Every report with its date or date window", data=r.drop(columns=["note"]), sources=ev.sources, source_column="Report",
                       shown=shown, numeric=("Figures", "New claims"))
 
 
@@ -100,7 +100,7 @@ def targets(ev, name: str, shown: int = 12) -> str:
         "Scored": np.where(t["scored"], "yes", "no: " + t["not_scored"]),
         "Sources": t["source_ids"],
     })
-    return table_html(display, name=name, data=t.drop(columns=["range_role", "range_source"], errors="ignore"), sources=ev.sources,
+    return table_html(display, name=name, title="Every target: kind, when first stated, role in its path, whether scored", data=t.drop(columns=["range_role", "range_source"], errors="ignore"), sources=ev.sources,
                       source_column="Sources", shown=shown)
 
 
@@ -120,4 +120,4 @@ def claims(ev, name: str, shown: int = 10) -> str:
     })
     data = c[["claim_id", "metric", "scope", "period_kind", "start", "end", "end_earliest", "end_latest", "value", "qualifiers", "low",
               "high", "n_figures", "n_sources", "figure_ids", "source_ids", "first_source", "first_published_earliest", "first_published_latest"]]
-    return table_html(display, name=name, data=data, sources=ev.sources, source_column="Sources", shown=shown)
+    return table_html(display, name=name, title="Every claim: a number and every report that states it", data=data, sources=ev.sources, source_column="Sources", shown=shown)

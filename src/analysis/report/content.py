@@ -1,37 +1,27 @@
-"""What the front page says today, gathered from the built pages, their files and the ledger.
+"""What the front page says: the answers, the headline chart, the findings, the pages, the downloads.
 
-In: the executed notebooks (:class:`BuiltPage`), the folder they wrote into, the ledger. Out: a
-:class:`analysis.report.front.FrontPage` (:func:`front_page`). This is the seam where the analysis
-fills the front page; the layout is :mod:`analysis.report.front`. Today it uses:
-
-- **answers**: the first three pages; the question is the page's title, the answer the outputs of
-  the page's cell tagged ``answer`` (and the seed article's, ``seed-answer``) when it has one;
-- **findings**: any table a page wrote with ``severity`` and ``finding`` columns (the audit's);
-- **pages** and **downloads**: every page, and every CSV file with at least one data row, titled
-  from its file name in plain words and grouped under its page's title;
-- **as of**: the ledger's counts and its latest publication date.
+In: the built pages (:class:`BuiltPage`), the folder the report is built in, the ledger. Out: a
+:class:`analysis.report.front.FrontPage` (:func:`front_page`) and, beside it, the headline chart's
+files and the report-wide downloads (the tidy ledger, the yearly estimates). The answers are the same
+generated sentences the pages open with (:mod:`analysis.present.prose`), computed from the same
+evidence, so the front page and the pages cannot disagree. The layout is :mod:`analysis.report.front`.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import pandas as pd
-from nbconvert.filters.markdown import markdown2html
 
 from . import layout
-from .front import Answer, Download, Finding, FrontPage, PageLink
+from ..present.tables import MANIFEST
+from .front import Answer, Chart, Download, Finding, FrontPage, PageLink
 from .pages import PageInfo
 
 TITLE = "Iran's idle-factory revival programme in figures"
-ANSWER_TAG = "answer"
-SEED_ANSWER_TAG = "seed-answer"
-NO_ANSWER_HTML = "<p>The answer, the evidence behind it and its sources are on the page.</p>"
 
 
 @dataclass(frozen=True)
@@ -43,27 +33,8 @@ class BuiltPage:
     folder: Path
 
 
-def tagged_output_html(nb: nbformat.NotebookNode, tag: str) -> str:
-    """The outputs of the first cell tagged ``tag`` as HTML: Markdown rendered, HTML as is, text escaped."""
-    for cell in nb.cells:
-        if tag in cell.get("metadata", {}).get("tags", []):
-            parts = []
-            for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                if "text/markdown" in data:
-                    parts.append(markdown2html(data["text/markdown"]))
-                elif "text/html" in data:
-                    parts.append(data["text/html"])
-                elif "text/plain" in data:
-                    parts.append(f"<p>{html.escape(data['text/plain'])}</p>")
-                elif output.get("output_type") == "stream":
-                    parts.append(f"<p>{html.escape(output.get('text', ''))}</p>")
-            return "\n".join(parts)
-    return ""
-
-
 def plain_file_title(stem: str) -> str:
-    """A file name in words: ``03-progress-vs-share-elapsed-every-14-days`` -> 'Progress vs share elapsed every 14 days'."""
+    """A file name in words, where a page gave no title: ``03-same-period`` -> 'Same period'."""
     words = re.sub(r"^\d+[-_]", "", stem).replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else stem
 
@@ -78,72 +49,117 @@ def _rows_words(n: int) -> str:
     return f"{n:,} row" + ("" if n == 1 else "s")
 
 
+def _manifest(folder: Path) -> dict[str, tuple[str, str]]:
+    """The titles a page gave its files (:data:`analysis.present.tables.MANIFEST`): file -> (title, kind)."""
+    path = folder / MANIFEST
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            out[parts[0]] = (parts[1], parts[2])
+    return out
+
+
 def downloads(pages: list[BuiltPage], root: Path) -> list[Download]:
-    """Every CSV file of every page, titled in words, with its row count (header-only ones included, as 0)."""
+    """The report-wide tables first, then every CSV of every page under its plain title (empty ones get 0 rows)."""
     out = []
+    for name, title, what in REPORT_FILES:
+        path = root / name
+        if path.exists():
+            out.append(Download(title=title, href=name, description=f"CSV, {what}, {_rows_words(data_rows(path))}",
+                                rows=data_rows(path), section="The data"))
     for page in pages:
         if not page.folder.is_dir():
             continue
-        for path in sorted(page.folder.glob("*.csv")):
-            chart = any(path.with_suffix(s).exists() for s in (".png", ".svg"))
+        titles = _manifest(page.folder)
+        for path in sorted(page.folder.glob("*.csv"), key=lambda p: list(titles).index(p.name) if p.name in titles else len(titles)):
+            title, kind = titles.get(path.name, (plain_file_title(path.stem), "table"))
             rows = data_rows(path)
-            what = "the data behind the chart" if chart else "the table's data"
-            out.append(Download(
-                title=plain_file_title(path.stem),
-                href=path.relative_to(root).as_posix(),
-                description=f"CSV, {what}, {_rows_words(rows)}",
-                rows=rows,
-                section=page.info.title,
-            ))
+            what = "the data behind the chart" if kind == "chart" else "the table's data"
+            out.append(Download(title=title, href=path.relative_to(root).as_posix(), description=f"CSV, {what}, {_rows_words(rows)}",
+                                rows=rows, section=page.info.title))
     return out
 
 
-def findings(pages: list[BuiltPage]) -> list[Finding]:
-    """The contradictions and questions in any table with ``severity`` and ``finding`` columns."""
-    out = []
-    for page in pages:
-        if not page.folder.is_dir():
-            continue
-        for path in sorted(page.folder.glob("*.csv")):
-            with open(path, encoding="utf-8", newline="") as f:
-                rows = list(csv.DictReader(f))
-            if rows and {"severity", "finding"} <= set(rows[0]):
-                out += [Finding(r["severity"], r["finding"], page.info.href) for r in rows
-                        if r["severity"] in ("contradiction", "question") and r["finding"]]
-    return out
+#: Report-wide downloads written by :func:`write_report_files`: file, title, what it holds.
+REPORT_FILES: tuple[tuple[str, str, str], ...] = (
+    ("ledger.csv", "The whole ledger, one row per figure", "every figure with its bounds, period in both calendars, claim, source and address"),
+    ("estimates.csv", "Yearly best estimates", "one row per metric, scope and Iranian year, with bounds, basis and the rule that chose it"),
+)
+
+#: The three questions, in the order the front page answers them, with the page that answers each.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("What was revived, targeted and reported, and when?", "01-timeline.html"),
+    ("How many jobs does each revived unit bring back?", "02-jobs-per-unit.html"),
+    ("Is the pace rising or falling, and were the targets met?", "03-year-on-year.html"),
+)
+
+#: Where the audit's findings are detailed.
+AUDIT_PAGE = "04-source-audit.html"
 
 
-def as_of_line(ledger) -> str:
-    """'The ledger holds 222 figures from 51 reports, the latest published 2024-11-18 (1403/08/28).'"""
-    sources, figures = ledger.sources, ledger.figures
-    latest = pd.to_datetime(sources["published_latest"]).max()
-    when = f", the latest published by {latest:%Y-%m-%d}" if pd.notna(latest) else ""
-    return f"The ledger holds {len(figures):,} figures from {len(sources):,} reports{when}."
+def write_report_files(ev, root: Path) -> Chart:
+    """Write the tidy ledger, the yearly estimates and the headline chart into ``root``; returns the chart."""
+    from .. import csvfile
+    from ..present import charts, downloads as dl, figures, page as pg, style, tables
+    from ..questions import timeline
+
+    csvfile.write_csv(dl.ledger(ev), root / "ledger.csv")
+    csvfile.write_csv(dl.estimates(ev), root / "estimates.csv")
+    style.setup()
+    years = timeline.years(ev)
+    ids = pg.sources_of(years)
+    fig = charts.programme.years_chart(years, source=pg.source_text(ids))
+    fig.savefig(root / "headline.png", metadata=figures.SAVE_METADATA["png"])
+    fig.savefig(root / "headline.svg", metadata=figures.SAVE_METADATA["svg"])
+    csvfile.write_csv(years.drop(columns=["other_scopes"]), root / "headline.csv")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return Chart(image="headline.png", alt=charts.programme.years_alt(years),
+                 caption="Units revived per Iranian year: the best estimate of each year, with its range and the year's revival target.",
+                 source_html=tables.source_line(ids, ev.sources)
+                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.svg">SVG</a>')
+
+
+def findings(ev, checks) -> list[Finding]:
+    """The audit's contradictions and questions, one line each, linked to the audit page."""
+    from ..questions import audit
+
+    f = audit.findings(checks)
+    f = f[f["grade"].isin(["contradiction", "question"])]
+    return [Finding(r["grade"], f"{r['subject'][:1].upper()}{r['subject'][1:]}: {r['finding']}", f"{AUDIT_PAGE}#The-findings")
+            for _, r in f.iterrows()]
 
 
 def front_page(pages: list[BuiltPage], root: Path, ledger) -> FrontPage:
-    """The front page as far as today's pages, files and ledger can fill it."""
-    answers = [
-        Answer(
-            question=p.info.title,
-            answer_html=tagged_output_html(p.nb, ANSWER_TAG) or NO_ANSWER_HTML,
-            seed_answer_html=tagged_output_html(p.nb, SEED_ANSWER_TAG),
-            page_href=p.info.href,
-        )
-        for p in pages[:3]
-    ]
+    """The front page, from the evidence the pages read (the same functions, the same numbers)."""
+    from .. import evidence
+    from ..present import prose
+    from ..questions import audit
+
+    ev = evidence.build(ledger)
+    checks = audit.checks(ev)
+    answer_fns = ((prose.timeline_answer, prose.seed_timeline_answer), (prose.jobs_answer, prose.seed_jobs_answer),
+                  (prose.rates_answer, prose.seed_rates_answer))
+    answers = [Answer(question=q, answer_html=f"<p>{layout.esc(a(ev, detail=False))}</p>",
+                      seed_answer_html=f"<p>{layout.esc(s(ev, short=True))}</p>", page_href=href)
+               for (q, href), (a, s) in zip(QUESTIONS, answer_fns)]
+    chart = write_report_files(ev, root)
     licences = sorted({str(x) for x in ledger.sources["licence"] if str(x).strip()})
     licence_html = (
-        "The package, its ledger and this report are released under the MIT licence. The reports "
-        "themselves are not copied: the ledger records their figures, dates and addresses"
-        + (f"; where a text is kept, its licence is stated ({layout.esc('; '.join(licences))})." if licences else ".")
+        "The package's code is released under the MIT licence. The reports themselves are not copied: the ledger "
+        "records their figures, dates and addresses as facts attributed to them"
+        + (f"; the one text kept whole, the seed article, is under its own licence ({layout.esc('; '.join(licences))})." if licences else ".")
     )
     return FrontPage(
         title=TITLE,
-        as_of_line=as_of_line(ledger),
+        as_of_line=prose.ledger_line(ev),
         answers=answers,
-        headline_chart=None,
-        findings=findings(pages),
+        headline_chart=chart,
+        findings=findings(ev, checks),
         pages=[PageLink(p.info.title, p.info.href, p.info.notebook_href) for p in pages],
         downloads=downloads(pages, root),
         citation_html=(

@@ -46,13 +46,13 @@ def rows(rule: str, frame: pd.DataFrame, **columns) -> pd.DataFrame:
 
 
 def claim_text(c: pd.DataFrame, prefix: str = "") -> pd.Series:
-    """Each claim as worded, with its unit and id: 'over 1,500 units (C106)'."""
+    """Each claim as worded, with its unit: 'over 1,500 units' (ids stay in the check's id columns, not in sentences)."""
     p = prefix
     frame = pd.DataFrame({"value": c[f"{p}value"], "qualifier": c[f"{p}qualifier"], "metric": c[f"{p}metric"]})
     units = c[f"{p}metric"].map(fmt.unit_of)
     words = fmt.stated_column(frame)
     suffix = units.where(~units.isin(["%", "rials", "US dollars"]), "").map(lambda u: f" {u}" if u else "")
-    return (words + suffix + " (" + c[f"{p}claim_id"] + ")").astype("str")
+    return (words + suffix).astype("str")
 
 
 def subject(c: pd.DataFrame, prefix: str = "") -> pd.Series:

@@ -124,8 +124,8 @@ def percentages(ev) -> pd.DataFrame:
     den_unit = out["den_metric"].map(fmt.unit_of)
     pct_text = ck.claim_text(out.reset_index())
     pct_text.index = out.index
-    arith = (ck.num(out["n_value"], unit_n) + " / " + ck.num(ref["d_value"], den_unit) + " (" + ref["d_claim_id"].fillna("")
-             + ", " + ref["kind"].map(DENOMINATOR_KINDS).fillna("") + ") = "
+    arith = (ck.num(out["n_value"], unit_n) + " / " + ck.num(ref["d_value"], den_unit) + " ("
+             + ref["kind"].map(DENOMINATOR_KINDS).fillna("") + ") = "
              + ck.estimate_text(ref["i_value"], ref["i_low"], ref["i_high"], "%"))
     arith = arith.where(has, "no " + fmt.labels("metric", out["num_metric"]) + " or " + fmt.labels("metric", out["den_metric"]) + " to recompute it from")
     finding = np.select(
@@ -259,7 +259,8 @@ def averages(ev) -> pd.DataFrame:
         "average", near, grade=grades, subject=ck.subject(near), claim_id=near["claim_id"],
         claim_ids=ck.joined(near["claim_id"], near["units_claim"], near["jobs_claim"]),
         figure_ids=ck.joined(near["figure_ids"], near["figure_ids_p"]), source_ids=ck.joined(near["source_ids"], near["source_ids_p"]),
-        stated=own, arithmetic=("jobs / units (" + near["jobs_claim"].fillna("") + " / " + near["units_claim"].fillna("") + ") = " + ratio).where(
+        stated=own, arithmetic=(ck.num(near["jobs_claim"].map(ev.claims.set_index("claim_id")["value"]), "jobs") + " jobs / "
+                                + ck.num(near["units_claim"].map(ev.claims.set_index("claim_id")["value"]), "units") + " units = " + ratio).where(
             near["units_claim"].notna(), "no units and jobs of this scope to compare"),
         finding=np.select([grades == "unchecked", grades == "consistent"],
                           ["No units and jobs of this scope and period to compare with.", "The stated average matches jobs over units."],
@@ -285,7 +286,7 @@ def averages(ev) -> pd.DataFrame:
     targets = ck.rows(
         "average", at, grade=tg, subject=ck.subject(at), claim_id=at["claim_id"], claim_ids=ck.joined(at["claim_id"], at["claim_id_j"], at["claim_id_u"]),
         figure_ids=ck.joined(at["figure_ids"], at["figure_ids_j"], at["figure_ids_u"]), source_ids=ck.joined(at["source_ids"], at["source_ids_j"], at["source_ids_u"]),
-        stated=own_t, arithmetic="jobs target / units target (" + at["claim_id_j"] + " / " + at["claim_id_u"] + "): " + rt,
+        stated=own_t, arithmetic="jobs target / units target: " + rt,
         finding=np.select([tg == "consistent", tg == "question"],
                           ["The stated average equals the ratio of the year's jobs and units targets (" + rt + ").",
                            "The stated average equals the ratio of the year's targets as first stated (" + rt + "), not as revised."],
@@ -359,13 +360,14 @@ def dollar_conversions(ev) -> pd.DataFrame:
     if m.empty:
         return ck.empty()
     grades = grade_pair(m["rate_low"], m["rate_high"], m["rate_value"], first["rate_low"], first["rate_high"], first["rate_value"])
-    own, ref = ck.estimate_text(m["rate_value"], m["rate_low"], m["rate_high"]), ck.estimate_text(first["rate_value"], first["rate_low"], first["rate_high"])
+    own = ck.estimate_text(m["rate_value"], m["rate_low"], m["rate_high"], "rials per dollar")
+    ref = ck.estimate_text(first["rate_value"], first["rate_low"], first["rate_high"], "rials per dollar")
     sum_text = ck.num(m["value_r"], "rials")
     return ck.rows(
         "dollar_conversion", m, grade=grades, subject=ck.subject(m), claim_id=m["claim_id"], claim_ids=ck.joined(m["claim_id"], first["claim_id"], m["claim_id_r"]),
         figure_ids=ck.joined(m["figure_ids"], first["figure_ids"], m["figure_ids_r"]), source_ids=ck.joined(m["source_ids"], first["source_ids"], m["source_ids_r"]),
         stated=ck.claim_text(m),
-        arithmetic=sum_text + " as " + ck.claim_text(m) + ": " + own + " rials per dollar, against " + ref + " in the first conversion (" + first["claim_id"] + ")",
+        arithmetic=sum_text + " as " + ck.claim_text(m) + ": " + own + " rials per dollar, against " + ref + " in the first conversion",
         finding=np.where(grades == "consistent", "The conversions imply the same rate.",
                          "The same sum (" + sum_text + ") is converted at a different rate: " + own + " rials per dollar against " + ref + "."),
         stated_low=m["rate_low"], stated_high=m["rate_high"], derived_value=first["rate_value"], derived_low=first["rate_low"], derived_high=first["rate_high"])

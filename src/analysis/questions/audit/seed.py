@@ -75,10 +75,10 @@ def date_inference(ev) -> pd.DataFrame:
         return ck.empty()
     early, late = date_window(ev)
     src = ev.ledger.primary_source()
-    above = (" is above " + fmt.labels("metric", b["metric"]) + " " + ck.num(b["lower_value"]) + " (" + b["lower_claim"] + ", ended "
-             + b["after"].dt.strftime("%Y-%m-%d").fillna("") + ")").where(b["lower_claim"] != "", "")
-    below = (" is below " + ck.num(b["upper_value"]) + " (" + b["upper_claim"] + ", ended by "
-             + b["before"].dt.strftime("%Y-%m-%d").fillna("") + ")").where(b["upper_claim"] != "", "")
+    above = (" is above " + ck.num(b["lower_value"]) + " (counted to " + b["after"].dt.strftime("%Y-%m-%d").fillna("") + ")").where(
+        b["lower_claim"] != "", "")
+    below = (" is below " + ck.num(b["upper_value"]) + " (counted by " + b["before"].dt.strftime("%Y-%m-%d").fillna("") + ")").where(
+        b["upper_claim"] != "", "")
     parts = ck.claim_text(b) + above + np.where((b["lower_claim"] != "") & (b["upper_claim"] != ""), " and", "") + below
     row = pd.DataFrame([{"x": 0}])
     return ck.rows(
