@@ -6,7 +6,8 @@ import csv
 
 import pandas as pd
 
-from analysis import csvfile, paths, plots
+from analysis import csvfile, paths
+from analysis.present import tables
 
 
 def read_rows(path) -> list[list[str]]:
@@ -54,8 +55,10 @@ def test_output_is_plain_utf8_with_unix_line_endings_and_identical_run_to_run(tm
     assert first == 'name,n\nتهران,1\n"a,b",2\n"say ""hi""",3\n'.encode("utf-8")
 
 
-def test_plots_write_csv_goes_through_the_neutraliser(tmp_path, monkeypatch):
+def test_the_pages_csv_files_go_through_the_neutraliser(tmp_path, monkeypatch):
     monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path))
-    path = plots.write_csv(pd.DataFrame({"speaker": ["=1+1"]}), "x")
-    assert path == paths.output_dir() / "x.csv"
-    assert read_rows(path) == [["speaker"], ["'=1+1"]]
+    tables.write_csv(pd.DataFrame({"speaker": ["=1+1"], "n": [-3]}), "x", "A title")
+    path = paths.output_dir() / "x.csv"
+    assert read_rows(path) == [["speaker", "n"], ["'=1+1", "-3"]]
+    # Listed, with its title, kind and rows, for the report's downloads.
+    assert (tmp_path / tables.MANIFEST).read_text(encoding="utf-8") == "x.csv\tA title\ttable\t1\n"

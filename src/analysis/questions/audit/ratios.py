@@ -259,7 +259,7 @@ def averages(ev) -> pd.DataFrame:
         "average", near, grade=grades, subject=ck.subject(near), claim_id=near["claim_id"],
         claim_ids=ck.joined(near["claim_id"], near["units_claim"], near["jobs_claim"]),
         figure_ids=ck.joined(near["figure_ids"], near["figure_ids_p"]), source_ids=ck.joined(near["source_ids"], near["source_ids_p"]),
-        stated=own, arithmetic=(ck.num(near["jobs_claim"].map(ev.claims.set_index("claim_id")["value"]), "jobs") + " jobs / "
+        stated=own, arithmetic=("jobs / units: " + ck.num(near["jobs_claim"].map(ev.claims.set_index("claim_id")["value"]), "jobs") + " jobs / "
                                 + ck.num(near["units_claim"].map(ev.claims.set_index("claim_id")["value"]), "units") + " units = " + ratio).where(
             near["units_claim"].notna(), "no units and jobs of this scope to compare"),
         finding=np.select([grades == "unchecked", grades == "consistent"],
