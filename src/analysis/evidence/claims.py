@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import periods
-from .keys import join_groups
+from .keys import group_ids, join_groups
 
 #: Columns a claim takes from its first figure.
 _FIRST = ["metric", "scope", "kind", "unit", "percentage", "value", "qualifier", "start", "end",
@@ -83,9 +83,10 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     f = figures.sort_values(["published_earliest", "published_latest", "figure_id"], kind="stable")
     root = roots(f["figure_id"], f["restates"])
     closed = f["end"].notna() | ((f["kind"] == "target") & f["start"].isna())
-    key = (f["metric"] + "|" + f["scope"] + "|" + f["value"].map(repr) + "|" + f["start"].astype("str").fillna("") + "|"
-           + f["end"].astype("str").fillna(""))
-    key = key.where(closed, "link|" + root)
+    # Integer keys, no strings: identical closed statements share one; a link tree keys on its root.
+    same = group_ids(f, ["metric", "scope", "value", "start", "end"])[0].to_numpy()
+    tree = pd.factorize(root)[0] + (same.max() + 1 if len(same) else 0)
+    key = pd.Series(np.where(closed, same, tree), index=f.index)
     # Every member of a link tree takes its root's key, so linked and identical statements merge.
     key = root.map(pd.Series(key.to_numpy(), index=f["figure_id"].to_numpy()))
     f = f.assign(_key=key.to_numpy())

@@ -166,6 +166,7 @@ def reused_values(ev) -> pd.DataFrame:
     from ...bounds import rounding_step_column
 
     c = c[(c["value"] / rounding_step_column(c["value"])) >= 10]
+    c = c[c["value"].duplicated(keep=False)]  # only numbers stated more than once need labels
     c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + fmt.period_labels(c) + ")"
     n = c.groupby("value")["context"].transform("nunique")
     c = c[n > 1].sort_values(["value", "first_published_earliest", "claim_id"], kind="stable")

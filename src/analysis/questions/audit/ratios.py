@@ -16,6 +16,7 @@ from ...assumptions import HEADLINE_SCOPES
 from ...bounds import Estimate
 from ...evidence.estimates import choose
 from ...evidence.grading import cap_cross_scope, grade, grade_pair
+from ...evidence.keys import join_groups
 from ..jobs import plausible_band
 from . import checks as ck
 
@@ -51,12 +52,55 @@ def _numerators(ev, pct: pd.DataFrame, metric_of: pd.Series) -> pd.DataFrame:
     return m.drop_duplicates("claim_id")[["claim_id", "num_claim"]]
 
 
+_T_COLUMNS = ["claim_id", "metric", "scope", "jalali_year", "value", "low", "high", "role", "current", "first_published_latest",
+              "first_source", "source_ids", "figure_ids"]
+
+
+def _target_candidates(ev, prog: pd.DataFrame) -> pd.DataFrame:
+    """For each stated percentage, the few targets it may have divided by, one of each kind.
+
+    Never every target of the year: sorted as-of joins pick, per percentage, the target **in force**
+    (the latest first-or-revised value of its scope certainly published by then, or first stated in the
+    same report), the value **first stated** for its path, the **nearest other value** of its scope
+    (alternatives, range ends) to the denominator the stated percentage implies, and the target in
+    force of each **other scope** (a handful of scopes). Columns of :data:`_T_COLUMNS` prefixed ``d_``,
+    and ``kind`` (:data:`DENOMINATOR_KINDS`).
+    """
+    t = ev.targets[ev.targets["jalali_year"].notna()][_T_COLUMNS].rename(columns=lambda k: "d_" + k)
+    t["d_jalali_year"] = t["d_jalali_year"].astype("Int64")
+    prog = prog.assign(year=prog["year"].astype("Int64"))
+    keys_l, keys_r = ["den_metric", "scope", "year"], ["d_metric", "d_scope", "d_jalali_year"]
+    path = t[t["d_role"].isin(["first", "revision"])]
+    by_date = pd.merge_asof(prog.sort_values("first_published_earliest"), path.sort_values("d_first_published_latest"),
+                            left_on="first_published_earliest", right_on="d_first_published_latest", left_by=keys_l,
+                            right_by=keys_r, direction="backward")
+    # Targets the percentage's own report states (whoever stated them first): from the figures, per report.
+    stated = ev.figures.loc[ev.figures["kind"] == "target", ["source_id", "claim_id"]].drop_duplicates()
+    stated = stated.rename(columns={"source_id": "d_stated_in", "claim_id": "d_claim_id"})
+    in_report = path.merge(stated, on="d_claim_id")
+    same_report = prog.merge(in_report, left_on=[*keys_l, "first_source"], right_on=[*keys_r, "d_stated_in"]).drop(columns="d_stated_in")
+    in_force = (pd.concat([by_date[by_date["d_claim_id"].notna()], same_report])
+                .sort_values(["claim_id", "d_first_published_latest"]).drop_duplicates("claim_id", keep="last").assign(kind="in_force"))
+    first = prog.merge(t[t["d_role"] == "first"], left_on=keys_l, right_on=keys_r).assign(kind="same_scope")
+    others = t[~t["d_role"].isin(["first", "revision"])]
+    wanted = prog.assign(_want=prog["n_value"] / prog["value"] * 100).dropna(subset=["_want"])
+    nearest = pd.merge_asof(wanted.sort_values("_want"), others.sort_values("d_value"), left_on="_want", right_on="d_value",
+                            left_by=keys_l, right_by=keys_r, direction="nearest")
+    nearest = nearest[nearest["d_claim_id"].notna()].drop(columns="_want").assign(kind="same_scope")
+    current = t[t["d_current"]]
+    other = prog.merge(current, left_on=["den_metric", "year"], right_on=["d_metric", "d_jalali_year"])
+    other = other[other["d_scope"] != other["scope"]].assign(kind="other_scope")
+    cand = pd.concat([in_force, first, nearest, other], ignore_index=True)
+    known = (cand["d_first_published_latest"] <= cand["first_published_earliest"]) | (cand["kind"] == "in_force")
+    return cand[known | (cand["d_first_source"] == cand["first_source"])].drop_duplicates(["claim_id", "d_claim_id"])
+
+
 def percentages(ev) -> pd.DataFrame:
     """Stated percentages against their numerator and every denominator the report could have used.
 
     Progress percentages: the count the same report gives for the same scope and period, divided by
-    each target of the year published by then (or stated in the same report), of any scope; the
-    candidates are sorted into :data:`DENOMINATOR_KINDS` and the closest of each kind is kept.
+    the targets of the year it could have used (published by then, or stated in the same report), of
+    any scope, found by :func:`_target_candidates` (one of each kind, never every target).
     Consistent when it matches the target in force; a question when it matches only an earlier or
     superseded target (it keeps dividing by a target after it was revised) or only another scope's
     (labelled); otherwise graded against the target in force. Shares (``idle_share_pct``): idle over
@@ -75,18 +119,7 @@ def percentages(ev) -> pd.DataFrame:
 
     # Denominators: targets of the year (progress) or all units stated with the share (shares).
     share = c["metric"] == "idle_share_pct"
-    t = ev.targets
-    prog = c[~share].assign(year=c["cumulative_year"]).merge(
-        t[["claim_id", "metric", "scope", "jalali_year", "value", "low", "high", "role", "current", "first_published_latest",
-           "source_ids", "figure_ids"]].rename(columns=lambda k: "d_" + k),
-        left_on=["den_metric", "year"], right_on=["d_metric", "d_jalali_year"])
-    in_report = pd.Series([fs in ds.split(", ") for fs, ds in zip(prog["first_source"], prog["d_source_ids"])], index=prog.index, dtype=bool)
-    prog = prog[in_report | (prog["d_first_published_latest"] <= prog["first_published_earliest"])].copy()
-    # The target in force at the report: the latest first-or-revised value of the same scope published by then.
-    same = prog["d_scope"] == prog["scope"]
-    path = same & prog["d_role"].isin(["first", "revision"])
-    latest = prog["d_first_published_latest"].where(path).groupby(prog["claim_id"]).transform("max")
-    prog["kind"] = np.where(path & (prog["d_first_published_latest"] == latest), "in_force", np.where(same, "same_scope", "other_scope"))
+    prog = _target_candidates(ev, c[~share & c["num_claim"].notna()].assign(year=c["cumulative_year"]))
     f = ev.figures
     stock = c[share]
     dens = f[f["metric"] == "total_units"][["source_id", "scope", "claim_id"]].rename(columns={"claim_id": "d_claim_id"})
@@ -149,74 +182,90 @@ def percentages(ev) -> pd.DataFrame:
         derived_value=ref["i_value"].to_numpy(), derived_low=ref["i_low"].to_numpy(), derived_high=ref["i_high"].to_numpy())
 
 
-def _year_counts(ev, metric: str, scope: str, years: list[int]) -> tuple[Estimate, str, str, bool, bool]:
-    """The sum of ``years``' best estimates of ``metric``: the same scope where it has a full-year or
-    derived estimate, otherwise the first headline scope that has one (a cross-scope comparison).
+def _span_sums(ev, spans: pd.DataFrame) -> pd.DataFrame:
+    """Sums of yearly best estimates over spans of years, whole columns at once.
 
-    Returns (sum, parts text, claim ids, complete, cross_scope).
+    ``spans`` has ``sid``, ``metric``, ``scope``, ``first``, ``n`` (years). Each year takes the estimate
+    of its own scope where there is a full-year or derived one, else that of the first headline scope
+    that has one (``cross_scope``). Returns per ``sid``: ``value/low/high``, ``complete``, ``cross_scope``,
+    ``parts`` (year by year, in words) and ``claims``.
     """
-    e = ev.estimates[(ev.estimates["metric"] == metric) & (ev.estimates["basis"] != "floor")]
-    total, parts, ids, cross = Estimate(0.0, 0.0, 0.0), [], [], False
-    for year in years:  # a growth rate spans a year or two
-        rows = e[e["jalali_year"] == year]
-        row = rows[rows["scope"] == scope]
-        if row.empty:
-            for other in HEADLINE_SCOPES:
-                row = rows[rows["scope"] == other]
-                if not row.empty:
-                    cross = True
-                    break
-        if row.empty:
-            return total, "; ".join(parts + [f"{year}: none"]), ", ".join(ids), False, cross
-        r = row.iloc[0]
-        total = total + Estimate(r["value"], r["low"], r["high"])
-        parts.append(f"{year} ({fmt.label('scope', r['scope'])}): {fmt.estimate(r['value'], r['low'], r['high'], fmt.unit_of(metric))}")
-        ids.append(r["chosen_claim"])
-    return total, "; ".join(parts), ", ".join(ids), True, cross
+    e = ev.estimates[ev.estimates["basis"] != "floor"]
+    rank = {sc: i for i, sc in enumerate(HEADLINE_SCOPES)}
+    fallback = (e[e["scope"].isin(HEADLINE_SCOPES)].assign(_r=lambda d: d["scope"].map(rank))
+                .sort_values(["metric", "jalali_year", "_r"]).drop_duplicates(["metric", "jalali_year"]).drop(columns="_r"))
+    y = spans.loc[spans.index.repeat(spans["n"].astype(int))].copy()
+    y["jalali_year"] = (y["first"] + y.groupby(level=0).cumcount()).astype("Int64")
+    cols = ["metric", "scope", "jalali_year", "value", "low", "high", "chosen_claim"]
+    own = y.merge(e[cols], on=["metric", "scope", "jalali_year"], how="left")
+    other = y.merge(fallback[cols].rename(columns={"scope": "f_scope", "value": "f_value", "low": "f_low", "high": "f_high",
+                                                   "chosen_claim": "f_claim"}), on=["metric", "jalali_year"], how="left")
+    use_other = own["value"].isna() & other["f_value"].notna()
+    for col in ("value", "low", "high"):
+        own[col] = own[col].where(~use_other, other[f"f_{col}"])
+    own["chosen_claim"] = own["chosen_claim"].where(~use_other, other["f_claim"])
+    own["shown_scope"] = own["scope"].where(~use_other, other["f_scope"])
+    own["cross"] = use_other
+    unit = own["metric"].map(fmt.unit_of)
+    own["text"] = (own["jalali_year"].astype("str") + " (" + fmt.labels("scope", own["shown_scope"].fillna("")) + "): "
+                   + ck.estimate_text(own["value"], own["low"], own["high"], unit)).where(own["value"].notna(),
+                                                                                      own["jalali_year"].astype("str") + ": none")
+    g = own.groupby("sid", sort=False)
+    out = pd.DataFrame({"value": g["value"].sum(min_count=1), "low": g["low"].sum(min_count=1), "high": g["high"].sum(min_count=1),
+                        "complete": g["value"].count() == g.size(), "cross_scope": g["cross"].any(),
+                        "parts": join_groups(own["sid"], own["text"], sep="; "),
+                        "claims": join_groups(own["sid"], own["chosen_claim"].fillna(""), distinct=True)})
+    return out
 
 
 def growth(ev) -> pd.DataFrame:
     """Stated growth rates against the counts of the period and of the same length before it.
 
     Whole Iranian years only (one or several): the period's count is the claim of the same period
-    when there is one, else the sum of its years' best estimates; the preceding period's is the sum
-    of as many years before. A year with no estimate of the same scope takes the headline scope's,
-    and the check is labelled a comparison across scopes (at most a question).
+    when there is one (its best estimate among claims of that period), else the sum of its years'
+    best estimates; the preceding period's is the sum of as many years before (:func:`_span_sums`).
+    A year with no estimate of the same scope takes the headline scope's, and the check is labelled a
+    comparison across scopes (at most a question). Whole columns: no loop over growth rates.
     """
-    g = ev.claims[ev.claims["metric"].isin(list(GROWTH_PARTS)) & ev.claims["period_kind"].isin(["full_year", "multi_year"])]
+    g = ev.claims[ev.claims["metric"].isin(list(GROWTH_PARTS)) & ev.claims["period_kind"].isin(["full_year", "multi_year"])].copy()
     if g.empty:
         return ck.empty()
-    rows = []
+    g = g.reset_index(drop=True)
+    g["base"] = g["metric"].map(GROWTH_PARTS)
+    g["n"] = (g["last_year"] - g["first_year"] + 1).astype(int)
+    spans = pd.DataFrame({"sid": g.index, "metric": g["base"], "scope": g["scope"], "first": g["first_year"].astype(int), "n": g["n"]})
+    cur_sum = _span_sums(ev, spans)
+    prev_sum = _span_sums(ev, spans.assign(first=spans["first"] - spans["n"]))
     counts = ev.claims[ev.claims["metric"].isin(list(GROWTH_PARTS.values())) & ev.claims["end"].notna()]
-    for _, r in g.iterrows():  # one per stated growth rate (a handful in any ledger of reports)
-        base = GROWTH_PARTS[r["metric"]]
-        years = list(range(int(r["first_year"]), int(r["last_year"]) + 1))
-        same = counts[(counts["metric"] == base) & (counts["scope"] == r["scope"]) & (counts["start"] == r["start"]) & (counts["end"] == r["end"])]
-        if len(same):
-            s = choose(same, ["metric"]).query("role == 'chosen'").iloc[0]
-            cur, cur_text, cur_ids, cur_ok, cur_cross = (Estimate(s["value"], s["est_low"], s["est_high"]),
-                                                        f"{'-'.join(map(str, [years[0], years[-1]])) if len(years) > 1 else years[0]}: "
-                                                        f"{fmt.estimate(s['value'], s['est_low'], s['est_high'], fmt.unit_of(base))}",
-                                                        s["claim_id"], True, False)
-        else:
-            cur, cur_text, cur_ids, cur_ok, cur_cross = _year_counts(ev, base, r["scope"], years)
-        prev_years = [y - len(years) for y in years]
-        prev, prev_text, prev_ids, prev_ok, prev_cross = _year_counts(ev, base, r["scope"], prev_years)
-        rate = (cur / prev - 1) * 100 if cur_ok and prev_ok else Estimate(np.nan, np.nan, np.nan)
-        rows.append({**r.to_dict(), "g_value": rate.value, "g_low": rate.low, "g_high": rate.high, "cur_text": cur_text,
-                     "prev_text": prev_text, "used": ", ".join(x for x in (cur_ids, prev_ids) if x), "cross": cur_cross or prev_cross})
-    t = pd.DataFrame(rows)
+    same = choose(counts, ["metric", "scope", "start", "end"])
+    same = same[same["role"] == "chosen"][["metric", "scope", "start", "end", "claim_id", "value", "est_low", "est_high"]]
+    m = g[["base", "scope", "start", "end"]].merge(same.rename(columns={"metric": "base"}), on=["base", "scope", "start", "end"], how="left")
+    m.index = g.index
+    has_same = m["claim_id"].notna()
+    cur = Estimate(m["value"].where(has_same, cur_sum["value"]), m["est_low"].where(has_same, cur_sum["low"]),
+                   m["est_high"].where(has_same, cur_sum["high"]))
+    cur_ok = has_same | cur_sum["complete"]
+    prev = Estimate(prev_sum["value"], prev_sum["low"], prev_sum["high"])
+    ok = cur_ok & prev_sum["complete"]
+    rate = (cur / prev - 1) * 100
+    g["g_value"], g["g_low"], g["g_high"] = rate.value.where(ok), rate.low.where(ok), rate.high.where(ok)
+    g["cross"] = (~has_same & cur_sum["cross_scope"]) | prev_sum["cross_scope"]
+    unit = g["base"].map(fmt.unit_of)
+    span = g["first_year"].astype(int).astype(str).where(g["n"] == 1, g["first_year"].astype(int).astype(str) + "-" + g["last_year"].astype(int).astype(str))
+    cur_text = (span + ": " + ck.estimate_text(cur.value, cur.low, cur.high, unit)).where(has_same, cur_sum["parts"])
+    t = g
     grades = cap_cross_scope(grade(t["low"], t["high"], t["g_low"], t["g_high"], t["g_value"]), t["cross"])
     own = ck.claim_text(t)
-    rate = ck.estimate_text(t["g_value"], t["g_low"], t["g_high"], "%")
+    rate_text = ck.estimate_text(t["g_value"], t["g_low"], t["g_high"], "%")
     label = np.where(t["cross"], " (across scopes: different definitions)", "")
+    used = ck.joined(m["claim_id"].fillna("").where(has_same, cur_sum["claims"]), prev_sum["claims"])
     return ck.rows(
         "growth", t, grade=grades, cross_scope=t["cross"], subject=ck.subject(t), claim_id=t["claim_id"],
-        claim_ids=ck.joined(t["claim_id"], t["used"]), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
-        arithmetic="this period " + t["cur_text"] + "; the period before " + t["prev_text"] + "; growth " + rate + label,
+        claim_ids=ck.joined(t["claim_id"], used), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
+        arithmetic="this period " + cur_text + "; the period before " + prev_sum["parts"] + "; growth " + rate_text + label,
         finding=np.select([grades == "unchecked", grades == "consistent"],
                           ["The ledger lacks the counts to recompute this growth rate.", "The stated growth matches the counts."],
-                          default="The stated growth of " + own + " does not match the counts (" + rate + ")" + label + "."),
+                          default="The stated growth of " + own + " does not match the counts (" + rate_text + ")" + label + "."),
         stated_low=t["low"], stated_high=t["high"], derived_value=t["g_value"], derived_low=t["g_low"], derived_high=t["g_high"])
 
 
