@@ -96,6 +96,8 @@ SOURCES = [
     ("B", "", "2020-07-01", "2020-07-20", "id_interpolation", "no"),
     ("C", "2020-08-01", "2020-08-01", "2020-08-01", "shown", "no"),
     ("D", "2020-09-01", "2020-09-01", "2020-09-01", "shown", "no"),
+    # A count for the whole of 1399 can only appear after the year ended (2021-03-20), so not in D.
+    ("DL", "2021-04-10", "2021-04-10", "2021-04-10", "shown", "no"),
     ("E", "2021-05-01", "2021-05-01", "2021-05-01", "shown", "no"),
 ]
 Y1399 = ("2020-03-20", "2021-03-20")
@@ -111,7 +113,7 @@ FIGURES = [
     ("C4", "C", "units_target", "2000", "exact", "national", *Y1399, ""),
     ("D1", "D", "units_revived", "257", "exact", "national", "2020-03-20", "", "C1"),
     ("D2", "D", "units_target", "2000", "exact", "national", *Y1399, "C4"),
-    ("D3", "D", "units_revived", "1200", "exact", "national", *Y1399, ""),
+    ("D3", "DL", "units_revived", "1200", "exact", "national", *Y1399, ""),
     ("E1", "E", "units_revived", "1250", "exact", "national", *Y1399, ""),
 ]
 
@@ -163,7 +165,7 @@ def test_events_dates_in_both_calendars_and_open_ends(small):
 
 def test_events_ordered_by_report_date(small):
     _, ev = small
-    assert ev["source_id"].drop_duplicates().tolist() == ["P", "A", "B", "C", "D", "E"]
+    assert ev["source_id"].drop_duplicates().tolist() == ["P", "A", "B", "C", "D", "DL", "E"]
 
 
 def test_reports_place_each_source_with_bounds(small):
@@ -227,7 +229,7 @@ def test_yearly_results_group_values_and_flag_disagreement(small):
     yr = timeline.yearly_results(ev)
     assert yr[["jalali_year", "scope", "value"]].values.tolist() == [[1399, "national", 1200.0], [1399, "national", 1250.0]]
     assert yr["values_in_scope"].tolist() == [2, 2]
-    assert yr["source_id"].tolist() == ["D", "E"]
+    assert yr["source_id"].tolist() == ["DL", "E"]
 
 
 def test_target_revisions(small):
@@ -260,10 +262,10 @@ def test_long_view_answer_names_the_revision_and_the_decrease(small):
     rev = timeline.target_revisions(ev)
     text = timeline.long_view_answer(ev, timeline.reports(ledger), timeline.yearly_results(ev), ytd,
                                      timeline.target_summary(rev))
-    assert "12 figures from 6 reports" in text
+    assert "12 figures from 7 reports" in text
     assert "1,500 (A, 2020-06-01) → 2,000 (C, 2020-08-01)" in text
     assert "C1 (257) after B1" in text
-    assert "1399: 1,200 (national, D); 1399: 1,250 (national, E)" in text
+    assert "1399: 1,200 (national, DL); 1399: 1,250 (national, E)" in text
 
 
 # ---------------------------------------------------------------------------------------------
