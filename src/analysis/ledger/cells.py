@@ -219,7 +219,12 @@ def _explain(table: Table, f: Field, text: str, reason: str, explainer: Explaine
         meant = ascii_digits(text)
         if f.type in ("number", "integer"):
             meant = meant.replace(",", "")
-        return f"'{shown}' is written in {scripts} digits; write {meant}"
+        still = _parse_uniques(f, np.array([meant], dtype=object))[1][0]
+        if still is None:  # the ASCII spelling would do
+            return f"'{shown}' is written in {scripts} digits; write {meant}"
+        if f.type != "string":
+            return _explain(table, f, meant, still, explainer).replace(f"'{visible(meant)}'", f"'{shown}'", 1) + \
+                f" (and write the digits as 0-9, not in {scripts} digits)"
     if explainer is not None:
         said = explainer(text)
         if said:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .characters import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -77,7 +79,7 @@ class Collector:
         lines = self.frame["_line"].to_numpy()[rows]
         ids = self.frame[self.id_column].to_numpy()[rows] if self.id_column in self.frame else [None] * len(rows)
         self.problems.extend(
-            Problem(self.file, int(line), str(rid) if isinstance(rid, str) and rid else None, field_name, str(text))
+            Problem(self.file, int(line), visible(rid) if isinstance(rid, str) and rid.strip() else None, field_name, str(text))
             for line, rid, text in zip(lines, ids, texts)
         )
 

@@ -102,8 +102,9 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
         return pd.Series(picked, index=frame.index).where(known, default)
 
     filled = cells.filled
+    maybe = " (or correct its row there, if it is one of the rows refused above)" if sources.attrs.get("refused_ids") else ""
     c.add(ok("source_id") & filled("source_id") & ~known, "source_id",
-          lambda rows: [f"'{s}' is not a source in sources.tsv; add the source first" for s in sid.to_numpy()[rows]])
+          lambda rows: [f"'{s}' is not a source in sources.tsv; add the source first{maybe}" for s in sid.to_numpy()[rows]])
     props = _per_row(metrics(), frame["metric"])
     kind = props["kind"]
     _check_values(frame, v["value"], props, ok, c)
@@ -119,7 +120,7 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
     _check_publication(start, end, props, latest, c)
     jalali_year = _check_jalali_year(frame, cells, start, end, props, earliest, latest, c)
     check_restatements(frame, v["value"], start, end, ok("restates"), c)
-    _check_quotes(frame, cells, of_source("seed_text", ""), of_source("seed_file", ""), c)
+    _check_quotes(frame, cells, of_source("seed_text", ""), of_source("seed_file", ""), known.to_numpy(), c)
     primary = of_source("primary", False).astype(bool)
     return Checked(cells, start, end, jalali_year, props, earliest, latest, primary), c.problems
 
@@ -218,12 +219,12 @@ def _check_jalali_year(frame, cells, start, end, props, earliest, latest, c) -> 
     return given.fillna(first_year.where(one_year)).astype("Int64")
 
 
-def _check_quotes(frame, cells, seed_text, seed_file, c) -> None:
+def _check_quotes(frame, cells, seed_text, seed_file, known, c) -> None:
     value, quote, has_quote = cells.values["value"], frame["quote"], cells.filled("quote")
     is_seed = (seed_text != "").to_numpy()
     c.add(is_seed & ~has_quote, "quote", "a seed figure needs the verbatim words that state it")
     quoted = is_seed & has_quote
-    c.add(~is_seed & (seed_file == "").to_numpy() & has_quote, "quote",
+    c.add(known & ~is_seed & (seed_file == "").to_numpy() & has_quote, "quote",
           "quotes are kept only for sources whose text is in seeds/; record figures, not article text")
     if not quoted.any():
         return

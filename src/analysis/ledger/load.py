@@ -59,7 +59,9 @@ def load_ledger(data_dir: Path | None = None, seeds_dir: Path | None = None) -> 
     checked, figure_problems = check_figures(tables["figures"], sources, where["figures"])
     if source_problems or figure_problems:
         raise LedgerError(source_problems + figure_problems)
-    return Ledger(sources.drop(columns=["seed_text"]), _assemble(tables["figures"], checked), data_dir)
+    sources, figures = sources.drop(columns=["seed_text"]), _assemble(tables["figures"], checked)
+    sources.attrs, figures.attrs = {}, {}  # the readers' notes to the checks are not part of the ledger
+    return Ledger(sources, figures, data_dir)
 
 
 def _assemble(frame: pd.DataFrame, k: Checked) -> pd.DataFrame:

@@ -48,7 +48,8 @@ def read_table(path: Path, columns) -> pd.DataFrame:
         raw = raw[3:]
     if not raw.strip():
         raise LedgerError([Problem(where, None, None, None, "the file is empty; it needs a header row and at least one data row")])
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:400]:
+    head = raw[:400]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:  # UTF-16: every other byte 0
         raise LedgerError([Problem(where, None, None, None,
                                    "the file is saved as UTF-16 ('Unicode'), not UTF-8; open it and save it again with the UTF-8 encoding")])
     try:

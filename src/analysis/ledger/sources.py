@@ -56,6 +56,7 @@ def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.
         out[name] = v[name]
     out["primary"] = primary
     out["seed_text"] = ""
+    out.attrs["refused_ids"] = bool(cells.refused["source_id"].any())  # figures then say their source may be one
     has_seed = cells.filled("seed_file") & cells.ok("seed_file")
     for i in np.flatnonzero(has_seed):  # one iteration per seed file, not per row
         text = _check_seed(frame.iloc[i], earliest.iloc[i], latest.iloc[i], seeds_dir, c)
