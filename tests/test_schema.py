@@ -144,3 +144,42 @@ def test_loops_by_pointer_doubling():
     # A single row linking to itself is its own loop (the loader reports that case as "restates itself").
     on, _ = loops(np.array([0]))
     assert not on.any()
+
+
+@pytest.fixture
+def vocabulary_copy(tmp_path, monkeypatch):
+    """A copy of data/ that the vocabulary reader reads instead of the project's (cache cleared around the test)."""
+    from analysis.ledger import vocabulary
+
+    shutil.copytree(paths.ROOT / "data", tmp_path / "data")
+    monkeypatch.setattr(vocabulary, "SCHEMA_DIR", tmp_path / "data")
+    vocabulary.vocabulary.cache_clear()
+    yield tmp_path / "data"
+    vocabulary.vocabulary.cache_clear()
+
+
+def test_a_broken_vocabulary_file_is_refused_naming_line_and_field(vocabulary_copy):
+    from analysis.ledger import LedgerError
+    from analysis.ledger.vocabulary import metrics
+
+    path = vocabulary_copy / "metrics.tsv"
+    rows = path.read_text(encoding="utf-8").split("\n")
+    rows[1] = rows[1].replace("\tflow\t", "\tflux\t", 1).replace("\t100000\t", "\t1OO000\t", 1)  # units_revived, line 2
+    path.write_text("\n".join(rows), encoding="utf-8")
+    with pytest.raises(LedgerError) as info:
+        metrics()
+    text = str(info.value)
+    assert "metrics.tsv, line 2 (units_revived), field 'kind': 'flux' is not a metric kind; write flow, stock or target" in text
+    assert "metrics.tsv, line 2 (units_revived), field 'maximum': '1OO000' is not a finite number" in text
+
+
+def test_a_vocabulary_that_differs_from_its_enum_is_refused(vocabulary_copy):
+    from analysis.ledger import LedgerError
+    from analysis.ledger.vocabulary import meanings
+
+    path = vocabulary_copy / "scopes.tsv"
+    rows = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    path.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")  # capacity_programme dropped
+    with pytest.raises(LedgerError) as info:
+        meanings("scopes")
+    assert "differ from the enum of figures.scope in datapackage.json" in str(info.value)

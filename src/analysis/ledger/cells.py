@@ -208,7 +208,13 @@ def _explain(table: Table, f: Field, text: str, reason: str, explainer: Explaine
     """Why ``text`` is refused in ``f``, in words that say what to write instead (error path only)."""
     shown = visible(text)
     if reason == "required":
-        return REQUIRED_HINTS.get((table.name, f.name)) or REQUIRED_HINTS.get(f.name) or f"this cell is empty; it needs {f.description}"
+        hint = REQUIRED_HINTS.get((table.name, f.name)) or REQUIRED_HINTS.get(f.name)
+        if hint:
+            return hint
+        if f.enum is not None:
+            values = either(f.enum) if len(f.enum) <= 6 else f"one of the {f.name}s in data/{f.name}s.tsv (the README lists them)"
+            return f"this cell is empty; write {values}"
+        return f"this cell is empty; it needs {f.description}"
     if reason == "hidden":
         return f"'{shown}' holds {name_invisible(text)}; retype the cell without it"
     if reason == "quoted":

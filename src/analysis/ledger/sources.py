@@ -91,6 +91,9 @@ def _check_seed(row: pd.Series, earliest, latest, seeds_dir: Path, c: Collector)
     except OSError as exc:
         refuse(f"the file cannot be read ({exc.strerror or exc}); check that you may read it")
         return None
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:  # a record whose fields have the wrong shape
+        refuse(f"its provenance record {record.name} cannot be read ({type(exc).__name__}: {exc}); restore it from git")
+        return None
     if (pd.Timestamp(prov.earliest), pd.Timestamp(prov.latest)) != (earliest, latest):
         refuse(f"its provenance record gives the date bounds {prov.earliest} .. {prov.latest}, but this row gives "
                f"{_day(earliest)} .. {_day(latest)}; make them equal", "published_earliest")
