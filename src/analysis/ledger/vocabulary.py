@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import paths
 from .cells import parse_cells
-from .errors import Collector, LedgerError, Problem
+from .errors import Collector, LedgerError
 from .read import read_table
 from .schema import SCHEMA_DIR, table
 
@@ -65,4 +65,4 @@ def meanings(name: str) -> dict[str, str]:
     return dict(zip(frame.index, frame["description"]))
 
 
-__all__ = ["LedgerError", "Problem", "meanings", "metrics", "vocabulary"]
+__all__ = ["VOCABULARIES", "meanings", "metrics", "vocabulary"]
