@@ -88,16 +88,22 @@ def _assemble(frame: pd.DataFrame, k: Checked) -> pd.DataFrame:
 
 
 def _bounds(out: pd.DataFrame, props: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """``bounds_columns`` over the distinct combinations of its inputs only, spread back to every row."""
-    keys = pd.DataFrame({
-        "value": out["value"], "qualifier": out["qualifier"], "percentage": props["percentage"].astype(bool),
-        "target": props["kind"] == "target", "rounding": out["rounding"], "capped": props["capped"].astype(bool),
-        "signed": props["signed"].astype(bool),
-    })
-    codes = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy()
+    """``bounds_columns`` over the distinct combinations of its inputs only, spread back to every row.
+
+    The inputs are the value, the qualifier, the rounding cell and the metric (whose properties give
+    percentage, target, capped and signed), so a row's combination is one integer made of their codes.
+    """
+    codes = np.zeros(len(out), dtype=np.int64)
+    for column in ("value", "qualifier", "rounding", "metric"):
+        more, uniques = pd.factorize(out[column], sort=False)
+        codes, _ = pd.factorize(codes * (len(uniques) + 1) + more + 1, sort=False)  # stays below rows x uniques
     _, first = np.unique(codes, return_index=True)
-    u = keys.iloc[first].reset_index(drop=True)
-    low, high = bounds_columns(u["value"], u["qualifier"], u["percentage"], u["target"],
-                               rounding=u["rounding"], capped=u["capped"], signed=u["signed"])
+    u = out.iloc[first]
+    p = props.iloc[first]
+    low, high = bounds_columns(u["value"].reset_index(drop=True), u["qualifier"].reset_index(drop=True),
+                               p["percentage"].astype(bool).reset_index(drop=True),
+                               (p["kind"] == "target").reset_index(drop=True),
+                               rounding=u["rounding"].reset_index(drop=True), capped=p["capped"].astype(bool).reset_index(drop=True),
+                               signed=p["signed"].astype(bool).reset_index(drop=True))
     return (pd.Series(low.to_numpy()[codes], index=out.index, dtype=float),
             pd.Series(high.to_numpy()[codes], index=out.index, dtype=float))

@@ -59,7 +59,7 @@ def read_table(path: Path, columns) -> pd.DataFrame:
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
-    starts, ends, tabs, blank, padded = _structure(raw)
+    starts, ends, tabs, blank, padded, hidden = _structure(raw)
     filled = np.flatnonzero(~blank)
     first = int(filled[0])  # the header: the first line that is not blank
     header = raw[starts[first]:ends[first]].decode("utf-8")
@@ -82,7 +82,7 @@ def read_table(path: Path, columns) -> pd.DataFrame:
         frame = frame.apply(lambda col: col.str.strip(" "))
     frame.insert(0, "_line", data + 1)
     # What the cell checks need to look for, found once for the whole file (see analysis.ledger.cells).
-    frame.attrs["invisible"] = may_hold_invisible(body)
+    frame.attrs["invisible"] = hidden
     frame.attrs["quote_marks"] = b'"' in body
     return frame
 
@@ -102,9 +102,13 @@ def _read_bytes(path: Path, where: str) -> bytes:
     raise LedgerError([Problem(where, None, None, None, message)])
 
 
-def _structure(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool]:
-    """Per line: start and end byte offsets, number of tabs, and whether it is blank (spaces and tabs only);
-    and whether any space stands at the edge of a cell (next to a tab, a line break or the file's ends)."""
+def _structure(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool, bool]:
+    """What the checks need to know about the file's bytes, in a few vectorised passes.
+
+    Per line: start and end byte offsets, number of tabs, whether it is blank (spaces and tabs only).
+    For the file: whether any space stands at the edge of a cell (next to a tab, a line break or the
+    file's ends), and whether it may hold a character the cell checks refuse.
+    """
     a = np.frombuffer(raw, dtype=np.uint8)
     newlines = np.flatnonzero(a == 10)
     starts = np.concatenate([[0], newlines + 1])
@@ -113,14 +117,16 @@ def _structure(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
         starts, ends = starts[:-1], ends[:-1]
     tab_at = np.flatnonzero(a == 9)
     space_at = np.flatnonzero(a == 32)
-    tabs = np.searchsorted(tab_at, ends) - np.searchsorted(tab_at, starts)
-    spaces = np.searchsorted(space_at, ends) - np.searchsorted(space_at, starts)
+    # Counts per line from counts up to each line's end (a line starts right after the previous end's newline).
+    tabs = np.diff(np.searchsorted(tab_at, ends), prepend=0)
+    spaces = np.diff(np.searchsorted(space_at, ends), prepend=0)
     blank = (ends - starts) == tabs + spaces
     last = len(a) - 1
     before = np.where(space_at > 0, a[np.maximum(space_at - 1, 0)], 9)  # the file's ends count as cell edges
     after = np.where(space_at < last, a[np.minimum(space_at + 1, last)], 9)
     padded = bool(((before == 9) | (before == 10) | (after == 9) | (after == 10)).any())
-    return starts, ends, tabs, blank, padded
+    hidden = may_hold_invisible(raw, len(tab_at) + len(newlines))
+    return starts, ends, tabs, blank, padded, hidden
 
 
 def _check_header(header: str, expected: list[str], where: str, data_tabs: np.ndarray, line: int) -> None:
