@@ -293,3 +293,420 @@ def test_the_project_ledger_loads():
     ledger = load_ledger()
     assert ledger.figures["figure_id"].is_unique
     assert int(ledger.sources["primary"].sum()) == 1
+
+
+# --- files that cannot be read -----------------------------------------------------------------------
+
+def test_unreadable_file_is_refused_naming_it(ledger_copy, monkeypatch):
+    """A file the user may not read (PermissionError) ends in LedgerError naming it, not a traceback."""
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "sources.tsv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    before = ledger_copy.snapshot()
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", read_bytes)
+        with pytest.raises(LedgerError) as info:
+            load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)
+    assert ledger_copy.snapshot() == before
+    error = info.value
+    assert [str(p) for p in error.problems] == [
+        "sources.tsv: the file cannot be opened: permission denied; make sure you may read it "
+        "(and that no other program keeps it locked), then run again"]
+
+
+def test_folder_in_place_of_a_file_is_refused(ledger_copy):
+    ledger_copy.figures.unlink()
+    ledger_copy.figures.mkdir()
+    error = load_fails(ledger_copy)
+    assert "figures.tsv: this is a folder, not a file" in str(error)
+
+
+# --- duplicated rows -----------------------------------------------------------------------------------
+
+def test_duplicate_source_id_is_refused_not_a_pandas_error(ledger_copy):
+    """Two sources with one id used to raise pandas' InvalidIndexError; now the second row is named."""
+    first = ledger_copy.line_of(ledger_copy.sources, "S02")
+    line = ledger_copy.line_of(ledger_copy.sources, "S03")
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "source_id", "S02")
+    error = load_fails(ledger_copy)
+    message = problem_line(error, "sources.tsv", line, "S02", "source_id")
+    assert f"'S02' is used by an earlier row too (line {first}); ids must be unique" in message
+
+
+@pytest.mark.parametrize(("file", "record"), [("sources.tsv", "S03"), ("figures.tsv", "C003")])
+def test_duplicated_row_is_refused(ledger_copy, file, record):
+    path = ledger_copy.data / file
+    line = ledger_copy.line_of(path, record)
+    rows = path.read_text(encoding="utf-8").split("\n")
+    rows.insert(line, rows[line - 1])  # the copy lands on the next line
+    path.write_text("\n".join(rows), encoding="utf-8")
+    error = load_fails(ledger_copy)
+    field = "source_id" if file == "sources.tsv" else "figure_id"
+    assert f"(line {line}); ids must be unique" in problem_line(error, file, line + 1, record, field)
+
+
+# --- digits of other scripts -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "field", "text", "expected"), [
+    ("C003", "value", "۱۴۶۲", "'۱۴۶۲' is written in Persian digits; write 1462"),
+    ("C003", "value", "١٤٦٢", "'١٤٦٢' is written in Arabic-Indic digits; write 1462"),
+    ("C003", "value", "۱٬۴۶۲", "'۱٬۴۶۲' is written in Persian digits; write 1462"),  # with the Arabic thousands mark
+    ("C003", "jalali_year", "۱۳۹۶", "'۱۳۹۶' is written in Persian digits; write 1396"),
+    ("F04", "period_start_jalali", "۱۳۹۹/۰۱/۰۱", "'۱۳۹۹/۰۱/۰۱' is written in Persian digits; write 1399/01/01"),
+    ("C003", "period_start", "٢٠١٧-٠٣-٢١", "'٢٠١٧-٠٣-٢١' is written in Arabic-Indic digits; write 2017-03-21"),
+], ids=["persian-value", "arabic-indic-value", "persian-thousands-mark", "persian-year", "persian-jalali-date",
+        "arabic-indic-gregorian-date"])
+def test_digits_of_other_scripts_are_refused_by_name(ledger_copy, record, field, text, expected):
+    line = ledger_copy.line_of(ledger_copy.figures, record)
+    ledger_copy.set_cell(ledger_copy.figures, record, field, text)
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", line, record, field).endswith(expected)
+
+
+def test_persian_digits_in_a_publication_date_are_refused(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.sources, "S03")
+    for field in ("published", "published_earliest", "published_latest"):
+        ledger_copy.set_cell(ledger_copy.sources, "S03", field, "۲۰۱۸-۰۵-۲۲")
+    error = load_fails(ledger_copy)
+    for field in ("published", "published_earliest", "published_latest"):
+        assert "written in Persian digits; write 2018-05-22" in problem_line(error, "sources.tsv", line, "S03", field)
+
+
+# --- invisible characters ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("field", "text", "named"), [
+    ("value", "14\u200b62", "U+200B ZERO WIDTH SPACE, after '14'"),
+    ("metric", "\ufeffunits_revived", "U+FEFF ZERO WIDTH NO-BREAK SPACE (byte-order mark), at the start"),
+    ("speaker", "Farshad\u00a0Moqimi, ISIPO head", "U+00A0 NO-BREAK SPACE, after 'Farshad'"),
+    ("speaker", "\u200eFarshad Moqimi", "U+200E LEFT-TO-RIGHT MARK, at the start"),
+    ("note", "ISIPO annual review\u200f", "U+200F RIGHT-TO-LEFT MARK, at the end"),
+    ("scope", "natio\u00adnal", "U+00AD SOFT HYPHEN, after 'natio'"),
+    ("note", "annual\u2009review", "U+2009 THIN SPACE, after 'annual'"),
+    ("note", "annual\x0breview", "U+000B LINE TABULATION (vertical tab), after 'annual'"),
+], ids=["zero-width-space", "bom-inside-a-cell", "no-break-space", "left-to-right-mark", "right-to-left-mark",
+        "soft-hyphen", "thin-space", "vertical-tab"])
+def test_invisible_characters_are_named_with_their_code_point(ledger_copy, field, text, named):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", field, text)
+    error = load_fails(ledger_copy)
+    message = problem_line(error, "figures.tsv", line, "C003", field)
+    assert named in message and "retype the cell without it" in message
+    assert "⟨U+" in message  # the character is shown, not printed invisibly
+    # Exactly one problem for the cell: the invisible character, not also "not a known metric".
+    assert len([p for p in error.problems if p.line == line and p.field == field]) == 1
+
+
+def test_zero_width_non_joiner_is_allowed_inside_persian_words_only(ledger_copy):
+    """Persian spelling needs U+200C between letters (می‌شود); anywhere else it is an invisible character."""
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "publisher", "خبرگزاری مهر \u2014 می\u200cشود")
+    load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)  # accepted
+    line = ledger_copy.line_of(ledger_copy.sources, "S03")
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "publisher", "Mehr\u200c News")
+    error = load_fails(ledger_copy)
+    assert "U+200C ZERO WIDTH NON-JOINER, after 'Mehr'" in problem_line(error, "sources.tsv", line, "S03", "publisher")
+
+
+def test_invisible_character_in_the_header_names_the_column(ledger_copy):
+    raw = ledger_copy.figures.read_bytes()
+    ledger_copy.figures.write_bytes(raw.replace(b"\tnote\n", "\t\u200bnote\n".encode("utf-8"), 1))
+    error = load_fails(ledger_copy)
+    assert "figures.tsv, line 1: the name of column 18 ('⟨U+200B⟩note') holds an invisible character, " \
+           "U+200B ZERO WIDTH SPACE, at the start" in str(error)
+
+
+# --- values: finite and plausible --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text", "expected"), [
+    # units_revived: 0 .. 100,000 units (data/metrics.tsv)
+    ("C003", "146200", "'146200' is above the largest plausible units_revived (100,000 units)"),
+    # financing_rials: at most 1e17 rials; 35e18 is a sum in the wrong unit
+    ("C108", "35000000000000000000", "is above the largest plausible financing_rials (1e+17 rials)"),
+    # jobs_growth_pct_stated may be negative, but not below -100 percent
+    ("C166", "-135.4", "'-135.4' is below the smallest plausible jobs_growth_pct_stated (-100 percent)"),
+    ("C003", "9" * 400, "is not a finite number (too large: check the digits)"),
+    ("C003", "1.5e3", "'1.5e3' is not a finite number"),
+    ("C003", "-inf", "'-inf' is not a finite number"),
+], ids=["count-above-range", "money-in-wrong-unit", "growth-below-minus-100", "400-digits", "exponent", "minus-inf"])
+def test_values_outside_their_metrics_plausible_range_are_refused(ledger_copy, record, text, expected):
+    line = ledger_copy.line_of(ledger_copy.figures, record)
+    ledger_copy.set_cell(ledger_copy.figures, record, "value", text)
+    error = load_fails(ledger_copy)
+    assert expected in problem_line(error, "figures.tsv", line, record, "value")
+
+
+def test_a_zero_count_is_accepted(ledger_copy):
+    """Zero lies in every count's range (0 .. 100,000 units revived): a stated zero is a figure, read exactly."""
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "value", "0")
+    row = load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds).figure("C003")
+    assert (row["value"], row["low"], row["high"]) == (0, 0, 0)
+
+
+# --- dates: the programme's span, and the right calendar ----------------------------------------------
+
+@pytest.mark.parametrize(("record", "field", "text", "expected"), [
+    ("C003", "period_start", "1500-01-01", "'1500-01-01' lies outside the programme's span"),
+    ("C003", "period_start", "2010-03-20", "'2010-03-20' lies outside the programme's span, Iranian years 1390-1410 "
+                                           "(2011-03-21 .. 2032-03-19)"),
+    ("C003", "period_end", "2300-01-01", "'2300-01-01' lies outside the programme's span"),
+    ("F04", "period_start_jalali", "1389/12/29", "'1389/12/29' lies outside the programme's span"),
+    ("F03", "period_end_jalali", "1411/01/01", "'1411/01/01' lies outside the programme's span"),
+    # C005 (total industrial-park units, S02) has no period: a year far out of range is refused, not a crash.
+    ("C005", "jalali_year", "1500", "1500 lies outside the programme's span, Iranian years 1390-1410"),
+], ids=["year-1500", "day-before-span", "year-2300", "jalali-before-span", "jalali-after-span", "undated-year-1500"])
+def test_dates_outside_the_programmes_span_are_refused(ledger_copy, record, field, text, expected):
+    line = ledger_copy.line_of(ledger_copy.figures, record)
+    ledger_copy.set_cell(ledger_copy.figures, record, field, text)
+    error = load_fails(ledger_copy)
+    assert expected in problem_line(error, "figures.tsv", line, record, field)
+
+
+@pytest.mark.parametrize(("record", "field", "text", "expected"), [
+    # 1399 began on 2020-03-20 (BRIEF), so 2020-03-20 is 1399/01/01.
+    ("F04", "period_start_jalali", "2020-03-20",
+     "'2020-03-20' is a Gregorian date (2020-03-20 is 1399/01/01 in the Iranian calendar); this column takes "
+     "Iranian dates YYYY/MM/DD: write 1399/01/01 here, or move the date to period_start"),
+    ("F04", "period_start_jalali", "2020/03/20", "'2020/03/20' is a Gregorian date (2020-03-20 is 1399/01/01"),
+    # 1396 began on 2017-03-21 (C001's period, the ledger's 1396).
+    ("C003", "period_start", "1396-01-01",
+     "'1396-01-01' is an Iranian date (year 1396); this column takes Gregorian dates YYYY-MM-DD: write 2017-03-21 "
+     "here, or put the Iranian date in period_start_jalali as 1396/01/01"),
+    ("C003", "period_start", "1396/01/01", "'1396/01/01' is an Iranian date (year 1396)"),
+], ids=["gregorian-in-jalali-column", "gregorian-with-slashes", "jalali-in-gregorian-column", "jalali-with-slashes"])
+def test_a_date_in_the_other_calendars_column_is_named_as_such(ledger_copy, record, field, text, expected):
+    line = ledger_copy.line_of(ledger_copy.figures, record)
+    ledger_copy.set_cell(ledger_copy.figures, record, field, text)
+    error = load_fails(ledger_copy)
+    message = problem_line(error, "figures.tsv", line, record, field)
+    assert expected in message
+    assert "outside the years the calendar table covers" not in str(error)
+
+
+# --- the file's shape --------------------------------------------------------------------------------
+
+def test_trailing_tab_on_every_line_is_named(ledger_copy):
+    rows = ledger_copy.figures.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    ledger_copy.figures.write_text("\n".join(r + "\t" for r in rows) + "\n", encoding="utf-8")
+    error = load_fails(ledger_copy)
+    assert [str(p) for p in error.problems] == [
+        "figures.tsv, line 1: every line ends with a tab, which adds an empty column after 'note'; delete the "
+        "trailing tabs (in a spreadsheet: delete the empty last column) and save again"]
+
+
+def test_trailing_tab_on_one_row_is_named(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    rows = ledger_copy.figures.read_text(encoding="utf-8").split("\n")
+    rows[line - 1] += "\t"
+    ledger_copy.figures.write_text("\n".join(rows), encoding="utf-8")
+    error = load_fails(ledger_copy)
+    assert f"figures.tsv, line {line} (C003): this row has 19 tab-separated cells, expected 18: it ends with 1 " \
+           "extra tab(s) after the 'note' cell; delete them" in str(error)
+
+
+@pytest.mark.parametrize(("field", "position"), [("speaker", 14), ("note", 17)])
+def test_quoted_cell_with_a_line_break_names_both_lines(ledger_copy, field, position):
+    """A spreadsheet writes a cell holding a line break in quotes, over two lines: name the row's first line and both."""
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    rows = ledger_copy.figures.read_text(encoding="utf-8").split("\n")
+    cells = rows[line - 1].split("\t")
+    cells[position] = f'"{cells[position]}\nsecond line"'
+    rows[line - 1] = "\t".join(cells)
+    ledger_copy.figures.write_text("\n".join(rows), encoding="utf-8")
+    error = load_fails(ledger_copy)
+    message = problem_line(error, "figures.tsv", line, "C003", field)
+    assert f"the {field} cell holds a line break, so this row runs on to line {line + 1}" in message
+    assert f"(lines {line}-{line + 1})" in message and "begins with a quote mark" in message
+    assert len(error.problems) == 1  # the second line is not reported as a row of its own
+
+
+def test_cell_beginning_with_a_straight_quote_is_refused(ledger_copy):
+    """Standard readers would take such a cell as quoted; refusing it keeps every reader reading the same cells."""
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "note", '"Annual review", ISIPO says')
+    error = load_fails(ledger_copy)
+    assert "begins with a straight double quote" in problem_line(error, "figures.tsv", line, "C003", "note")
+
+
+def test_uppercase_https_is_accepted_and_other_schemes_are_not(ledger_copy):
+    url = ledger_copy.cell(ledger_copy.sources, "S03", "url")
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "url", "HTTPS://" + url.split("://", 1)[1])
+    load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)  # accepted
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "url", "ftp://" + url.split("://", 1)[1])
+    error = load_fails(ledger_copy)
+    assert "an address starts with http:// or https://" in problem_line(
+        error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S03"), "S03", "url")
+
+
+# --- seed files: one wording whatever the target --------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "setup", "what"), [
+    ("missing.txt", None, "the file is missing; restore it from the published source, or correct the name"),
+    ("copy.txt", "copy-without-record", "its provenance record copy.toml is missing; restore it beside the seed file"),
+    (SEED_FILE, "alter", "the file has been altered"),
+], ids=["missing-target", "existing-target-without-record", "existing-target-altered"])
+def test_seed_file_problems_are_worded_the_same_way(ledger_copy, name, setup, what):
+    if setup == "copy-without-record":
+        (ledger_copy.seeds / name).write_bytes((ledger_copy.seeds / SEED_FILE).read_bytes())
+    if setup == "alter":
+        seed = ledger_copy.seeds / SEED_FILE
+        seed.write_bytes(seed.read_bytes().replace(b"468", b"469", 1))
+    ledger_copy.set_cell(ledger_copy.sources, "S00", "seed_file", name)
+    error = load_fails(ledger_copy)
+    message = problem_line(error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S00"), "S00", "seed_file")
+    assert message.split(": ", 1)[1].startswith(f"seed file '{name}' in seeds/: {what}")
+
+
+def test_seed_file_outside_the_seeds_folder_is_refused(ledger_copy):
+    ledger_copy.set_cell(ledger_copy.sources, "S00", "seed_file", "../data/figures.tsv")
+    error = load_fails(ledger_copy)
+    assert "a plain name, no folders" in problem_line(
+        error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S00"), "S00", "seed_file")
+
+
+# --- rules across fields and rows ----------------------------------------------------------------------
+
+def test_count_ending_after_its_report_is_refused(ledger_copy):
+    # C003: units revived in 1396, from S02, published 2018-05-22 at the latest.
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "period_end", "2018-06-30")
+    error = load_fails(ledger_copy)
+    assert "the period ends on 2018-06-30, after the report could have appeared (by 2018-05-22 at the latest)" in \
+        problem_line(error, "figures.tsv", line, "C003", "period_end")
+
+
+def test_count_starting_after_its_report_is_refused(ledger_copy):
+    # C007: renovated units from 2018-03-21 to S03's publication (2018-05-22); an open end runs to the report.
+    line = ledger_copy.line_of(ledger_copy.figures, "C007")
+    ledger_copy.set_cell(ledger_copy.figures, "C007", "period_start", "2018-06-01")
+    ledger_copy.set_cell(ledger_copy.figures, "C007", "jalali_year", "")
+    error = load_fails(ledger_copy)
+    assert "the period starts on 2018-06-01, after the report could have appeared (by 2018-05-22" in \
+        problem_line(error, "figures.tsv", line, "C007", "period_start")
+
+
+def test_stock_dated_after_its_report_is_refused(ledger_copy):
+    # C031: idle units as of 2018-03-20, from S09, published 2019-11-11 at the latest.
+    line = ledger_copy.line_of(ledger_copy.figures, "C031")
+    ledger_copy.set_cell(ledger_copy.figures, "C031", "period_end", "2020-03-19")
+    ledger_copy.set_cell(ledger_copy.figures, "C031", "jalali_year", "1398")
+    error = load_fails(ledger_copy)
+    assert "a stock's as-of date (2020-03-19) cannot be after its report (published by 2019-11-11 at the latest)" in \
+        problem_line(error, "figures.tsv", line, "C031", "period_end")
+
+
+def test_targets_and_allocations_may_lie_ahead_of_their_report():
+    """C001 (the 1396 units target, published 2017-06-02) and C021 (1398 money, published 2019-08-16) run to year end."""
+    ledger = load_ledger()
+    for fid, end, published in (("C001", "2018-03-20", "2017-06-02"), ("C021", "2020-03-19", "2019-08-16")):
+        row = ledger.figure(fid)
+        assert row["end"] == pd.Timestamp(end) and row["published_latest"] == pd.Timestamp(published)
+
+
+@pytest.mark.parametrize(("text", "refused"), [("1398", True), ("1397", False), ("1396", False)])
+def test_stated_year_of_an_undated_row_is_not_after_its_report(ledger_copy, text, refused):
+    # C005 (industrial-park units, no date) is from S02, published by 2018-05-22 = 1397/03/01, in 1397.
+    ledger_copy.set_cell(ledger_copy.figures, "C005", "jalali_year", text)
+    if not refused:
+        ledger = load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)
+        assert ledger.figure("C005")["jalali_year"] == int(text)
+        return
+    error = load_fails(ledger_copy)
+    assert "Iranian year 1398 is after its report could have appeared (by 2018-05-22 at the latest, in 1397)" in \
+        problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C005"), "C005", "jalali_year")
+
+
+def test_restatement_loop_of_two_is_refused_on_both_rows(ledger_copy):
+    # C020 restates C014; pointing C014 back at C020 closes a loop.
+    ledger_copy.set_cell(ledger_copy.figures, "C014", "restates", "C020")
+    error = load_fails(ledger_copy)
+    for fid in ("C014", "C020"):
+        message = problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, fid), fid, "restates")
+        assert "the restatement links form a loop (C014 -> C020 -> C014)" in message
+
+
+def test_restatement_loop_of_three_is_named_in_link_order(ledger_copy):
+    # C017 and C020 restate C014 (the 1398 national target, 2,000); make C014 -> C017 -> C020 -> C014.
+    ledger_copy.set_cell(ledger_copy.figures, "C014", "restates", "C017")
+    ledger_copy.set_cell(ledger_copy.figures, "C017", "restates", "C020")
+    error = load_fails(ledger_copy)
+    loops = {p.record for p in error.problems if "form a loop (C014 -> C017 -> C020 -> C014)" in p.message}
+    assert loops == {"C014", "C017", "C020"}
+    assert not any(p.record == "C038" for p in error.problems)  # C038 -> C014 leads into the loop but is not on it
+
+
+def test_restatement_chains_and_later_targets_are_fine(ledger_copy):
+    """A link may point at a later figure, and a chain (C014 -> C038 -> C020) is not a loop."""
+    ledger_copy.set_cell(ledger_copy.figures, "C014", "restates", "C038")
+    ledger_copy.set_cell(ledger_copy.figures, "C038", "restates", "C020")
+    ledger_copy.set_cell(ledger_copy.figures, "C020", "restates", "")
+    ledger = load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)
+    assert ledger.figure("C014")["restates"] == "C038"
+
+
+def test_restatement_of_a_figure_with_another_period_is_refused(ledger_copy):
+    # C036 restates C034 (529 units, first half of 1398); give it the whole year instead.
+    line = ledger_copy.line_of(ledger_copy.figures, "C036")
+    ledger_copy.set_cell(ledger_copy.figures, "C036", "period_end", "2020-03-19")
+    error = load_fails(ledger_copy)
+    assert "restates C034, whose period is '2019-03-21 .. 2019-09-22', not '2019-03-21 .. 2020-03-19'" in \
+        problem_line(error, "figures.tsv", line, "C036", "restates")
+
+
+def test_restatement_with_another_qualifier_is_the_same_figure():
+    """C053 ('up to 1,500') restates C047 (1,500): one number worded two ways is accepted."""
+    ledger = load_ledger()
+    c053, c047 = ledger.figure("C053"), ledger.figure("C047")
+    assert (c053["restates"], c053["qualifier"], c047["qualifier"]) == ("C047", "up_to", "exact")
+    assert c053["value"] == c047["value"] == 1500
+
+
+def test_restating_itself_is_refused(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.figures, "C014")
+    ledger_copy.set_cell(ledger_copy.figures, "C014", "restates", "C014")
+    error = load_fails(ledger_copy)
+    assert "a figure cannot restate itself" in problem_line(error, "figures.tsv", line, "C014", "restates")
+
+
+def test_seed_value_must_be_a_number_its_quote_states(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.figures, "F04")  # quote: "so far 468 units have resumed operation"
+    ledger_copy.set_cell(ledger_copy.figures, "F04", "value", "469")
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", line, "F04", "value").endswith(
+        "the value 469 is not a number this quote states (it states 468); correct the value or the quote")
+
+
+def test_target_kind_only_for_targets(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "target_kind", "revival")
+    error = load_fails(ledger_copy)
+    assert "target_kind is only for targets; leave it empty for a flow such as units_revived" in \
+        problem_line(error, "figures.tsv", line, "C003", "target_kind")
+
+
+@pytest.mark.parametrize("text", ["0", "-100", "0.0", "1e2"])
+def test_rounding_must_be_none_or_a_positive_step(ledger_copy, text):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "rounding", text)
+    error = load_fails(ledger_copy)
+    assert "or the step the figure was rounded to, a positive number" in \
+        problem_line(error, "figures.tsv", line, "C003", "rounding")
+
+
+def test_unknown_metric_in_another_case_gets_a_suggestion(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "metric", "Units_Revived")
+    error = load_fails(ledger_copy)
+    assert "(did you mean 'units_revived'?)" in problem_line(error, "figures.tsv", line, "C003", "metric")
+
+
+def test_two_primary_sources_name_the_second(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.sources, "S03")
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "primary", "yes")
+    error = load_fails(ledger_copy)
+    assert "only one source can be primary, and S00 (line 2) already is" in \
+        problem_line(error, "sources.tsv", line, "S03", "primary")

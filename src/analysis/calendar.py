@@ -216,7 +216,7 @@ def year_bounds_columns(jalali_year: pd.Series) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _month_table() -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+def _month_table() -> tuple:
     """First Gregorian day (as datetime64[D]) of every Iranian month in :data:`TABLE_YEARS`, with its year and month."""
     import numpy as np
 

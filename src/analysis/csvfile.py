@@ -56,9 +56,9 @@ def _has_carriage_return(frame: pd.DataFrame) -> bool:
         return True
     for position in range(frame.shape[1]):
         column = frame.iloc[:, position]
-        if not pd.api.types.is_numeric_dtype(column.dtype) and column.map(
-            lambda v: isinstance(v, str) and "\r" in v, na_action="ignore"
-        ).fillna(False).astype(bool).any():
+        if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_datetime64_any_dtype(column.dtype):
+            continue  # numbers and dates hold no text
+        if any(isinstance(v, str) and "\r" in v for v in column.tolist()):
             return True
     return False
 

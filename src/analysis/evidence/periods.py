@@ -49,7 +49,6 @@ def classify(figures: pd.DataFrame) -> pd.DataFrame:
     start, end = f["start"], f["end"]
     latest_end = end.fillna(f["end_latest"])
     s = calendar.jalali_columns(start)
-    e = calendar.jalali_columns(end)
     el = calendar.jalali_columns(latest_end)
     after = calendar.jalali_columns(end + pd.Timedelta(days=1))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 import pandas as pd
+from IPython.display import HTML
 
 from .. import evidence
 from ..assumptions import ASSUMPTIONS
@@ -30,29 +31,23 @@ def start(page: str):
     return evidence.build(load_ledger())
 
 
-def answer(lines: list[str], seed: str = "") -> "HTML":
+def answer(lines: list[str], seed: str = "") -> HTML:
     """The page's answer: generated sentences, then the seed article's own answer in a line."""
-    from IPython.display import HTML
-
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
     seed_html = f'<p class="seed-answer"><strong>The seed article alone:</strong> {html.escape(seed)}</p>' if seed else ""
     return HTML(f'<div class="answer">{body}{seed_html}</div>')
 
 
-def assumptions(names: list[str]) -> "HTML":
+def assumptions(names: list[str]) -> HTML:
     """The assumptions a page relies on, folded: name, value and meaning (from :mod:`analysis.assumptions`)."""
-    from IPython.display import HTML
-
     rows = pd.DataFrame([{"Assumption": a.name.capitalize(), "Setting": a.value, "What it means": a.meaning}
                          for a in (ASSUMPTIONS[n] for n in names)])
     return HTML(f"<details class=\"assumptions\"><summary>Assumptions this page uses ({len(rows)})</summary>"
                 f"{tables.table_html(rows)}</details>")
 
 
-def paragraph(text: str) -> "HTML":
+def paragraph(text: str) -> HTML:
     """A generated sentence or two as a paragraph (escaped)."""
-    from IPython.display import HTML
-
     return HTML(f"<p>{html.escape(text)}</p>")
 
 

@@ -8,7 +8,6 @@ and folds the rest (``<details>``); every cell is escaped except the source link
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 

@@ -12,10 +12,8 @@ import pandas as pd
 
 from .. import fmt
 from ..evidence import estimates as est_vocab
-from ..evidence import periods
 from ..evidence import targets as target_vocab
-from ..evidence.grading import MEANINGS
-from ..questions import audit, jobs, rates, stock, timeline
+from ..questions import timeline
 from .tables import table_html
 
 

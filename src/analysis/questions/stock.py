@@ -13,7 +13,6 @@ In: an :class:`~analysis.evidence.Evidence`. Out:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..bounds import Estimate

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ... import calendar, fmt
 from .. import style
+from . import kit, layout
 
 SCOPE_ORDER = list(style.SCOPE_COLOURS)
 
@@ -83,12 +84,12 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
     hidden = y[~_shown(y)]
     years = sorted(int(v) for v in y["jalali_year"].unique())
     pos = {yr: i for i, yr in enumerate(years)}
-    ref_v, ref_lo, ref_hi = (float(reference[0]), float(reference[1]), float(reference[2]))
+    ref_lo, ref_hi = float(reference[1]), float(reference[2])
     with style.context():
         fig = style.figure(5.6)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False, grid="y")
+        kit.clean_axes(ax, left=False, grid="y")
         if _finite(ref_lo) and _finite(ref_hi):
             ax.axhspan(ref_lo, ref_hi, color=style.BAND, zorder=0, linewidth=0)
         xs = []
@@ -109,7 +110,7 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
             else:
                 ax.plot([r["_x"]], [lo], marker="o", markersize=10, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
                         linestyle="none", zorder=4)
-                style.up_arrow(ax, r["_x"], lo, length_pt=30, colour=col)
+                kit.up_arrow(ax, r["_x"], lo, length_pt=30, colour=col)
         finite = pd.concat([shown["jpu_low"], shown["jpu_high"].where(np.isfinite(shown["jpu_high"]))]).dropna()
         vals = [v for v in list(finite) + [ref_lo, ref_hi] if _finite(v)]
         lo_lim = max(math.floor(min(vals) - 1.5), 0) if vals else 0
@@ -128,9 +129,9 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
 
         def place():
             out = []
-            ppu = style.points_per_unit(ax)
-            slot = style.points_per_unit(ax, "x") - 8
-            out += style.year_labels(ax, list(range(len(years))), years, extra=extra, extra_width_pt=slot)
+            ppu = kit.points_per_unit(ax)
+            slot = kit.points_per_unit(ax, "x") - 8
+            out += kit.year_labels(ax, list(range(len(years))), years, extra=extra, extra_width_pt=slot)
             for _, r in shown.iterrows():
                 lo, hi, v = float(r["jpu_low"]), float(r["jpu_high"]), float(r["jpu_value"])
                 top = hi if _finite(hi) else lo + 34 / ppu
@@ -148,7 +149,7 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
         band = f" Shaded: full-year ratios, {_one(ref_lo)} to {_one(ref_hi)}." if _finite(ref_lo) and _finite(ref_hi) else ""
         colours = " Blue: national; another colour: the scope named under its year." if several else ""
         subtitle = f"Best estimate and range.{band}{colours}"
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, note=note)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, note=note)
     return fig
 
 
@@ -174,11 +175,11 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
         fig = style.figure(5.4)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False)
+        kit.clean_axes(ax, left=False)
         x = np.arange(n, dtype=float)
         value = [float(lo) if (not _finite(hi) or not _finite(v)) else float(v) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])]
         derived = [str(b) not in ("full_year", "floor") for b in y["j_basis"]]
-        place = style.estimate_columns(
+        place = layout.estimate_columns(
             ax, x, value, y["j_low"].tolist(), y["j_high"].tolist(), [style.colour(s) for s in y["scope"]],
             hatched=derived, words=[[fmt.label("scope", s) if s != "national" else "", "derived" if d else ""]
                                     for s, d in zip(y["scope"], derived)],
@@ -190,12 +191,12 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
         ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
         ax.set_yticks([])
         ax.set_ylabel("Jobs in the year", fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
-        style.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
+        kit.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
         first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
         title = title or f"Jobs brought by the year's revivals, {_years_text(first, last)}"
         subtitle = ("Best estimate, with its range where reports differ or round it. Blue: national; "
                     "another colour: the scope of that year's ratio.")
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
     return fig
 
 
@@ -290,7 +291,7 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
         fig = style.figure(2.6 + 0.3 * nrows)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False, grid="x")
+        kit.clean_axes(ax, left=False, grid="x")
         ax.axvspan(band_lo, band_hi, color=style.BAND, zorder=0, linewidth=0)
         ax.set_ylim(nrows - 0.4, -1.1)
         ax.set_xlim(0, xmax)
@@ -323,9 +324,9 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
                                        color=style.MUTED))
                     continue
                 lo, v = float(lo), float(v)
-                ppx = style.points_per_unit(ax, "x")
+                ppx = kit.points_per_unit(ax, "x")
                 if lo >= xmax:  # beyond the edge: an arrow at the edge with the value
-                    out.append(style.side_arrow(ax, xmax, i, 1, length_pt=22, colour=col))
+                    out.append(kit.side_arrow(ax, xmax, i, 1, length_pt=22, colour=col))
                     text = _ratio_text(v, lo, hi).split(" (")[0]
                     word = "implausible: " if bool(r.get("implausible", False)) else ""
                     out.append(ax.annotate(f"{word}{text}", xy=(xmax, i), xytext=(-26, 0), textcoords="offset points",
@@ -337,7 +338,7 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
                     if right > lo:
                         out.append(ax.plot([lo, right], [i, i], color=col, linewidth=2.4, zorder=3, solid_capstyle="butt")[0])
                     if float(hi) > xmax:
-                        out.append(style.side_arrow(ax, xmax, i, 1, length_pt=18, colour=col))
+                        out.append(kit.side_arrow(ax, xmax, i, 1, length_pt=18, colour=col))
                     out.append(ax.plot([v], [i], marker="o", markersize=9, color=col, markeredgecolor=style.PAPER,
                                        markeredgewidth=1.0, linestyle="none", zorder=4)[0])
                     word = " implausible" if bool(r.get("implausible", False)) else ""
@@ -355,13 +356,13 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
                 if after < xmax - 20 / ppx:
                     out.append(ax.plot([after, xmax - 14 / ppx], [i, i], color=col, linewidth=2.4, zorder=3,
                                        solid_capstyle="butt")[0])
-                out.append(style.side_arrow(ax, xmax, i, 1, length_pt=16, colour=col))
+                out.append(kit.side_arrow(ax, xmax, i, 1, length_pt=16, colour=col))
             return out
 
         title = title or "Jobs per revived unit in every pair of counts"
         subtitle = ("Each row: a count of units and one of jobs for the same scope and period, as reported. "
                     "Dots: the ratio; lines: its range.")
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
     return fig
 
 

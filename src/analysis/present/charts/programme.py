@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 
 from ... import fmt
 from .. import style
+from . import kit, layout
 
 UNITS = "units"
 BAR_WIDTH = 0.78
@@ -93,11 +94,11 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
         fig = style.figure(6.0)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False)
+        kit.clean_axes(ax, left=False)
         x = np.arange(n, dtype=float)
         value = [float(r["low"]) if (_is_floor(r) or not _finite(r["value"])) else float(r["value"]) for _, r in y.iterrows()]
         marks = [[(v, _target_style(kind, sc == str(r["scope"]), sc)) for kind, v, sc in _target_rows(r)] for _, r in y.iterrows()]
-        place = style.estimate_columns(
+        place = layout.estimate_columns(
             ax, x, value, y["low"].tolist(), y["high"].tolist(), [style.colour(s) for s in y["scope"]],
             hatched=(y["basis"].astype(str) != "full_year").tolist(),
             words=[[fmt.label("scope", r["scope"]) if str(r["scope"]) != "national" else "",
@@ -110,7 +111,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
         ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
         ax.set_yticks([])
         ax.set_ylabel("Units revived in the year", color=style.INK, fontsize=style.TEXT_PT, labelpad=6)
-        style.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
+        kit.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
         kinds = {kind for _, r in y.iterrows() for kind, _, _ in _target_rows(r)}
         key = []
         if "force" in kinds:
@@ -127,7 +128,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
         title = title or f"Idle units revived each Iranian year, {_years_text(first, last)}"
         subtitle = ("Best estimate, with its range where reports differ or round it. Blue: national; "
                     "another colour: the only scope counted that year.")
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, key=key or None)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, key=key or None)
     return fig
 
 
@@ -193,7 +194,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
         for k, year in enumerate(years):
             ax = fig.add_subplot(gs[k // ncols, k % ncols])
             axes.append(ax)
-            style.clean_axes(ax, left=False, grid="y")
+            kit.clean_axes(ax, left=False, grid="y")
             d = data[data["jalali_year"] == year]
             # full-year diamonds closer than a marker's height are set side by side
             full_rows = d[d["period_kind"] == "full_year"].sort_values("value")
@@ -223,7 +224,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
                     ax.plot([lo_x], [yv], marker="o", markersize=9, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.0,
                             linestyle="none", zorder=5)
                 if not _finite(r["high"]):
-                    style.up_arrow(ax, (lo_x + hi_x) / 2, yv, length_pt=20, colour=col)
+                    kit.up_arrow(ax, (lo_x + hi_x) / 2, yv, length_pt=20, colour=col)
             ax.set_xlim(-4, 106)
             ax.set_ylim(0, ymax)
             ax.set_xticks([0, 50, 100], labels=["0%", "50%", "100%"])
@@ -232,7 +233,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
             step = _nice_step(ymax / 3)
             ticks = np.arange(0, ymax, step)
             ax.set_yticks(ticks, labels=[fmt.number(t) for t in ticks] if k % ncols == 0 else [""] * len(ticks))
-            ax.set_title(style.year_text(year), loc="left", fontsize=style.TEXT_PT, fontweight="bold", color=style.INK, pad=6)
+            ax.set_title(kit.year_text(year), loc="left", fontsize=style.TEXT_PT, fontweight="bold", color=style.INK, pad=6)
             scopes = list(dict.fromkeys(d.sort_values("scope")["scope"]))
             for j, sc in enumerate(scopes):
                 ax.text(0.02, 0.97 - j * 0.13, fmt.label("scope", sc), transform=ax.transAxes, ha="left", va="top",
@@ -255,7 +256,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
         title = title or "Each year's counts to date, and its result"
         subtitle = ("Dots: counts to a known date. Bars: counts whose end is known only within a window. "
                     "Diamonds: the full-year count.")
-        style.finish(fig, axes, title=title, subtitle=subtitle, source=source)
+        layout.finish(fig, axes, title=title, subtitle=subtitle, source=source)
     return fig
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ... import calendar, fmt
 from .. import style
+from . import kit, layout
 
 #: Lanes from the most to the least precise way of knowing a date.
 LANES = ["shown", "url_date", "id_interpolation", "text_clues"]
@@ -44,9 +45,9 @@ def reports_chart(reports: pd.DataFrame, *, source: str, title: str | None = Non
         idx = r.index[r["date_basis"].astype(str) == basis]
         seed = [i for i in idx if bool(r.loc[i, "primary"])]
         rest = [i for i in idx if i not in seed]
-        spans = [(style.date_num(r.loc[i, "published_earliest"]) - pad_days, style.date_num(r.loc[i, "published_latest"]) + pad_days)
+        spans = [(kit.date_num(r.loc[i, "published_earliest"]) - pad_days, kit.date_num(r.loc[i, "published_latest"]) + pad_days)
                  for i in rest]
-        stack = [k + (1 if seed else 0) for k in style.dodge(spans)]
+        stack = [k + (1 if seed else 0) for k in layout.dodge(spans)]
         for i in seed:  # the seed has a row of its own, with room for its name
             rows_of[i] = 0
         for i, k in zip(rest, stack):
@@ -68,13 +69,13 @@ def reports_chart(reports: pd.DataFrame, *, source: str, title: str | None = Non
         fig = style.figure(2.4 + 0.2 * total)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False)
+        kit.clean_axes(ax, left=False)
         ax.set_ylim(total, -0.4)
         ax.set_yticks([])
         seed_i = [i for i in r.index if bool(r.loc[i, "primary"])]
         for i in r.index:
-            x0 = style.date_num(r.loc[i, "published_earliest"])
-            x1 = style.date_num(r.loc[i, "published_latest"])
+            x0 = kit.date_num(r.loc[i, "published_earliest"])
+            x1 = kit.date_num(r.loc[i, "published_latest"])
             seed = i in seed_i
             col = style.INK if seed else REPORT
             if x1 > x0:
@@ -91,19 +92,19 @@ def reports_chart(reports: pd.DataFrame, *, source: str, title: str | None = Non
                         fontsize=style.TEXT_PT, color=style.INK, fontweight="bold", annotation_clip=False, zorder=5,
                         bbox=dict(boxstyle="square,pad=0.1", fc=style.PAPER, ec="none"))
         for i in seed_i:
-            x1 = style.date_num(r.loc[i, "published_latest"])
+            x1 = kit.date_num(r.loc[i, "published_latest"])
             ax.annotate("the seed article", xy=(x1, ypos[i]), xytext=(8, 0), textcoords="offset points", ha="left",
                         va="center", fontsize=style.TEXT_PT, color=style.INK, fontweight="bold", annotation_clip=False,
                         bbox=dict(boxstyle="square,pad=0.1", fc=style.PAPER, ec="none"))
         ax.set_xlabel("Date published", fontsize=style.TEXT_PT, color=style.INK)
 
         def place():
-            return style.date_axis(ax, start, end)
+            return kit.date_axis(ax, start, end)
 
         n = len(r)
         title = title or f"{n} reports, by date and how the date is known"
         subtitle = "Dots: dated to the day. Bars: the window an undated report's date lies in."
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
     return fig
 
 

@@ -17,13 +17,12 @@ both calendars, the implied window shaded across all rows) and :func:`seed_date_
 
 from __future__ import annotations
 
-import math
 
-import numpy as np
 import pandas as pd
 
 from ... import calendar, fmt
 from .. import style
+from . import kit, layout
 
 #: Rows' names for the bases of the provenance record.
 BASIS_WORDS = {
@@ -103,13 +102,13 @@ def seed_date_chart(evidence: pd.DataFrame, brackets: pd.DataFrame, window: tupl
         fig = style.figure(2.3 + 0.95 * n)
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False)
+        kit.clean_axes(ax, left=False)
         ax.set_ylim(n - 0.45, -0.85)
         ax.set_yticks([])
-        ax.axvspan(style.date_num(w0), style.date_num(w1) + 1, color=style.BAND, zorder=0, linewidth=0)
+        ax.axvspan(kit.date_num(w0), kit.date_num(w1) + 1, color=style.BAND, zorder=0, linewidth=0)
         ax.set_xlabel("Publication date", fontsize=style.TEXT_PT, color=style.INK)
         for i, r in enumerate(rs):
-            x0, x1 = style.date_num(r["start"]), style.date_num(r["end"]) + 1
+            x0, x1 = kit.date_num(r["start"]), kit.date_num(r["end"]) + 1
             if r["kind"] in ("evidence", "window"):
                 col = style.INK if r["kind"] == "window" else style.MUTED
                 ax.plot([x0, x1], [i, i], color=col, linewidth=9 if r["kind"] == "window" else 7, solid_capstyle="butt", zorder=3)
@@ -123,11 +122,11 @@ def seed_date_chart(evidence: pd.DataFrame, brackets: pd.DataFrame, window: tupl
                         fontweight="bold" if r["kind"] == "window" else "normal", annotation_clip=False)
 
         def place():
-            out = style.date_axis(ax, start, end)
-            ppx = style.points_per_unit(ax, "x")
+            out = kit.date_axis(ax, start, end)
+            ppx = kit.points_per_unit(ax, "x")
             left, right = ax.get_xlim()
             for i, r in enumerate(rs):
-                x0, x1 = style.date_num(r["start"]), style.date_num(r["end"]) + 1
+                x0, x1 = kit.date_num(r["start"]), kit.date_num(r["end"]) + 1
                 g, j = _both(r["start"], None if r["start"] == r["end"] else r["end"])
                 wpt = max(style.text_width(fig, g), style.text_width(fig, j)) + 6
                 # (side, gap in points): a dot's dates go on the side its arrow does not, else past the arrow
@@ -160,7 +159,7 @@ def seed_date_chart(evidence: pd.DataFrame, brackets: pd.DataFrame, window: tupl
         title = title or "When the undated seed article appeared"
         subtitle = (f"Each line of evidence bounds its publication date; together they put it between "
                     f"{w0:%Y-%m-%d} and {w1:%Y-%m-%d} ({calendar.format_jalali(w0)} to {calendar.format_jalali(w1)}), shaded.")
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
     return fig
 
 

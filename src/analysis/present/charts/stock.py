@@ -23,6 +23,7 @@ import pandas as pd
 
 from ... import calendar, fmt
 from .. import style
+from . import kit, layout
 
 SCOPE_ORDER = list(style.SCOPE_COLOURS)
 
@@ -69,12 +70,12 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
         gs = fig.add_gridspec(n, 1)
         axes = [fig.add_subplot(gs[i, 0]) for i in range(n)]
         for i, (ax, scope) in enumerate(zip(axes, scopes)):
-            style.clean_axes(ax, left=False, grid="y")
+            kit.clean_axes(ax, left=False, grid="y")
             col = style.colour(scope)
             d = stocks[stocks["scope"] == scope]
             top = 0.0
             for _, r in d.iterrows():
-                x0, x1 = style.date_num(r["end_earliest"]), style.date_num(r["end_latest"])
+                x0, x1 = kit.date_num(r["end_earliest"]), kit.date_num(r["end_latest"])
                 v = float(r["value"])
                 top = max(top, float(r["high"]) if _finite(r["high"]) else v * 1.1)
                 if x1 > x0:
@@ -86,7 +87,7 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                     xm = (x0 + x1) / 2
                     ax.plot([xm, xm], [r["low"], r["high"]], color=style.INK, linewidth=1.4, zorder=5)
                 if not _finite(r["high"]):
-                    style.up_arrow(ax, (x0 + x1) / 2, v, length_pt=22, colour=col)
+                    kit.up_arrow(ax, (x0 + x1) / 2, v, length_pt=22, colour=col)
             ax.set_ylim(0, top * 1.15)
             ax.tick_params(axis="y", length=0, pad=4, labelsize=style.TEXT_PT)
             ax.set_title(fmt.label("scope", scope), loc="left", fontsize=style.TEXT_PT, fontweight="bold", color=col, pad=4)
@@ -99,30 +100,29 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
         def place():
             out = []
             for i, ax in enumerate(axes):
-                out += style.date_axis(ax, start, end, labels=(i == len(axes) - 1))
+                out += kit.date_axis(ax, start, end, labels=(i == len(axes) - 1))
             for ax, scope in zip(axes, scopes):
-                col = style.colour(scope)
                 d = stocks[stocks["scope"] == scope]
                 top = max(float(h) if _finite(h) else float(v) for v, h in zip(d["value"], d["high"]))
                 arrows = (~np.isfinite(d["high"])).any()
                 sp = spans[spans["scope"] == scope].sort_values("from_latest").reset_index(drop=True)
                 left_edge, right_edge = ax.get_xlim()
-                ppx = style.points_per_unit(ax, "x")
+                ppx = kit.points_per_unit(ax, "x")
                 texts = [f"{revived_text(b['revived_value'], b['revived_low'], b['revived_high'])} revived" for _, b in sp.iterrows()]
                 boxes = []
                 for (_, b), text in zip(sp.iterrows(), texts):
-                    x0, x1 = style.date_num(b["from_latest"]), style.date_num(b["to_earliest"])
+                    x0, x1 = kit.date_num(b["from_latest"]), kit.date_num(b["to_earliest"])
                     w = (style.text_width(fig, text) + 8) / ppx
                     tx0 = min(max((x0 + x1) / 2 - w / 2, left_edge), right_edge - w)
                     boxes.append((x0, x1, tx0, w))
-                lanes = style.dodge([(min(x0, tx0), max(x1, tx0 + w)) for x0, x1, tx0, w in boxes])
+                lanes = layout.dodge([(min(x0, tx0), max(x1, tx0 + w)) for x0, x1, tx0, w in boxes])
                 # headroom in points above the highest stock: its arrow, then one text line per lane
                 data_pt = 30 if arrows else 8
                 need_pt = data_pt + (max(lanes) + 1) * (style.line_height() + 10) if lanes else data_pt
                 height_pt = ax.get_window_extent().height * 72 / fig.dpi
                 ymax = top / max(1 - need_pt / height_pt, 0.3)
                 ax.set_ylim(0, ymax)
-                ppu = style.points_per_unit(ax)
+                ppu = kit.points_per_unit(ax)
                 step = _nice_step(max(top / 2.5, 26 / ppu))  # tick labels at least 26 points apart
                 ticks = np.arange(0, top * 1.0001 + step / 2, step)
                 ticks = ticks[ticks <= top + 4 / ppu]
@@ -138,7 +138,7 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
         title = title or "Idle units stated over time, and revivals in between"
         subtitle = ("Dots: the stock as of a known date; bars: as of a date in the window; arrows: \u201cover\u201d. "
                     "Brackets: units of the scope revived in between.")
-        style.finish(fig, axes, title=title, subtitle=subtitle, source=source, place=place)
+        layout.finish(fig, axes, title=title, subtitle=subtitle, source=source, place=place)
     return fig
 
 

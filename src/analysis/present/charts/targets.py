@@ -20,6 +20,7 @@ import pandas as pd
 
 from ... import fmt
 from .. import style
+from . import kit, layout
 
 SCOPE_ORDER = list(style.SCOPE_COLOURS)
 
@@ -77,7 +78,7 @@ def attainment_chart(attainment: pd.DataFrame, *, source: str, title: str | None
         fig = style.figure(2.0 + 0.62 * max(n, 1))
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
-        style.clean_axes(ax, left=False, grid="x")
+        kit.clean_axes(ax, left=False, grid="x")
         highs = []
         for g in groups:
             highs += [v for v, _, _, _ in g["targets"]]
@@ -125,7 +126,7 @@ def attainment_chart(attainment: pd.DataFrame, *, source: str, title: str | None
                 ax.annotate(str(g["year"]), xy=(0, i), xycoords=("axes fraction", "data"), xytext=(-12, 11),
                             textcoords="offset points", ha="right", va="bottom", fontsize=style.TEXT_PT, fontweight="bold",
                             color=style.INK, annotation_clip=False)
-                ax.annotate(style.year_span(g["year"]), xy=(0, i), xycoords=("axes fraction", "data"), xytext=(-12, 9),
+                ax.annotate(kit.year_span(g["year"]), xy=(0, i), xycoords=("axes fraction", "data"), xytext=(-12, 9),
                             textcoords="offset points", ha="right", va="top", fontsize=style.TEXT_PT, color=style.MUTED,
                             annotation_clip=False)
         for i in range(1, n):
@@ -138,7 +139,7 @@ def attainment_chart(attainment: pd.DataFrame, *, source: str, title: str | None
         title = title or f"Revival targets against the year's count{span}"
         subtitle = ("Dots: the count of the target's scope (arrow: at least). Ticks: the target; thin tick: first stated, "
                     "thick: in force at the year's end.")
-        style.finish(fig, [ax], title=title, subtitle=subtitle, source=source)
+        layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source)
     return fig
 
 

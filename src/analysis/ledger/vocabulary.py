@@ -1,0 +1,68 @@
+"""The controlled vocabularies, read from their one declared place: TSV resources of the data package.
+
+In: ``data/metrics.tsv``, ``data/scopes.tsv``, ``data/date_bases.tsv`` and ``data/target_kinds.tsv``
+(always the project's own ``data/``), checked against their Table Schemas in ``datapackage.json``
+like any ledger file. Out: :func:`metrics` (one row per metric: kind, unit, percentage, capped,
+signed, plausible minimum and maximum, description) and :func:`meanings` (name -> description for
+the other vocabularies). :mod:`analysis.vocab` exposes them under its long-standing names.
+
+Raises :class:`~.errors.LedgerError` naming the file, line and field when a vocabulary file is wrong,
+and when a descriptor enum (what ``figures.tsv`` may say) and its vocabulary file (what each value
+means) disagree.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from .. import paths
+from .cells import parse_cells
+from .errors import Collector, LedgerError
+from .read import read_table
+from .schema import SCHEMA_DIR, table
+
+#: The vocabulary resources, and the field of sources/figures whose enum each one explains.
+VOCABULARIES: dict[str, tuple[str, str]] = {
+    "metrics": ("figures", "metric"),
+    "scopes": ("figures", "scope"),
+    "date_bases": ("sources", "date_basis"),
+    "target_kinds": ("figures", "target_kind"),
+}
+
+
+@lru_cache(maxsize=None)
+def vocabulary(name: str) -> pd.DataFrame:
+    """One vocabulary resource, typed, indexed by its primary key, in file order."""
+    schema = table(name)
+    path = SCHEMA_DIR / schema.path
+    where = paths.relative_to_root(path)
+    frame = read_table(path, schema.columns)
+    key = schema.primary_key[0]
+    c = Collector(where, frame, key)
+    cells = parse_cells(frame, schema, c)
+    user, field = VOCABULARIES[name]
+    enum = table(user).field(field).enum or ()
+    names = list(frame[key])
+    if list(enum) != names:
+        c.whole(key, f"the names here ({', '.join(names)}) differ from the enum of {user}.{field} in "
+                     f"datapackage.json ({', '.join(enum)}); list the same names in the same order in both")
+    if c.problems:
+        raise LedgerError(c.problems)
+    out = pd.DataFrame({f.name: cells.values[f.name] for f in schema.fields})
+    return out.set_index(key, drop=False)
+
+
+def metrics() -> pd.DataFrame:
+    """Every metric: ``metric, kind, unit, percentage, capped, signed, minimum, maximum, description``."""
+    return vocabulary("metrics")
+
+
+def meanings(name: str) -> dict[str, str]:
+    """Name -> description of a vocabulary (``scopes``, ``date_bases``, ``target_kinds``), in file order."""
+    frame = vocabulary(name)
+    return dict(zip(frame.index, frame["description"]))
+
+
+__all__ = ["VOCABULARIES", "meanings", "metrics", "vocabulary"]

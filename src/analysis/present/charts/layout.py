@@ -1,0 +1,291 @@
+"""The layout every chart shares: title, subtitle, key and source line at fixed places, the axes fitted
+between them, and columns of estimates with their ranges.
+
+In: a figure and its axes. Out: the same figure laid out so that no label is cut or covered
+(:func:`finish`, a small layout engine: see its docstring), plus helpers to measure and dodge labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Iterable, Sequence
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..style import INK, MUTED, PAD, TEXT_PT, TITLE_PT, _renderer, line_height, text_colour_on, text_width, wrap
+from .kit import points_per_unit, up_arrow
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout
+# ---------------------------------------------------------------------------------------------
+
+def _texts(fig: Figure) -> list:
+    return [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+
+
+def _overhang(ax, renderer) -> tuple[float, float, float, float]:
+    """How far (pixels) ax's labels and annotations reach beyond its box: left, right, bottom, top."""
+    box = ax.get_window_extent(renderer)
+    tight = ax.get_tightbbox(renderer)
+    return (max(0.0, box.x0 - tight.x0), max(0.0, tight.x1 - box.x1), max(0.0, box.y0 - tight.y0), max(0.0, tight.y1 - box.y1))
+
+
+def _fit_grid(fig: Figure, axes: list, body: tuple[float, float, float, float], gap_px: float) -> None:
+    """Place the gridspec of ``axes`` so that their labels fill ``body`` (x0, y0, x1, y1 in pixels)."""
+    renderer = _renderer(fig)
+    gs = axes[0].get_subplotspec().get_gridspec()
+    nrows, ncols = gs.get_geometry()
+    W, H = fig.bbox.width, fig.bbox.height
+    left = np.zeros(ncols); right = np.zeros(ncols); bottom = np.zeros(nrows); top = np.zeros(nrows)
+    for ax in axes:
+        spec = ax.get_subplotspec()
+        l, r, b, t = _overhang(ax, renderer)
+        c0, c1 = spec.colspan.start, spec.colspan.stop - 1
+        r0, r1 = spec.rowspan.start, spec.rowspan.stop - 1
+        left[c0] = max(left[c0], l); right[c1] = max(right[c1], r)
+        top[r0] = max(top[r0], t); bottom[r1] = max(bottom[r1], b)
+    x0, y0, x1, y1 = body
+    wgap = max([right[j] + left[j + 1] for j in range(ncols - 1)], default=0.0) + gap_px
+    hgap = max([bottom[i] + top[i + 1] for i in range(nrows - 1)], default=0.0) + gap_px
+    l_px, r_px = x0 + left[0], x1 - right[-1]
+    t_px, b_px = y1 - top[0], y0 + bottom[-1]
+    aw = max((r_px - l_px - (ncols - 1) * wgap) / ncols, 10.0)
+    ah = max((t_px - b_px - (nrows - 1) * hgap) / nrows, 10.0)
+    gs.update(left=l_px / W, right=max(r_px, l_px + 20) / W, bottom=b_px / H, top=max(t_px, b_px + 20) / H,
+              wspace=wgap / aw if ncols > 1 else 0.0, hspace=hgap / ah if nrows > 1 else 0.0)
+    for ax in axes:  # GridSpec.update does not move existing axes in every matplotlib version
+        ax.set_position(ax.get_subplotspec().get_position(fig))
+
+
+def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
+           place: Callable[[], list] | None = None, note: str | None = None, key: Sequence | None = None) -> Figure:
+    """Put the title, subtitle, source line (and an optional note above it) on ``fig``, then fit ``axes`` between them.
+
+    The title (bold, :data:`TITLE_PT`) and subtitle sit at the top left and wrap to the figure's width;
+    ``key`` (pairs of a legend handle and its label) is a key to the marks under the subtitle, in as
+    many columns as fit: never over the data. The source line sits at the bottom left. The axes (all of one gridspec) are then moved and resized
+    until their tick labels, axis labels and annotations fill the space between those blocks exactly:
+    nothing is cut at the figure's edge and nothing runs into the title or the source. ``place`` is
+    called after the axes have their final size to add labels whose positions depend on it (labels
+    that must dodge marks, measured in points); it returns the artists it added, which are removed and
+    placed again after each refit.
+    """
+    axes = list(np.atleast_1d(axes).ravel())
+    renderer = _renderer(fig)
+    W, H = fig.bbox.width, fig.bbox.height
+    pad = PAD * fig.dpi
+    width_pt = (W - 2 * pad) * 72 / fig.dpi
+    y = H - pad
+    heads = []
+    t = fig.text(pad / W, y / H, wrap(fig, title, width_pt, TITLE_PT, "bold"), ha="left", va="top", fontsize=TITLE_PT,
+                 fontweight="bold", color=INK)
+    t.set_gid("title")
+    heads.append(t)
+    fig.draw_without_rendering()
+    y = t.get_window_extent(renderer).y0 - 0.06 * fig.dpi
+    if subtitle:
+        s = fig.text(pad / W, y / H, wrap(fig, subtitle, width_pt, TEXT_PT), ha="left", va="top", fontsize=TEXT_PT, color=INK)
+        s.set_gid("subtitle")
+        heads.append(s)
+        fig.draw_without_rendering()
+        y = s.get_window_extent(renderer).y0
+    if key:
+        handles, labels = zip(*key)
+
+        def legend(ncols: int):
+            return fig.legend(list(handles), list(labels), loc="upper left", bbox_to_anchor=(pad / W - 0.004, (y - 0.04 * fig.dpi) / H),
+                              ncols=ncols, fontsize=TEXT_PT, handlelength=1.8, columnspacing=1.4, handletextpad=0.5,
+                              borderaxespad=0.0, borderpad=0.0, frameon=False)
+
+        for ncols in range(len(handles), 0, -1):  # the most columns that fit ...
+            leg = legend(ncols)
+            fig.draw_without_rendering()
+            fits = leg.get_window_extent(renderer).x1 <= W - pad
+            leg.remove()
+            if fits or ncols == 1:
+                break
+        rows_needed = -(-len(handles) // ncols)
+        leg = legend(-(-len(handles) // rows_needed))  # ... then as few as give that many rows, so the rows are even
+        leg.set_gid("key")
+        fig.draw_without_rendering()
+        y = leg.get_window_extent(renderer).y0
+    src = fig.text(pad / W, pad / H, wrap(fig, source, width_pt, TEXT_PT), ha="left", va="bottom", fontsize=TEXT_PT, color=MUTED)
+    src.set_gid("source")
+    fig.draw_without_rendering()
+    foot = src.get_window_extent(renderer).y1
+    if note:
+        n = fig.text(pad / W, (foot + 0.06 * fig.dpi) / H, wrap(fig, note, width_pt, TEXT_PT), ha="left", va="bottom",
+                     fontsize=TEXT_PT, color=MUTED)
+        n.set_gid("note")
+        fig.draw_without_rendering()
+        foot = n.get_window_extent(renderer).y1
+    body = (pad, foot + 0.16 * fig.dpi, W - pad, y - 0.16 * fig.dpi)
+    placed: list = []
+    gap = 0.22 * fig.dpi
+    for round_ in range(5):
+        fig.draw_without_rendering()
+        _fit_grid(fig, axes, body, gap)
+        if place is not None and round_ in (1, 3):
+            for a in placed:
+                a.remove()
+            fig.draw_without_rendering()
+            placed = list(place() or [])
+    fig.draw_without_rendering()
+    return fig
+
+
+def text_boxes(fig: Figure) -> list[tuple[str, object]]:
+    """Every visible, non-empty text of ``fig`` with its pixel bounding box (after drawing)."""
+    fig.canvas.draw()
+    renderer = _renderer(fig)
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in _texts(fig)]
+
+
+def min_text_size(fig: Figure) -> float:
+    """The smallest font size (points) of any visible text in ``fig``."""
+    return min((t.get_fontsize() for t in _texts(fig)), default=float("inf"))
+
+
+def boxes_overlap(a, b, tol: float = 0.5) -> bool:
+    """Whether two pixel bounding boxes overlap by more than ``tol`` pixels both ways."""
+    return (min(a.x1, b.x1) - max(a.x0, b.x0) > tol) and (min(a.y1, b.y1) - max(a.y0, b.y0) > tol)
+
+
+def dodge(intervals: Iterable[tuple[float, float]]) -> list[int]:
+    """Lane (0, 1, 2, ...) for each interval so that intervals in one lane do not touch (greedy, in the given order)."""
+    ends: list[float] = []
+    lanes = []
+    for lo, hi in intervals:
+        for i, e in enumerate(ends):
+            if lo > e:
+                ends[i] = hi
+                lanes.append(i)
+                break
+        else:
+            ends.append(hi)
+            lanes.append(len(ends) - 1)
+    return lanes
+
+
+def to_date(x) -> dt.date:
+    """A date-like value as a ``datetime.date``."""
+    return pd.Timestamp(x).date()
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns of estimates (the headline chart and jobs per year)
+# ---------------------------------------------------------------------------------------------
+
+def _finite(x) -> bool:
+    try:
+        return x is not None and not pd.isna(x) and bool(np.isfinite(float(x)))
+    except (TypeError, ValueError):
+        return False
+
+
+def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequence[float], high: Sequence[float],
+                     colours: Sequence[str], *, hatched: Sequence[bool], words: Sequence[Sequence[str]],
+                     marks: Sequence[Sequence[tuple[float, dict]]] | None = None, labels: Sequence[str],
+                     width: float = 0.7, inside: bool = True) -> Callable[[], list]:
+    """Draw one column per estimate and return the function that places its labels (for :func:`finish`).
+
+    Each column runs from 0 to ``value`` in its colour (hatched where ``hatched``); a range
+    ``low``-``high`` is a whisker; an infinite ``high`` an upward arrow with "at least" above it.
+    ``marks`` are short horizontal marks per column (a target: ``(y, line style)``), wider than the
+    column. The returned function writes ``labels`` (the values) inside the top of each column, below
+    any mark that would cross them, or above a column too short or narrow to hold them (or above every
+    column, with ``inside=False``); and ``words`` (scope,
+    "derived") at the column's base: on one or two lines when they fit its width, else turned upright,
+    else above the column. Placing needs the axes' final size, hence a function.
+    """
+    n = len(x)
+    marks = marks if marks is not None else [[] for _ in range(n)]
+    tops = []
+    for i in range(n):
+        v = float(value[i])
+        ax.bar(x[i], v, width=width, color=colours[i], edgecolor="none", linewidth=0, zorder=2,
+               hatch="///" if hatched[i] else None, hatchcolor=(1, 1, 1, 0.75) if hatched[i] else None)
+        top = v
+        if _finite(low[i]) and _finite(high[i]) and float(high[i]) > float(low[i]):
+            ax.plot([x[i], x[i]], [low[i], high[i]], color=INK, linewidth=1.8, zorder=6, solid_capstyle="butt")
+            for b in (low[i], high[i]):
+                ax.plot([x[i] - 0.12, x[i] + 0.12], [b, b], color=INK, linewidth=1.8, zorder=6, solid_capstyle="butt")
+            top = max(top, float(high[i]))
+        tops.append(top)
+        for my, st in marks[i]:
+            ax.plot([x[i] - width / 2 - 0.1, x[i] + width / 2 + 0.1], [my, my], **st)
+    fig = ax.figure
+
+    def clear_of(y0: float, height: float, ys: list[float], gap: float, upward: bool) -> float:
+        """Move a label of ``height`` starting at ``y0`` (its bottom if upward, else its top) off every y in ``ys``."""
+        gap = gap * 1.75  # marks are lines about 3 points thick: keep text well clear of them
+        for _ in range(len(ys) + 1):
+            if upward:
+                hit = [m for m in ys if y0 - gap <= m <= y0 + height + gap]
+                if not hit:
+                    break
+                y0 = max(hit) + gap
+            else:
+                hit = [m for m in ys if y0 - height - gap <= m <= y0 + gap]
+                if not hit:
+                    break
+                y0 = min(hit) - gap
+        return y0
+
+    def place() -> list:
+        out = []
+        ppu = points_per_unit(ax)
+        h = line_height() / ppu
+        gap = 4 / ppu
+        col_pt = width * points_per_unit(ax, "x") - 4
+        for i in range(n):
+            col = colours[i]
+            v = float(value[i])
+            ys = [m for m, _ in marks[i]]
+            lo = float(low[i]) if _finite(low[i]) else v
+            box = dict(boxstyle="square,pad=0.12", fc=col, ec="none") if hatched[i] else None
+            label_top = clear_of(min(v, lo) - gap, h, ys, gap, upward=False)
+            fits = inside and label_top - h > 2 * gap and text_width(fig, labels[i], weight="bold") <= col_pt - 2
+            floor = not _finite(high[i])
+            above = (v if floor else tops[i]) + gap
+            if fits:
+                out.append(ax.text(x[i], label_top, labels[i], ha="center", va="top", fontsize=TEXT_PT, fontweight="bold",
+                                   color=text_colour_on(col), zorder=7, bbox=box))
+                room = label_top - h - 2 * gap
+            else:
+                room = v - 2 * gap
+            if floor:  # an arrow up from the top, "at least" above it (with the value when the column cannot hold it)
+                out.append(up_arrow(ax, x[i], v, length_pt=24))
+                text = "at least" if fits else f"at least\n{labels[i]}"
+                lines = 1 if fits else 2
+                at = clear_of(v + 26 / ppu, lines * h, ys, gap, upward=True)
+                out.append(ax.text(x[i], at, text, ha="center", va="bottom", fontsize=TEXT_PT, color=INK, zorder=7,
+                                   linespacing=1.0))
+                above = at + lines * h + gap
+            elif not fits:
+                base = clear_of(above, h, ys, gap, upward=True)
+                out.append(ax.text(x[i], base, labels[i], ha="center", va="bottom", fontsize=TEXT_PT, fontweight="bold",
+                                   color=INK, zorder=7))
+                above = base + h + gap
+            w = [str(t) for t in words[i] if t]
+            if not w:
+                continue
+            split = [part for t in w for part in (t.split(" ") if text_width(fig, t) > col_pt else [t])]
+            tc = text_colour_on(col)
+            common = dict(fontsize=TEXT_PT, zorder=7, linespacing=1.0)
+            if all(text_width(fig, t) <= col_pt for t in w) and len(w) * h <= room:
+                out.append(ax.text(x[i], gap, "\n".join(w), ha="center", va="bottom", color=tc, bbox=box, **common))
+            elif all(text_width(fig, t) <= col_pt for t in split) and len(split) * h <= room:
+                out.append(ax.text(x[i], gap, "\n".join(split), ha="center", va="bottom", color=tc, bbox=box, **common))
+            elif max(text_width(fig, t) for t in w) / ppu <= room and len(w) * line_height() <= col_pt + 4:
+                out.append(ax.text(x[i], gap, "\n".join(w), ha="center", va="bottom", rotation=90, color=tc, bbox=box, **common))
+            else:  # a column too short for its words: they go above it
+                base = clear_of(above, len(split) * h, ys, gap, upward=True)
+                out.append(ax.text(x[i], base, "\n".join(split), ha="center", va="bottom", color=INK, **common))
+        return out
+
+    return place
