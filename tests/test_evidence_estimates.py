@@ -36,7 +36,10 @@ def _ytd(fid, sid, value, year, end, scope, **kw):
 
 SOURCES = [
     source("R1", "2018-05-01"), source("R2", "2018-06-01"),                       # after 1396
-    source("R3", "2019-01-15"), source("R4", "2019-02-01"), source("R5", "2019-05-01"),  # during / after 1397
+    # R3, R4: undated, possibly while 1397 ran (a full-year count can only be in a report that may date from after
+    # the year's end, 2019-03-20); R5 certainly after it.
+    source("R3", earliest="2019-01-15", latest="2019-04-15"), source("R4", earliest="2019-02-01", latest="2019-04-30"),
+    source("R5", "2019-05-01"),
     source("R6", "2020-04-01"), source("R7", "2020-04-15"), source("R8", "2020-06-01"),  # after 1398
     source("R9", "2021-04-01"), source("R10", "2021-04-15"), source("R11", "2021-06-01"), source("R12", "2021-07-01"),
     source("R13", "2022-04-01"), source("R14", "2022-06-01"),                    # after 1400
@@ -50,8 +53,8 @@ SOURCES = [
 FIGURES = [
     # 1396 national, agree: "1,500" (1,450 .. 1,550) and "over 1,480" (1,480 ..): common 1,480 .. 1,550.
     _u("AG1", "R1", 1500, 1396), _u("AG2", "R2", 1480, 1396, qualifier="over"),
-    # 1397 national, after_period_end: 1,700 (1,650 .. 1,750) stated twice while 1397 ran (R3, R4),
-    # 1,900 (1,850 .. 1,950) once after it ended (R5).
+    # 1397 national, after_period_end: 1,700 (1,650 .. 1,750) stated twice by reports that may date from
+    # while 1397 ran (R3, R4), 1,900 (1,850 .. 1,950) once certainly after it ended (R5).
     _u("PE1", "R3", 1700, 1397), _u("PE1b", "R4", 1700, 1397), _u("PE2", "R5", 1900, 1397),
     # 1398 national, bounded: "over 2,000" by two reports, the later one latest of all; "1,500" by one.
     _u("BD1", "R6", 1500, 1398), _u("BD2", "R7", 2000, 1398, qualifier="over"),

@@ -29,7 +29,7 @@ PLAUSIBLE_JOBS_PER_UNIT_FACTOR: float = 2.0
 #: Which claim is the best estimate for a metric, scope and year when the claims conflict, in order:
 #: the first rule that singles out one claim decides (consistent claims are narrowed instead).
 PREFERENCE_ORDER: tuple[tuple[str, str], ...] = (
-    ("after_period_end", "a count first published after its period ended, over one published while it ran"),
+    ("after_period_end", "a count certainly first published after its period ended, over one that may date from while it ran"),
     ("bounded", "a claim with both bounds, over an open-ended one ('over 39,000')"),
     ("most_sources", "the claim more reports state"),
     ("latest_report", "the claim whose first report is the latest (a later account may correct an earlier)"),
