@@ -265,13 +265,24 @@ def date_windows(earliest: pd.Series, latest: pd.Series) -> pd.Series:
     return out.where(earliest.notna(), "").astype("str")
 
 
+_PERIOD_COLUMNS = ["period_kind", "first_year", "last_year", "start", "end", "end_earliest", "end_latest", "month_first", "month_last"]
+
+
 def period_labels(frame: pd.DataFrame) -> pd.Series:
     """Short plain labels for the periods of claims or figures (columns of :mod:`analysis.evidence.periods`).
 
     '1399', '1399, first quarter', '1399, first half', '1399, months 1-7', '1399 to 2020-07-29',
     '1399 to the report (2020-08-25 to 2020-09-08)', '1400-1401', 'since 2021-08-25',
-    'as of 2020-09-08', 'as of the report', 'no period stated'.
+    'as of 2020-09-08', 'as of the report', 'no period stated'. Each distinct period is written once.
     """
+    periods = frame[_PERIOD_COLUMNS].reset_index(drop=True)
+    codes = periods.groupby(_PERIOD_COLUMNS, dropna=False, sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    labels = _period_labels(periods.iloc[first].reset_index(drop=True))
+    return pd.Series(labels.to_numpy()[codes], index=frame.index, dtype="str")
+
+
+def _period_labels(frame: pd.DataFrame) -> pd.Series:
     kind = frame["period_kind"]
     fy = frame["first_year"].astype("str")
     ly = frame["last_year"].astype("str")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import fmt
 from . import claims as _claims
 from . import estimates as _estimates
 from . import pairs as _pairs
@@ -82,6 +83,7 @@ def build(ledger) -> Evidence:
     """Assemble the evidence from a validated ledger (each step once, whole columns at a time)."""
     figures = _periods.classify(ledger.figures)
     figures, claims = _claims.group(figures)
+    claims["period_label"] = fmt.period_labels(claims)  # made once; every table and sentence reads it
     series = _series.build(claims)
     estimates, year_claims = _estimates.yearly(claims, series)
     headline = _estimates.headline(estimates)

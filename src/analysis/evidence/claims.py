@@ -95,27 +95,30 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     first_id = f.groupby("_key", sort=False)["figure_id"].transform("first")
     f = f.assign(claim_id=first_id)
 
-    g = f.groupby("claim_id", sort=False)
-    claims = g[_FIRST].first()
+    # The claim's first figure is its first row in report order (f is sorted so): take, do not aggregate.
+    claims = f.drop_duplicates("claim_id").set_index("claim_id")[[*_FIRST, *periods.COLUMNS]]
     claims = claims.rename(columns={"figure_id": "first_figure", "source_id": "first_source",
                                     "published_earliest": "first_published_earliest",
                                     "published_latest": "first_published_latest"})
-    low, high = g["low"].max(), g["high"].min()
+    g = f.groupby("claim_id", sort=False)
+    r = g.agg(low_max=("low", "max"), low_min=("low", "min"), high_min=("high", "min"), high_max=("high", "max"),
+              end_earliest=("end_earliest", "min"), end_latest=("end_latest", "min"), last_published_latest=("published_latest", "max"),
+              n_figures=("figure_id", "size"), primary=("primary", "any")).reindex(claims.index)
     # "Over 1,500" excludes 1,500 itself: with a figure exact as printed at 1,500 the wordings cannot both hold.
-    strict = (f["qualifier"] == "over").groupby(f["claim_id"], sort=False).any()
-    conflict = (low > high) | (strict & (low == high) & (high == g["value"].first()))
-    claims["low"] = low.where(~conflict, g["low"].min())
-    claims["high"] = high.where(~conflict, g["high"].max())
+    strict = (f["qualifier"] == "over").groupby(f["claim_id"], sort=False).any().reindex(claims.index)
+    low, high = r["low_max"], r["high_min"]
+    conflict = (low > high) | (strict & (low == high) & (high == claims["value"]))
+    claims["low"] = low.where(~conflict, r["low_min"])
+    claims["high"] = high.where(~conflict, r["high_max"])
     claims["wording_conflict"] = conflict
-    claims["end_earliest"] = g["end_earliest"].min()
-    claims["end_latest"] = g["end_latest"].min()
-    claims["last_published_latest"] = g["published_latest"].max()
-    claims["n_figures"] = g.size()
-    claims["n_sources"] = g["source_id"].nunique()
-    claims["primary"] = g["primary"].any()
-    claims["target_kind"] = f[f["target_kind"] != ""].groupby("claim_id", sort=False)["target_kind"].first().reindex(claims.index).fillna("")
+    for col in ("end_earliest", "end_latest", "last_published_latest", "n_figures", "primary"):
+        claims[col] = r[col]
+    kinds = f[f["target_kind"] != ""].drop_duplicates("claim_id").set_index("claim_id")["target_kind"]
+    claims["target_kind"] = kinds.reindex(claims.index).fillna("")
     claims["figure_ids"] = join_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
-    claims["source_ids"] = _joined(f, "claim_id", "source_id")
+    reports = f.drop_duplicates(["claim_id", "source_id"])
+    claims["source_ids"] = join_groups(reports["claim_id"], reports["source_id"]).reindex(claims.index)
+    claims["n_sources"] = reports.groupby("claim_id", sort=False).size().reindex(claims.index)
     claims["qualifiers"] = _joined(f, "claim_id", "qualifier")
     # A number worded only as a bound ("over 35,000") has no central value.
     plain = f["qualifier"].isin(["exact", "about"]).groupby(f["claim_id"], sort=False).any()
@@ -123,7 +126,10 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     seed = f[f["primary"]]
     claims["seed_figures"] = join_groups(seed["claim_id"], seed["figure_id"]).reindex(claims.index).fillna("")
     claims = claims.reset_index()
-    claims = periods.classify(claims)
+    # Periods: the first figure's, except where restatements narrowed an open end's window.
+    moved = claims["end_from_publication"] & (claims["end_latest"] != claims["claim_id"].map(f.set_index("figure_id")["end_latest"]))
+    if moved.any():
+        claims.loc[moved, periods.COLUMNS] = periods.classify(claims[moved].drop(columns=periods.COLUMNS))[periods.COLUMNS]
     claims = claims.sort_values(["metric", "scope", "start", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)
     out = f.drop(columns="_key").sort_index()
     return out, claims
@@ -134,5 +140,3 @@ def members(figures: pd.DataFrame, claim_ids) -> pd.DataFrame:
     rows = figures[figures["claim_id"].isin(list(claim_ids))]
     return rows.sort_values(["claim_id", "published_earliest", "figure_id"], kind="stable")
 
-
-__all__ = ["LinkError", "roots", "group", "members", "np"]

@@ -43,6 +43,11 @@ PERIOD_KINDS: dict[str, str] = {
 }
 
 
+#: The columns :func:`classify` adds.
+COLUMNS: list[str] = ["period_kind", "first_year", "last_year", "month_first", "month_last", "cumulative_year",
+                      "year_start", "year_end", "year_days"]
+
+
 def classify(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures with the period columns of the module docstring added (whole columns at once)."""
     f = figures.copy()

@@ -27,6 +27,7 @@ import pandas as pd
 
 from .. import calendar
 from ..assumptions import MAX_PACE_FACTOR
+from .keys import group_ids
 from .series import bounds_at
 
 #: Counts whose totals over a span are reconciled with their yearly counts.
@@ -61,7 +62,15 @@ def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFram
             "parts", "part_claims", "start", "end_earliest", "end_latest", "first_source", "source_ids", "figure_ids"]
     if t.empty:
         return pd.DataFrame(columns=cols)
-    out = t.reset_index(drop=True).join(span_counts(t.reset_index(drop=True), estimates, series))
+    t = t.reset_index(drop=True)
+    # Claims of the same span (and the years derived from each) get the same answer: compute each span once.
+    span = ["metric", "scope", "start", "end_earliest", "end_latest"]
+    derived = set(estimates.loc[estimates["derived_from"].fillna("") != "", "derived_from"])
+    t["_own"] = t["claim_id"].where(t["claim_id"].isin(derived), "")
+    t["_span"] = group_ids(t, [*span, "_own"])[0]
+    firsts = t.drop_duplicates("_span").set_index("_span")
+    counts = span_counts(firsts[[*span]].assign(claim_id=firsts["_own"]), estimates, series)
+    out = t.join(counts.set_axis(firsts.index), on="_span")
     return out[cols]
 
 

@@ -55,16 +55,30 @@ def claim_text(c: pd.DataFrame, prefix: str = "") -> pd.Series:
     return (words + suffix).astype("str")
 
 
-def subject(c: pd.DataFrame, prefix: str = "") -> pd.Series:
-    """What a check is about: 'units revived, national, 1399'."""
-    p = prefix
-    periods = fmt.period_labels(c.rename(columns=lambda k: k[len(p):] if k.startswith(p) else k)) if p else fmt.period_labels(c)
-    return (fmt.labels("metric", c[f"{p}metric"]) + ", " + fmt.labels("scope", c[f"{p}scope"]) + ", " + periods).astype("str")
+def subject(c: pd.DataFrame) -> pd.Series:
+    """What a check is about: 'units revived, national, 1399' (the claims' period labels, made once per claim)."""
+    periods = c["period_label"] if "period_label" in c else fmt.period_labels(c)
+    return (fmt.labels("metric", c["metric"]) + ", " + fmt.labels("scope", c["scope"]) + ", " + periods).astype("str")
 
 
 def joined(*columns: pd.Series) -> pd.Series:
-    """Comma-separated ids from several columns, each once, in order (:func:`analysis.evidence.keys.join_lists`)."""
+    """Comma-separated ids from several columns, each once, in order (:func:`analysis.evidence.keys.join_lists`).
+
+    For source ids, which repeat across the claims a check compares.
+    """
     return join_lists(*columns)
+
+
+def concat(*columns: pd.Series, sep: str = ", ") -> pd.Series:
+    """The non-empty cells of several columns joined with ``sep``, whole columns at once.
+
+    For claim and figure ids: the claims a check compares are different claims, so their ids never repeat.
+    """
+    parts = [c.fillna("").astype("str") for c in columns]
+    out = parts[0]
+    for part in parts[1:]:
+        out = out.where(part == "", out.where(out == "", out + sep) + part)
+    return out.astype("str")
 
 
 def num(x: pd.Series, unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:

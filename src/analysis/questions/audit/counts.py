@@ -139,8 +139,8 @@ def parts_totals(ev) -> pd.DataFrame:
     own = ck.claim_text(m)
     return ck.rows(
         "parts_total", m, grade=grades, subject=ck.subject(m), claim_id=m["claim_id"],
-        claim_ids=ck.joined(m["claim_id"], m["claim_id_in"], m["claim_id_out"]),
-        figure_ids=ck.joined(m["figure_ids"], m["figure_ids_in"], m["figure_ids_out"]),
+        claim_ids=ck.concat(m["claim_id"], m["claim_id_in"], m["claim_id_out"]),
+        figure_ids=ck.concat(m["figure_ids"], m["figure_ids_in"], m["figure_ids_out"]),
         source_ids=ck.joined(m["source_ids"], m["source_ids_in"], m["source_ids_out"]), stated=own,
         arithmetic=part_text + " = " + ck.estimate_text(parts.value, parts.low, parts.high, unit) + " against national " + own,
         finding=np.where(grades == "contradiction",
@@ -167,7 +167,7 @@ def reused_values(ev) -> pd.DataFrame:
 
     c = c[(c["value"] / rounding_step_column(c["value"])) >= 10]
     c = c[c["value"].duplicated(keep=False)]  # only numbers stated more than once need labels
-    c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + fmt.period_labels(c) + ")"
+    c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + c["period_label"] + ")"
     n = c.groupby("value")["context"].transform("nunique")
     c = c[n > 1].sort_values(["value", "first_published_earliest", "claim_id"], kind="stable")
     if c.empty:
@@ -200,7 +200,7 @@ def term_totals(ev) -> pd.DataFrame:
     implied = ck.estimate_text(t["implied_value"], t["implied_low"], t["implied_high"], unit)
     return ck.rows(
         "term_total", t, grade=grades, subject=ck.subject(t), claim_id=t["claim_id"],
-        claim_ids=ck.joined(t["claim_id"], t["part_claims"]), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
+        claim_ids=ck.concat(t["claim_id"], t["part_claims"]), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
         arithmetic="the years of the span: " + t["parts"] + "; together " + implied + " against " + own,
         finding=np.select(
             [grades == "contradiction", grades == "question", grades == "unchecked"],

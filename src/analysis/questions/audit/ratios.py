@@ -47,7 +47,9 @@ def _numerators(ev, pct: pd.DataFrame, metric_of: pd.Series) -> pd.DataFrame:
     keys = ["source_id", "scope", "start_key", "end_key"]
     pf = f[f["claim_id"].isin(pct["claim_id"])].assign(start_key=lambda d: d["start"].fillna(_NO_DATE), end_key=lambda d: d["end"].fillna(_NO_DATE))
     pf = pf.assign(num_metric=pf["claim_id"].map(metric_of))
-    nf = f.assign(start_key=f["start"].fillna(_NO_DATE), end_key=f["end"].fillna(_NO_DATE))[[*keys, "metric", "claim_id"]]
+    # Only figures of the numerator metrics, in the reports that state a percentage, can be numerators.
+    nf = f[f["metric"].isin(pf["num_metric"].unique()) & f["source_id"].isin(pf["source_id"].unique())]
+    nf = nf.assign(start_key=nf["start"].fillna(_NO_DATE), end_key=nf["end"].fillna(_NO_DATE))[[*keys, "metric", "claim_id"]]
     m = pf[[*keys, "num_metric", "claim_id"]].merge(nf.rename(columns={"metric": "num_metric", "claim_id": "num_claim"}), on=[*keys, "num_metric"])
     return m.drop_duplicates("claim_id")[["claim_id", "num_claim"]]
 
@@ -174,8 +176,8 @@ def percentages(ev) -> pd.DataFrame:
     o = out.reset_index()
     return ck.rows(
         "percentage", o, grade=grades.to_numpy(), cross_scope=cross.fillna(False).to_numpy(), subject=ck.subject(o),
-        claim_id=o["claim_id"], claim_ids=ck.joined(o["claim_id"], o["num_claim"], ref["d_claim_id"].reset_index(drop=True)),
-        figure_ids=ck.joined(o["figure_ids"], claims.reindex(o["num_claim"])["figure_ids"].reset_index(drop=True),
+        claim_id=o["claim_id"], claim_ids=ck.concat(o["claim_id"], o["num_claim"], ref["d_claim_id"].reset_index(drop=True)),
+        figure_ids=ck.concat(o["figure_ids"], claims.reindex(o["num_claim"])["figure_ids"].reset_index(drop=True),
                              ref["d_figure_ids"].reset_index(drop=True)),
         source_ids=ck.joined(o["source_ids"], ref["d_source_ids"].reset_index(drop=True)), stated=pct_text.to_numpy(),
         arithmetic=arith.to_numpy(), finding=np.asarray(finding), stated_low=o["low"], stated_high=o["high"],
@@ -261,7 +263,7 @@ def growth(ev) -> pd.DataFrame:
     used = ck.joined(m["claim_id"].fillna("").where(has_same, cur_sum["claims"]), prev_sum["claims"])
     return ck.rows(
         "growth", t, grade=grades, cross_scope=t["cross"], subject=ck.subject(t), claim_id=t["claim_id"],
-        claim_ids=ck.joined(t["claim_id"], used), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
+        claim_ids=ck.concat(t["claim_id"], used), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
         arithmetic="this period " + cur_text + "; the period before " + prev_sum["parts"] + "; growth " + rate_text + label,
         finding=np.select([grades == "unchecked", grades == "consistent"],
                           ["The ledger lacks the counts to recompute this growth rate.", "The stated growth matches the counts."],
@@ -306,8 +308,8 @@ def averages(ev) -> pd.DataFrame:
     ratio = ck.estimate_text(near["jpu_value"], near["jpu_low"], near["jpu_high"], "")
     figures = ck.rows(
         "average", near, grade=grades, subject=ck.subject(near), claim_id=near["claim_id"],
-        claim_ids=ck.joined(near["claim_id"], near["units_claim"], near["jobs_claim"]),
-        figure_ids=ck.joined(near["figure_ids"], near["figure_ids_p"]), source_ids=ck.joined(near["source_ids"], near["source_ids_p"]),
+        claim_ids=ck.concat(near["claim_id"], near["units_claim"], near["jobs_claim"]),
+        figure_ids=ck.concat(near["figure_ids"], near["figure_ids_p"]), source_ids=ck.joined(near["source_ids"], near["source_ids_p"]),
         stated=own, arithmetic=("jobs / units: " + ck.num(near["jobs_claim"].map(ev.claims.set_index("claim_id")["value"]), "jobs") + " jobs / "
                                 + ck.num(near["units_claim"].map(ev.claims.set_index("claim_id")["value"]), "units") + " units = " + ratio).where(
             near["units_claim"].notna(), "no units and jobs of this scope to compare"),
@@ -333,8 +335,8 @@ def averages(ev) -> pd.DataFrame:
     own_t = ck.claim_text(at)
     rt = ck.num(at["value_j"]) + " / " + ck.num(at["value_u"]) + " = " + ck.estimate_text(at["r_value"], at["r_low"], at["r_high"], "")
     targets = ck.rows(
-        "average", at, grade=tg, subject=ck.subject(at), claim_id=at["claim_id"], claim_ids=ck.joined(at["claim_id"], at["claim_id_j"], at["claim_id_u"]),
-        figure_ids=ck.joined(at["figure_ids"], at["figure_ids_j"], at["figure_ids_u"]), source_ids=ck.joined(at["source_ids"], at["source_ids_j"], at["source_ids_u"]),
+        "average", at, grade=tg, subject=ck.subject(at), claim_id=at["claim_id"], claim_ids=ck.concat(at["claim_id"], at["claim_id_j"], at["claim_id_u"]),
+        figure_ids=ck.concat(at["figure_ids"], at["figure_ids_j"], at["figure_ids_u"]), source_ids=ck.joined(at["source_ids"], at["source_ids_j"], at["source_ids_u"]),
         stated=own_t, arithmetic="jobs target / units target: " + rt,
         finding=np.select([tg == "consistent", tg == "question"],
                           ["The stated average equals the ratio of the year's jobs and units targets (" + rt + ").",
@@ -376,8 +378,8 @@ def marginal_jobs(ev) -> pd.DataFrame:
     m = m.assign(claim_id=m["units_claim"], metric="jobs_per_unit_stated", qualifier="exact", value=m["jpu_value"])
     return ck.rows(
         "marginal_jobs", m, grade=grades, subject="jobs per unit added, " + fmt.labels("scope", m["scope"]) + ", " + m["cumulative_year"].astype("str"),
-        claim_id=m["units_claim"], claim_ids=ck.joined(m["units_claim"], m["jobs_claim"], prev["units_claim"], prev["jobs_claim"]),
-        figure_ids=ck.joined(m["figure_ids"], prev["figure_ids"]), source_ids=ck.joined(m["source_ids"], prev["source_ids"]),
+        claim_id=m["units_claim"], claim_ids=ck.concat(m["units_claim"], m["jobs_claim"], prev["units_claim"], prev["jobs_claim"]),
+        figure_ids=ck.concat(m["figure_ids"], prev["figure_ids"]), source_ids=ck.joined(m["source_ids"], prev["source_ids"]),
         stated=ck.num(dj.value, "jobs") + " jobs over " + ck.num(du.value, "units") + " units",
         arithmetic=np.where(divisible, "(" + ck.num(m["j_value"], "jobs") + " - " + ck.num(prev["j_value"], "jobs") + ") / ("
                             + ck.num(m["u_value"], "units") + " - " + ck.num(prev["u_value"], "units") + ") = " + rt + "; plausible " + band,
@@ -413,8 +415,8 @@ def dollar_conversions(ev) -> pd.DataFrame:
     ref = ck.estimate_text(first["rate_value"], first["rate_low"], first["rate_high"], "rials per dollar")
     sum_text = ck.num(m["value_r"], "rials")
     return ck.rows(
-        "dollar_conversion", m, grade=grades, subject=ck.subject(m), claim_id=m["claim_id"], claim_ids=ck.joined(m["claim_id"], first["claim_id"], m["claim_id_r"]),
-        figure_ids=ck.joined(m["figure_ids"], first["figure_ids"], m["figure_ids_r"]), source_ids=ck.joined(m["source_ids"], first["source_ids"], m["source_ids_r"]),
+        "dollar_conversion", m, grade=grades, subject=ck.subject(m), claim_id=m["claim_id"], claim_ids=ck.concat(m["claim_id"], first["claim_id"], m["claim_id_r"]),
+        figure_ids=ck.concat(m["figure_ids"], first["figure_ids"], m["figure_ids_r"]), source_ids=ck.joined(m["source_ids"], first["source_ids"], m["source_ids_r"]),
         stated=ck.claim_text(m),
         arithmetic=sum_text + " as " + ck.claim_text(m) + ": " + own + " rials per dollar, against " + ref + " in the first conversion",
         finding=np.where(grades == "consistent", "The conversions imply the same rate.",

@@ -83,7 +83,7 @@ def date_inference(ev) -> pd.DataFrame:
     row = pd.DataFrame([{"x": 0}])
     return ck.rows(
         "seed_date", row, grade="inference", subject="the seed's publication date", claim_id=b["claim_id"].iloc[0],
-        claim_ids=ck.joined(pd.Series([", ".join(b["claim_id"])]), pd.Series([", ".join(x for x in b["lower_claim"].tolist() + b["upper_claim"].tolist() if x)])).iloc[0],
+        claim_ids=ck.concat(pd.Series([", ".join(b["claim_id"])]), pd.Series([", ".join(x for x in b["lower_claim"].tolist() + b["upper_claim"].tolist() if x)])).iloc[0],
         figure_ids=", ".join(b["figure_ids"]), source_ids=ck.joined(pd.Series([src["source_id"]]), pd.Series([", ".join(b["lower_sources"].tolist() + b["upper_sources"].tolist())])).iloc[0],
         stated="undated", arithmetic="; ".join(parts),
         finding=(f"Other reports' year-to-date counts put the seed between {fmt.date(early)} and {fmt.date(late)}, "
@@ -155,7 +155,7 @@ def share_inference(ev) -> pd.DataFrame:
     row = pd.DataFrame([{"x": 0}])
     return ck.rows(
         "seed_share", row, grade="inference", subject="the period the seed's revived share can cover",
-        claim_id=imp["share_claim"], claim_ids=ck.joined(pd.Series([imp["share_claim"] + ", " + imp["stock_claim"]]), pd.Series([runs["claim_ids"].iloc[-1]])).iloc[0],
+        claim_id=imp["share_claim"], claim_ids=ck.concat(pd.Series([imp["share_claim"] + ", " + imp["stock_claim"]]), pd.Series([runs["claim_ids"].iloc[-1]])).iloc[0],
         figure_ids=imp["share_claim"] + ", " + imp["stock_claim"], source_ids=ev.ledger.primary_source()["source_id"],
         stated=implied, arithmetic=arith,
         finding=f"The seed's share of its idle stock comes to {implied} revived units; {what}.",
