@@ -30,7 +30,6 @@ handler) and :func:`execute_notebook` raises :class:`ExecutionInterrupted`, neve
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import sys
@@ -76,21 +75,6 @@ c.IPKernelApp.kernel_class = _NotebookKernel
 
 class ExecutionInterrupted(KeyboardInterrupt):
     """The execution was stopped by SIGINT or SIGTERM; the kernel has been shut down."""
-
-
-@contextlib.contextmanager
-def _environment(overrides: dict[str, str]):
-    saved = {key: os.environ.get(key) for key in [*overrides, "MPLBACKEND"]}
-    os.environ.pop("MPLBACKEND", None)  # a forced backend hides inline figures
-    os.environ.update(overrides)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def kernelspec_metadata(name: str = KERNEL_NAME) -> dict[str, str]:
@@ -146,9 +130,13 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
     # The kernel process's own output (start-up warnings, tracebacks of a kernel being shut down
     # mid-cell) is kept aside and shown only when the kernel itself failed; cells' outputs are
     # unaffected (they travel as messages).
-    with _environment(env or {}), tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
+    # The kernel gets its own environment (no change to this process's), so notebooks can run side by side.
+    kernel_env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}  # a forced backend hides figures
+    kernel_env.update(env or {})
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
+        _RUNNING.add(client)
         try:
-            client.execute(stdout=kernel_log, stderr=kernel_log)
+            client.execute(stdout=kernel_log, stderr=kernel_log, env=kernel_env)
         except BaseException as exc:
             # nbclient's SIGINT/SIGTERM handler shuts the kernel down and leaves this future behind;
             # the cell then fails with whatever the dead kernel caused (often an AssertionError).
@@ -158,7 +146,28 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
                 kernel_log.seek(0)
                 sys.stderr.write(kernel_log.read())
             raise
+        finally:
+            _RUNNING.discard(client)
     return normalise_metadata(nb)
+
+
+#: The clients whose kernels are running now (one per notebook being executed, in any thread).
+_RUNNING: set = set()
+
+
+def stop_running_kernels() -> int:
+    """Kill the kernel of every notebook being executed (from any thread); returns how many.
+
+    Used when a build is interrupted while notebooks run side by side: their executions then fail at
+    once instead of finishing (and writing files) after the build has cleaned up.
+    """
+    stopped = 0
+    for client in list(_RUNNING):
+        process = getattr(getattr(getattr(client, "km", None), "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            stopped += 1
+    return stopped
 
 
 def write_notebook(nb: nbformat.NotebookNode, dest: Path) -> None:

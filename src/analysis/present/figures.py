@@ -23,11 +23,16 @@ from . import tables
 SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 
 
-def figure_html(fig, alt: str, caption_html: str) -> str:
-    """The chart as an HTML ``<figure>``: inline PNG with ``alt`` text and a caption (already HTML)."""
+def png_bytes(fig) -> bytes:
+    """The chart as PNG bytes (no metadata that changes between runs)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata=SAVE_METADATA["png"])
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return buffer.getvalue()
+
+
+def figure_html(fig, alt: str, caption_html: str, png: bytes | None = None) -> str:
+    """The chart as an HTML ``<figure>``: inline PNG with ``alt`` text and a caption (already HTML)."""
+    data = base64.b64encode(png if png is not None else png_bytes(fig)).decode("ascii")
     return (f'<figure class="chart"><img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
             f'style="max-width:100%;height:auto"><figcaption>{caption_html}</figcaption></figure>')
 
@@ -42,13 +47,14 @@ def publish(fig, name: str, *, alt: str, source_ids, sources: pd.DataFrame, data
 
     out = paths.output_dir()
     out.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out / f"{name}.png", metadata=SAVE_METADATA["png"])
+    png = png_bytes(fig)  # drawn once: the file and the page show the same bytes
+    (out / f"{name}.png").write_bytes(png)
     fig.savefig(out / f"{name}.svg", metadata=SAVE_METADATA["svg"])
     links = [f'<a href="{tables.page_file(name + ".png")}">image</a>', f'<a href="{tables.page_file(name + ".svg")}">SVG</a>']
     if data is not None and len(data):
         tables.write_csv(data, name, title or name, kind="chart")
         links.append(f'<a href="{tables.page_file(name + ".csv")}">data (CSV)</a>')
     caption = tables.source_line(source_ids, sources) + ' <span class="downloads">Download: ' + " · ".join(links) + "</span>"
-    markup = figure_html(fig, alt, caption)
+    markup = figure_html(fig, alt, caption, png)
     plt.close(fig)
     return HTML(markup)

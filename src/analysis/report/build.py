@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+from concurrent.futures import ThreadPoolExecutor
 import ctypes
 import errno
 import fcntl
@@ -231,6 +232,32 @@ def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
     ]
 
 
+#: Notebooks executed side by side (each in its own kernel): one per core, at most two.
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+
+
+def _run_all(notebooks: list[Path], staging: Path, where: str) -> Iterator[tuple[Path, object]]:
+    """Execute the notebooks :data:`WORKERS` at a time; yield ``(source, executed notebook)`` in run order.
+
+    The first failure (or an interruption) stops every kernel still running before it is raised, so no
+    notebook goes on writing into a build that is being cleaned up.
+    """
+    pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
+    futures = [pool.submit(run_notebook, source, staging / source.stem, folder_shown=where) for source in notebooks]
+    try:
+        for source, future in zip(notebooks, futures):
+            yield source, future.result()
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        execute.stop_running_kernels()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        _arm_signals()
+        pool.shutdown(wait=True)
+
+
 def build_report(
     notebooks: list[Path],
     out: Path = paths.REPORT_DIR,
@@ -252,14 +279,12 @@ def build_report(
             out.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(out, log)
             ledger = load_ledger()
-            with _staging(out) as staging:
+            with _staging(out) as staging, ThreadPoolExecutor(max_workers=1, thread_name_prefix="front") as front_pool:
+                # The front page's own analysis runs in this process while the kernels execute the notebooks.
+                prepared = front_pool.submit(content.prepare, ledger, staging)
                 built = []
-                for number, source in enumerate(notebooks, start=1):
+                for number, (source, nb) in enumerate(_run_all(notebooks, staging, where), start=1):
                     log(f"[{number}/{len(notebooks)}] {display_name(source)}")
-                    try:
-                        nb = run_notebook(source, staging / source.stem, folder_shown=where)
-                    finally:
-                        _arm_signals()
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
                     built.append((source.stem, nb))
                 infos = _page_infos(built)
@@ -270,7 +295,7 @@ def build_report(
                         log(f"note: {missing} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
                 (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger), encoding="utf-8")
                 built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(infos, built)]
-                front = content.front_page(built_pages, staging, ledger)
+                front = content.front_page(built_pages, staging, ledger, prepared.result())
                 (staging / layout.FRONT_PAGE).write_text(render_front_page(front), encoding="utf-8")
                 staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
                 publish(staging, out)

@@ -134,8 +134,21 @@ def findings(ev, checks) -> list[Finding]:
             for _, r in f.iterrows()]
 
 
-def front_page(pages: list[BuiltPage], root: Path, ledger) -> FrontPage:
-    """The front page, from the evidence the pages read (the same functions, the same numbers)."""
+@dataclass(frozen=True)
+class Prepared:
+    """What the front page needs from the analysis, computed while the notebooks run (:func:`prepare`)."""
+
+    as_of_line: str
+    answers: list
+    chart: Chart
+    findings: list
+
+
+def prepare(ledger, root: Path) -> Prepared:
+    """The front page's analysis (the answers, the findings, the headline chart and the report-wide files).
+
+    Independent of the pages, so the builder runs it beside the notebooks' kernels.
+    """
     from .. import evidence
     from ..present import prose
     from ..questions import audit
@@ -147,7 +160,12 @@ def front_page(pages: list[BuiltPage], root: Path, ledger) -> FrontPage:
     answers = [Answer(question=q, answer_html=f"<p>{layout.esc(a(ev, detail=False))}</p>",
                       seed_answer_html=f"<p>{layout.esc(s(ev, short=True))}</p>", page_href=href)
                for (q, href), (a, s) in zip(QUESTIONS, answer_fns)]
-    chart = write_report_files(ev, root)
+    return Prepared(as_of_line=prose.ledger_line(ev), answers=answers, chart=write_report_files(ev, root), findings=findings(ev, checks))
+
+
+def front_page(pages: list[BuiltPage], root: Path, ledger, prepared: Prepared | None = None) -> FrontPage:
+    """The front page, from the evidence the pages read (the same functions, the same numbers)."""
+    prepared = prepared or prepare(ledger, root)
     licences = sorted({str(x) for x in ledger.sources["licence"] if str(x).strip()})
     licence_html = (
         "The package's code is released under the MIT licence. The reports themselves are not copied: the ledger "
@@ -156,10 +174,10 @@ def front_page(pages: list[BuiltPage], root: Path, ledger) -> FrontPage:
     )
     return FrontPage(
         title=TITLE,
-        as_of_line=prose.ledger_line(ev),
-        answers=answers,
-        headline_chart=chart,
-        findings=findings(ev, checks),
+        as_of_line=prepared.as_of_line,
+        answers=prepared.answers,
+        headline_chart=prepared.chart,
+        findings=prepared.findings,
         pages=[PageLink(p.info.title, p.info.href, p.info.notebook_href) for p in pages],
         downloads=downloads(pages, root),
         citation_html=(
