@@ -126,7 +126,11 @@ def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
     body = (pad, foot + 0.16 * fig.dpi, W - pad, y - 0.16 * fig.dpi)
     placed: list = []
     gap = 0.22 * fig.dpi
+    def positions() -> list:
+        return [tuple(round(v, 1) for v in ax.get_position().bounds * np.array([W, H, W, H])) for ax in axes]
+
     for round_ in range(5):
+        before = positions()
         fig.draw_without_rendering()
         _fit_grid(fig, axes, body, gap)
         if place is not None and round_ in (1, 3):
@@ -134,6 +138,8 @@ def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
                 a.remove()
             fig.draw_without_rendering()
             placed = list(place() or [])
+        elif round_ >= 2 and positions() == before:
+            break  # the axes no longer move (to a tenth of a pixel): the labels fit
     fig.draw_without_rendering()
     return fig
 
