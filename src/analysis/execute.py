@@ -140,7 +140,8 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
         except BaseException as exc:
             # nbclient's SIGINT/SIGTERM handler shuts the kernel down and leaves this future behind;
             # the cell then fails with whatever the dead kernel caused (often an AssertionError).
-            if isinstance(exc, KeyboardInterrupt) or getattr(client, "_async_cleanup_kernel_future", None) is not None:
+            stopped = client in _STOPPED  # stopped on purpose by stop_running_kernels: an interruption, not a failure
+            if stopped or isinstance(exc, KeyboardInterrupt) or getattr(client, "_async_cleanup_kernel_future", None) is not None:
                 raise ExecutionInterrupted(f"executing {Path(source).name} was interrupted") from exc
             if not isinstance(exc, CellExecutionError):
                 kernel_log.seek(0)
@@ -148,11 +149,14 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
             raise
         finally:
             _RUNNING.discard(client)
+            _STOPPED.discard(client)
     return normalise_metadata(nb)
 
 
-#: The clients whose kernels are running now (one per notebook being executed, in any thread).
+#: The clients whose kernels are running now (one per notebook being executed, in any thread), and
+#: those among them that :func:`stop_running_kernels` stopped.
 _RUNNING: set = set()
+_STOPPED: set = set()
 
 
 def stop_running_kernels() -> int:
@@ -165,6 +169,7 @@ def stop_running_kernels() -> int:
     for client in list(_RUNNING):
         process = getattr(getattr(getattr(client, "km", None), "provisioner", None), "process", None)
         if process is not None and process.poll() is None:
+            _STOPPED.add(client)
             process.kill()
             stopped += 1
     return stopped

@@ -236,8 +236,9 @@ def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
-def _run_all(notebooks: list[Path], staging: Path, where: str) -> Iterator[tuple[Path, object]]:
-    """Execute the notebooks :data:`WORKERS` at a time; yield ``(source, executed notebook)`` in run order.
+def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[str], None]) -> Iterator[tuple[Path, object]]:
+    """Execute the notebooks :data:`WORKERS` at a time; yield ``(source, executed notebook)`` in run order,
+    logging ``[n/N] notebook`` as each is waited for (so a failing one is named before its error).
 
     The first failure (or an interruption) stops every kernel still running before it is raised, so no
     notebook goes on writing into a build that is being cleaned up.
@@ -245,7 +246,8 @@ def _run_all(notebooks: list[Path], staging: Path, where: str) -> Iterator[tuple
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
     futures = [pool.submit(run_notebook, source, staging / source.stem, folder_shown=where) for source in notebooks]
     try:
-        for source, future in zip(notebooks, futures):
+        for number, (source, future) in enumerate(zip(notebooks, futures), start=1):
+            log(f"[{number}/{len(notebooks)}] {display_name(source)}")
             yield source, future.result()
     except BaseException:
         for future in futures:
@@ -283,8 +285,7 @@ def build_report(
                 # The front page's own analysis runs in this process while the kernels execute the notebooks.
                 prepared = front_pool.submit(content.prepare, ledger, staging)
                 built = []
-                for number, (source, nb) in enumerate(_run_all(notebooks, staging, where), start=1):
-                    log(f"[{number}/{len(notebooks)}] {display_name(source)}")
+                for source, nb in _run_all(notebooks, staging, where, log):
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
                     built.append((source.stem, nb))
                 infos = _page_infos(built)
