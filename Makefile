@@ -28,7 +28,7 @@ help:
 	@echo "make test       unit tests, ledger checks and nbval over every notebook"
 	@echo "make lab        open the notebooks in JupyterLab (opening one does not mark it modified)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing the library or the ledger)"
-	@echo "make bench      measure how long loading, validation and the audit take"
+	@echo "make bench      time each stage at 1e3..1e6 figures, and make report / make test against their floors"
 
 setup: $(STAMP) $(KERNEL_CONFIG)
 
@@ -88,7 +88,7 @@ lab: setup
 	$(UV) run --locked jupyter lab $(LAB_FLAGS) notebooks/
 
 bench: $(STAMP)
-	$(PY) -m pytest benchmarks -o python_files='bench_*.py' --benchmark-only -p no:xdist
+	$(PY) -m benchmarks.run
 
 clean:
 	rm -rf build $(VENV) $(TOOLS) .pytest_cache .hypothesis

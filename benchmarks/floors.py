@@ -84,7 +84,8 @@ NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval
 
 def test_floor() -> float:
     """Seconds for the fast unit tests plus one nbval execution of every notebook, serially."""
-    return _pytest("-p", "no:xdist", "-m", "not slow", "tests") + _pytest("-p", "no:xdist", *NBVAL, "notebooks")
+    # --noconftest: nbval alone, without the rerun check the project root adds to it
+    return _pytest("-p", "no:xdist", "-m", "not slow", "tests") + _pytest("-p", "no:xdist", "--noconftest", *NBVAL, "notebooks")
 
 
 def test_time() -> float:

@@ -16,6 +16,9 @@ from .. import csvfile, fmt, paths
 #: Rows a table shows before folding the rest.
 SHOWN_ROWS = 12
 
+#: At most this many rows are folded under "Show all"; a longer table is shown in part, the whole in its CSV.
+FOLDED_ROWS = 100
+
 #: At most this many sources are named in a one-line source line; the rest are counted.
 NAMED_SOURCES = 3
 
@@ -92,7 +95,8 @@ def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataF
     full ``data`` (or ``display``) is written as ``<name>.csv`` and linked, and listed under ``title``
     among the report's downloads. Rows beyond ``shown`` are folded under a "Show all" summary.
     """
-    d = display.copy().fillna("")
+    total = len(display)
+    d = display.head(max(shown, FOLDED_ROWS)).copy().fillna("")  # only what the page shows is rendered
     raw: set[str] = set()
     if source_column and sources is not None and source_column in d:
         d[source_column] = d[source_column].map(lambda ids: source_links(ids, sources))
@@ -105,8 +109,11 @@ def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataF
                 f"<tbody>{_html_rows(rows, raw, numeric)}</tbody></table></div>")
 
     notes = []
-    if len(d) > shown:
-        out = table(d.head(shown)) + f'<details><summary>Show all {len(d)} rows</summary>{table(d)}</details>'
+    if total > FOLDED_ROWS:
+        out = (table(d.head(shown)) + f'<details><summary>Show the first {len(d)} of {total:,} rows</summary>{table(d)}</details>')
+        notes.append(f"The whole table, {total:,} rows, is in the download.")
+    elif total > shown:
+        out = table(d.head(shown)) + f'<details><summary>Show all {total} rows</summary>{table(d)}</details>'
     else:
         out = table(d)
     if name:
