@@ -19,7 +19,7 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from analysis import evidence
+from analysis import evidence, fmt
 from analysis import seed as seed_record
 from analysis.ledger import load_ledger
 from analysis.present import style
@@ -396,8 +396,9 @@ def test_period_text():
 def test_year_span_and_count_estimate():
     assert kit.year_span(1399) == "2020-21"
     assert kit.year_span(1403) == "2024-25"
-    assert style.count_estimate(122, 121.5, INF) == "at least 122"
-    assert style.count_estimate(1600, 1550, 1650) == "1,600 (1,550 to 1,650)"
+    # Counts on charts are whole numbers (analysis.fmt, the one place numbers are written).
+    assert fmt.estimate(122, 121.5, INF, "units") == "at least 122"
+    assert fmt.estimate(1600, 1550, 1650, "units") == "1,600 (1,550 to 1,650)"
 
 
 def test_chart_modules_import_no_analysis_module():

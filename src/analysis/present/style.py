@@ -25,7 +25,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
-from .. import fmt
 
 #: One colour per scope (Okabe-Ito palette).
 SCOPE_COLOURS: dict[str, str] = {
@@ -171,11 +170,6 @@ def text_colour_on(fill: str) -> str:
     on_white = (luminance(PAPER) + 0.05) / (lum + 0.05)
     on_ink = (lum + 0.05) / (luminance(INK) + 0.05)
     return PAPER if on_white >= on_ink else INK
-
-
-def count_estimate(value, low, high) -> str:
-    """A count of units or jobs in words: :func:`analysis.fmt.estimate` with the unit ``units`` (whole numbers)."""
-    return fmt.estimate(value, low, high, "units")
 
 
 def line_height(size: float = TEXT_PT) -> float:

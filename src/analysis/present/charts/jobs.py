@@ -31,30 +31,21 @@ from . import kit, layout
 SCOPE_ORDER = list(style.SCOPE_COLOURS)
 
 
-def _finite(x) -> bool:
-    return x is not None and not pd.isna(x) and math.isfinite(float(x))
 
 
 def _one(x) -> str:
     return fmt.number(x, 1)
 
 
-def _years_text(first: int, last: int) -> str:
-    return f"{first} to {last}" if last > first else f"in {first}"
 
 
-def column_label(value, low, high) -> str:
-    """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at least")."""
-    if not _finite(high):
-        return style.count_estimate(value, low, high).replace("at least ", "")
-    return fmt.number(value if _finite(value) else low)
 
 
 def _ratio_text(v, lo, hi) -> str:
     """A ratio in words with one decimal: '17.3 (17.0 to 17.7)', 'at least 17.9', 'cannot be bounded'."""
-    if not _finite(lo) or (float(lo) <= 0 and not _finite(hi)):
+    if not kit.finite(lo) or (float(lo) <= 0 and not kit.finite(hi)):
         return "cannot be bounded"
-    if not _finite(hi):
+    if not kit.finite(hi):
         return f"at least {_one(lo)}"
     if _one(lo) == _one(hi):
         return _one(lo)
@@ -90,7 +81,7 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
         gs = fig.add_gridspec(1, 1)
         ax = fig.add_subplot(gs[0, 0])
         kit.clean_axes(ax, left=False, grid="y")
-        if _finite(ref_lo) and _finite(ref_hi):
+        if kit.finite(ref_lo) and kit.finite(ref_hi):
             ax.axhspan(ref_lo, ref_hi, color=style.BAND, zorder=0, linewidth=0)
         xs = []
         for yr, g in shown.groupby("jalali_year", sort=True):
@@ -102,7 +93,7 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
         for _, r in shown.iterrows():
             col = style.colour(r["scope"])
             lo, hi, v = float(r["jpu_low"]), float(r["jpu_high"]), float(r["jpu_value"])
-            if _finite(hi):
+            if kit.finite(hi):
                 if hi > lo:
                     ax.plot([r["_x"]] * 2, [lo, hi], color=col, linewidth=2.2, zorder=3, solid_capstyle="butt")
                 ax.plot([r["_x"]], [v], marker="o", markersize=10, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
@@ -112,7 +103,7 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
                         linestyle="none", zorder=4)
                 kit.up_arrow(ax, r["_x"], lo, length_pt=30, colour=col)
         finite = pd.concat([shown["jpu_low"], shown["jpu_high"].where(np.isfinite(shown["jpu_high"]))]).dropna()
-        vals = [v for v in list(finite) + [ref_lo, ref_hi] if _finite(v)]
+        vals = [v for v in list(finite) + [ref_lo, ref_hi] if kit.finite(v)]
         lo_lim = max(math.floor(min(vals) - 1.5), 0) if vals else 0
         hi_lim = math.ceil(max(vals) + 2.5) if vals else 1
         ax.set_ylim(lo_lim, hi_lim)
@@ -134,8 +125,8 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
             out += kit.year_labels(ax, list(range(len(years))), years, extra=extra, extra_width_pt=slot)
             for _, r in shown.iterrows():
                 lo, hi, v = float(r["jpu_low"]), float(r["jpu_high"]), float(r["jpu_value"])
-                top = hi if _finite(hi) else lo + 34 / ppu
-                text = _one(v) if _finite(hi) else f"at least\n{_one(lo)}"
+                top = hi if kit.finite(hi) else lo + 34 / ppu
+                text = _one(v) if kit.finite(hi) else f"at least\n{_one(lo)}"
                 out.append(ax.text(r["_x"], top + 3 / ppu, text, ha="center", va="bottom", fontsize=style.TEXT_PT,
                                    color=style.INK, zorder=5, linespacing=1.0))
             return out
@@ -145,8 +136,8 @@ def per_unit_chart(yearly: pd.DataFrame, *, reference: tuple[float, float, float
             names = ", ".join(f"{int(r['jalali_year'])} {fmt.label('scope', r['scope'])}" for _, r in hidden.iterrows())
             note = f"Not drawn, no bound on the ratio: {names}."
         first, last = years[0], years[-1]
-        title = title or f"Jobs per revived unit, {_years_text(first, last)}"
-        band = f" Shaded: full-year ratios, {_one(ref_lo)} to {_one(ref_hi)}." if _finite(ref_lo) and _finite(ref_hi) else ""
+        title = title or f"Jobs per revived unit, {kit.years_text(first, last)}"
+        band = f" Shaded: full-year ratios, {_one(ref_lo)} to {_one(ref_hi)}." if kit.finite(ref_lo) and kit.finite(ref_hi) else ""
         colours = " Blue: national; another colour: the scope named under its year." if several else ""
         subtitle = f"Best estimate and range.{band}{colours}"
         layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, note=note)
@@ -159,7 +150,7 @@ def per_unit_alt(yearly: pd.DataFrame, reference: tuple[float, float, float]) ->
     parts = [f"{_ratio_text(r['jpu_value'], r['jpu_low'], r['jpu_high'])} in {int(r['jalali_year'])} ({fmt.label('scope', r['scope'])})"
              for _, r in y.iterrows()]
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-    return (f"Dot chart of jobs per revived unit per Iranian year, {_years_text(first, last)}: " + "; ".join(parts) + ". "
+    return (f"Dot chart of jobs per revived unit per Iranian year, {kit.years_text(first, last)}: " + "; ".join(parts) + ". "
             f"The full-year range, {_one(reference[1])} to {_one(reference[2])} jobs per unit, is shaded.")
 
 
@@ -177,15 +168,15 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
         ax = fig.add_subplot(gs[0, 0])
         kit.clean_axes(ax, left=False)
         x = np.arange(n, dtype=float)
-        value = [float(lo) if (not _finite(hi) or not _finite(v)) else float(v) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])]
+        value = [float(lo) if (not kit.finite(hi) or not kit.finite(v)) else float(v) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])]
         derived = [str(b) not in ("full_year", "floor") for b in y["j_basis"]]
         place = layout.estimate_columns(
             ax, x, value, y["j_low"].tolist(), y["j_high"].tolist(), [style.colour(s) for s in y["scope"]],
             hatched=derived, words=[[fmt.label("scope", s) if s != "national" else "", "derived" if d else ""]
                                     for s, d in zip(y["scope"], derived)],
-            labels=[column_label(v, lo, hi) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])], width=0.74,
+            labels=[kit.column_label(v, lo, hi) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])], width=0.74,
             inside=False)
-        tops = [max(v, float(h)) if _finite(h) else v * 1.12 for v, h in zip(value, y["j_high"])]
+        tops = [max(v, float(h)) if kit.finite(h) else v * 1.12 for v, h in zip(value, y["j_high"])]
         ax.set_ylim(0, max(tops + [1.0]) * 1.04)
         pad = max(0.0, (4 - n) / 2)
         ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
@@ -193,7 +184,7 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
         ax.set_ylabel("Jobs in the year", fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
         kit.year_labels(ax, x, y["jalali_year"].astype(int).tolist())
         first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-        title = title or f"Jobs brought by the year's revivals, {_years_text(first, last)}"
+        title = title or f"Jobs brought by the year's revivals, {kit.years_text(first, last)}"
         subtitle = ("Best estimate, with its range where reports differ or round it. Blue: national; "
                     "another colour: the scope of that year's ratio.")
         layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place)
@@ -206,9 +197,9 @@ def jobs_alt(headline: pd.DataFrame) -> str:
     parts = []
     for _, r in y.iterrows():
         scope = "" if r["scope"] == "national" else f" ({fmt.label('scope', r['scope'])})"
-        parts.append(f"{style.count_estimate(r['j_value'], r['j_low'], r['j_high'])} in {int(r['jalali_year'])}{scope}")
+        parts.append(f"{fmt.estimate(r['j_value'], r['j_low'], r['j_high'], 'units')} in {int(r['jalali_year'])}{scope}")
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-    return f"Bar chart of jobs brought by the year's revivals per Iranian year, {_years_text(first, last)}: " + "; ".join(parts) + "."
+    return f"Bar chart of jobs brought by the year's revivals per Iranian year, {kit.years_text(first, last)}: " + "; ".join(parts) + "."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,7 +310,7 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
                     continue
                 col = style.colour(r["scope"])
                 lo, hi, v = r["jpu_low"], r["jpu_high"], r["jpu_value"]
-                if bool(r.get("cannot_compute", False)) or not _finite(lo):
+                if bool(r.get("cannot_compute", False)) or not kit.finite(lo):
                     out.append(ax.text(0.5, i, "cannot be computed", ha="left", va="center", fontsize=style.TEXT_PT,
                                        color=style.MUTED))
                     continue
@@ -333,7 +324,7 @@ def pairs_chart(pairs: pd.DataFrame, *, band: tuple[float, float], source: str, 
                                            ha="right", va="center", fontsize=style.TEXT_PT, color=style.INK,
                                            annotation_clip=False))
                     continue
-                if _finite(hi):
+                if kit.finite(hi):
                     right = min(float(hi), xmax)
                     if right > lo:
                         out.append(ax.plot([lo, right], [i, i], color=col, linewidth=2.4, zorder=3, solid_capstyle="butt")[0])

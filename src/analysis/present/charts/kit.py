@@ -7,13 +7,14 @@ Gregorian dates), arrows for open bounds, and the axes cleaned as the desk draws
 
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import matplotlib
 import matplotlib.dates as mdates
 import pandas as pd
 
-from ... import calendar
+from ... import calendar, fmt
 from ..style import GRID, INK, LINE_GAP, MUTED, TEXT_PT, line_height, text_width, wrap
 
 
@@ -215,3 +216,24 @@ def clean_axes(ax, *, left: bool = False, bottom: bool = True, grid: str | None 
         ax.grid(True, axis=grid, color=GRID, linewidth=0.8)
     else:
         ax.grid(False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers on charts (shared by every chart module)
+# ---------------------------------------------------------------------------------------------
+
+def finite(x) -> bool:
+    """Whether ``x`` is a finite number (not missing, not an open bound)."""
+    return x is not None and not pd.isna(x) and math.isfinite(float(x))
+
+
+def years_text(first: int, last: int) -> str:
+    """'1396 to 1403', or 'in 1399' for one year."""
+    return f"{first} to {last}" if last > first else f"in {first}"
+
+
+def column_label(value, low, high) -> str:
+    """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at least")."""
+    if not finite(high):
+        return fmt.estimate(value, low, high, "units").replace("at least ", "")
+    return fmt.number(value if finite(value) else low)

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..style import INK, MUTED, PAD, TEXT_PT, TITLE_PT, _renderer, line_height, text_colour_on, text_width, wrap
-from .kit import points_per_unit, up_arrow
+from .kit import finite, points_per_unit, up_arrow
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,11 +186,6 @@ def to_date(x) -> dt.date:
 # Columns of estimates (the headline chart and jobs per year)
 # ---------------------------------------------------------------------------------------------
 
-def _finite(x) -> bool:
-    try:
-        return x is not None and not pd.isna(x) and bool(np.isfinite(float(x)))
-    except (TypeError, ValueError):
-        return False
 
 
 def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequence[float], high: Sequence[float],
@@ -216,7 +211,7 @@ def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequen
         ax.bar(x[i], v, width=width, color=colours[i], edgecolor="none", linewidth=0, zorder=2,
                hatch="///" if hatched[i] else None, hatchcolor=(1, 1, 1, 0.75) if hatched[i] else None)
         top = v
-        if _finite(low[i]) and _finite(high[i]) and float(high[i]) > float(low[i]):
+        if finite(low[i]) and finite(high[i]) and float(high[i]) > float(low[i]):
             ax.plot([x[i], x[i]], [low[i], high[i]], color=INK, linewidth=1.8, zorder=6, solid_capstyle="butt")
             for b in (low[i], high[i]):
                 ax.plot([x[i] - 0.12, x[i] + 0.12], [b, b], color=INK, linewidth=1.8, zorder=6, solid_capstyle="butt")
@@ -252,11 +247,11 @@ def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequen
             col = colours[i]
             v = float(value[i])
             ys = [m for m, _ in marks[i]]
-            lo = float(low[i]) if _finite(low[i]) else v
+            lo = float(low[i]) if finite(low[i]) else v
             box = dict(boxstyle="square,pad=0.12", fc=col, ec="none") if hatched[i] else None
             label_top = clear_of(min(v, lo) - gap, h, ys, gap, upward=False)
             fits = inside and label_top - h > 2 * gap and text_width(fig, labels[i], weight="bold") <= col_pt - 2
-            floor = not _finite(high[i])
+            floor = not finite(high[i])
             above = (v if floor else tops[i]) + gap
             if fits:
                 out.append(ax.text(x[i], label_top, labels[i], ha="center", va="top", fontsize=TEXT_PT, fontweight="bold",

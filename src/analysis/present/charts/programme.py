@@ -33,23 +33,14 @@ UNITS = "units"
 BAR_WIDTH = 0.78
 
 
-def _finite(x) -> bool:
-    return x is not None and not pd.isna(x) and math.isfinite(float(x))
 
 
 def _is_floor(row) -> bool:
-    return not _finite(row["high"])
+    return not kit.finite(row["high"])
 
 
-def _years_text(first: int, last: int) -> str:
-    return f"{first} to {last}" if last > first else f"in {first}"
 
 
-def column_label(value, low, high) -> str:
-    """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at least")."""
-    if not _finite(high):
-        return style.count_estimate(value, low, high).replace("at least ", "")
-    return fmt.number(value if _finite(value) else low)
 
 
 def _target_rows(row) -> list[tuple[str, float, str]]:
@@ -57,11 +48,11 @@ def _target_rows(row) -> list[tuple[str, float, str]]:
     out = []
     force = row.get("target_value", np.nan)
     first = row.get("target_first_value", np.nan)
-    if _finite(first) and (not _finite(force) or float(first) != float(force)):
+    if kit.finite(first) and (not kit.finite(force) or float(first) != float(force)):
         out.append(("first", float(first), str(row.get("target_first_scope", row["scope"]))))
-    if _finite(force):
+    if kit.finite(force):
         out.append(("force", float(force), str(row.get("target_scope", row["scope"]))))
-    elif _finite(first):
+    elif kit.finite(first):
         out.append(("force", float(first), str(row.get("target_first_scope", row["scope"]))))
     return out
 
@@ -96,15 +87,15 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
         ax = fig.add_subplot(gs[0, 0])
         kit.clean_axes(ax, left=False)
         x = np.arange(n, dtype=float)
-        value = [float(r["low"]) if (_is_floor(r) or not _finite(r["value"])) else float(r["value"]) for _, r in y.iterrows()]
+        value = [float(r["low"]) if (_is_floor(r) or not kit.finite(r["value"])) else float(r["value"]) for _, r in y.iterrows()]
         marks = [[(v, _target_style(kind, sc == str(r["scope"]), sc)) for kind, v, sc in _target_rows(r)] for _, r in y.iterrows()]
         place = layout.estimate_columns(
             ax, x, value, y["low"].tolist(), y["high"].tolist(), [style.colour(s) for s in y["scope"]],
             hatched=(y["basis"].astype(str) != "full_year").tolist(),
             words=[[fmt.label("scope", r["scope"]) if str(r["scope"]) != "national" else "",
                     "derived" if str(r["basis"]) != "full_year" else ""] for _, r in y.iterrows()],
-            marks=marks, labels=[column_label(r["value"], r["low"], r["high"]) for _, r in y.iterrows()], width=BAR_WIDTH)
-        tops = [max(v, float(h)) if _finite(h) else v for v, h in zip(value, y["high"])]
+            marks=marks, labels=[kit.column_label(r["value"], r["low"], r["high"]) for _, r in y.iterrows()], width=BAR_WIDTH)
+        tops = [max(v, float(h)) if kit.finite(h) else v for v, h in zip(value, y["high"])]
         ymax = max(tops + [m for ms in marks for m, _ in ms] + [1.0])
         ax.set_ylim(0, ymax * 1.04)
         pad = max(0.0, (4 - n) / 2)  # a year or two are drawn at the width of four
@@ -125,7 +116,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
             key.append((Line2D([], [], **_key_style("force", False, sc)), f"{fmt.label('scope', sc)} target"))
 
         first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
-        title = title or f"Idle units revived each Iranian year, {_years_text(first, last)}"
+        title = title or f"Idle units revived each Iranian year, {kit.years_text(first, last)}"
         subtitle = ("Best estimate, with its range where reports differ or round it. Blue: national; "
                     "another colour: the only scope counted that year.")
         layout.finish(fig, [ax], title=title, subtitle=subtitle, source=source, place=place, key=key or None)
@@ -138,7 +129,7 @@ def years_alt(years: pd.DataFrame) -> str:
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
     parts = []
     for _, r in y.iterrows():
-        text = style.count_estimate(r["value"], r["low"], r["high"])
+        text = fmt.estimate(r["value"], r["low"], r["high"], "units")
         notes = []
         if str(r["scope"]) != "national":
             notes.append(fmt.label("scope", r["scope"]))
@@ -156,7 +147,7 @@ def years_alt(years: pd.DataFrame) -> str:
         if scope != str(r["scope"]):
             words += f" ({fmt.label('scope', scope)})"
         targets.append(f"{words} in {int(r['jalali_year'])}")
-    out = f"Bar chart of units revived per Iranian year, {_years_text(first, last)}: " + "; ".join(parts) + "."
+    out = f"Bar chart of units revived per Iranian year, {kit.years_text(first, last)}: " + "; ".join(parts) + "."
     if targets:
         out += " Targets: " + "; ".join(targets) + "."
     return out
@@ -211,7 +202,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
                 full = r["period_kind"] == "full_year"
                 lo_x, hi_x = float(r["share_low"]), float(r["share_high"])
                 yv = float(r["value"])
-                if _finite(r["low"]) and _finite(r["high"]) and r["high"] > r["low"]:
+                if kit.finite(r["low"]) and kit.finite(r["high"]) and r["high"] > r["low"]:
                     ax.plot([(lo_x + hi_x) / 2] * 2, [r["low"], r["high"]], color=col, linewidth=1.8, zorder=3)
                 if full:
                     ax.plot([100 + nudge.get(idx, 0.0)], [yv], marker="D", markersize=10, color=col, markeredgecolor=style.INK, markeredgewidth=1.2,
@@ -223,7 +214,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
                 else:
                     ax.plot([lo_x], [yv], marker="o", markersize=9, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.0,
                             linestyle="none", zorder=5)
-                if not _finite(r["high"]):
+                if not kit.finite(r["high"]):
                     kit.up_arrow(ax, (lo_x + hi_x) / 2, yv, length_pt=20, colour=col)
             ax.set_xlim(-4, 106)
             ax.set_ylim(0, ymax)
@@ -283,9 +274,9 @@ def year_to_date_alt(ytd: pd.DataFrame) -> str:
         for _, r in d[d["period_kind"] != "full_year"].iterrows():
             lo, hi = float(r["share_low"]), float(r["share_high"])
             when = f"{fmt.number(lo)}%" if round(lo) == round(hi) else f"{fmt.number(lo)}-{fmt.number(hi)}%"
-            bits.append(f"{style.count_estimate(r['value'], r['low'], r['high'])} ({fmt.label('scope', r['scope'])}) at {when}")
+            bits.append(f"{fmt.estimate(r['value'], r['low'], r['high'], 'units')} ({fmt.label('scope', r['scope'])}) at {when}")
         full = d[d["period_kind"] == "full_year"]
-        res = " and ".join(f"{style.count_estimate(r['value'], r['low'], r['high'])} {fmt.label('scope', r['scope'])}" for _, r in full.iterrows())
+        res = " and ".join(f"{fmt.estimate(r['value'], r['low'], r['high'], 'units')} {fmt.label('scope', r['scope'])}" for _, r in full.iterrows())
         sentences.append(f"in {year}, " + ", ".join(bits) + (f", full year {res}" if res else ""))
     text = "; ".join(sentences)
     return ("Small multiples of units revived to date against the share of the Iranian year elapsed, one panel per year "

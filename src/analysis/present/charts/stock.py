@@ -28,8 +28,6 @@ from . import kit, layout
 SCOPE_ORDER = list(style.SCOPE_COLOURS)
 
 
-def _finite(x) -> bool:
-    return x is not None and not pd.isna(x) and math.isfinite(float(x))
 
 
 def _bounded(between: pd.DataFrame) -> pd.DataFrame:
@@ -42,9 +40,9 @@ def _bounded(between: pd.DataFrame) -> pd.DataFrame:
 
 def revived_text(v, lo, hi) -> str:
     """Units revived in a span, in words: '2,067 to 3,818', 'at least 2,741', 'up to 1,557'."""
-    if _finite(lo) and float(lo) <= 0 and _finite(hi):
+    if kit.finite(lo) and float(lo) <= 0 and kit.finite(hi):
         return f"up to {fmt.number(math.floor(float(hi)))}"
-    return style.count_estimate(v, lo, hi)
+    return fmt.estimate(v, lo, hi, "units")
 
 
 def _nice_step(raw: float) -> float:
@@ -77,16 +75,16 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
             for _, r in d.iterrows():
                 x0, x1 = kit.date_num(r["end_earliest"]), kit.date_num(r["end_latest"])
                 v = float(r["value"])
-                top = max(top, float(r["high"]) if _finite(r["high"]) else v * 1.1)
+                top = max(top, float(r["high"]) if kit.finite(r["high"]) else v * 1.1)
                 if x1 > x0:
                     ax.plot([x0, x1], [v, v], color=col, linewidth=6, solid_capstyle="butt", zorder=3, alpha=0.85)
                 else:
                     ax.plot([x0], [v], marker="o", markersize=10, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
                             linestyle="none", zorder=4)
-                if _finite(r["low"]) and _finite(r["high"]) and r["high"] > r["low"]:
+                if kit.finite(r["low"]) and kit.finite(r["high"]) and r["high"] > r["low"]:
                     xm = (x0 + x1) / 2
                     ax.plot([xm, xm], [r["low"], r["high"]], color=style.INK, linewidth=1.4, zorder=5)
-                if not _finite(r["high"]):
+                if not kit.finite(r["high"]):
                     kit.up_arrow(ax, (x0 + x1) / 2, v, length_pt=22, colour=col)
             ax.set_ylim(0, top * 1.15)
             ax.tick_params(axis="y", length=0, pad=4, labelsize=style.TEXT_PT)
@@ -103,7 +101,7 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                 out += kit.date_axis(ax, start, end, labels=(i == len(axes) - 1))
             for ax, scope in zip(axes, scopes):
                 d = stocks[stocks["scope"] == scope]
-                top = max(float(h) if _finite(h) else float(v) for v, h in zip(d["value"], d["high"]))
+                top = max(float(h) if kit.finite(h) else float(v) for v, h in zip(d["value"], d["high"]))
                 arrows = (~np.isfinite(d["high"])).any()
                 sp = spans[spans["scope"] == scope].sort_values("from_latest").reset_index(drop=True)
                 left_edge, right_edge = ax.get_xlim()
@@ -150,7 +148,7 @@ def stock_alt(stocks: pd.DataFrame, between: pd.DataFrame) -> str:
     sentences = []
     for scope in scopes:
         d = stocks[stocks["scope"] == scope].sort_values(["end_earliest", "end_latest"], kind="stable")
-        bits = [f"{style.count_estimate(r['value'], r['low'], r['high'])} as of "
+        bits = [f"{fmt.estimate(r['value'], r['low'], r['high'], 'units')} as of "
                 + (f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d}" if r["end_earliest"] == r["end_latest"]
                    else f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d} to {pd.Timestamp(r['end_latest']):%Y-%m-%d}")
                 for _, r in d.iterrows()]

@@ -13,7 +13,6 @@ verdict in words) and its alt text.
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
@@ -28,8 +27,6 @@ SCOPE_ORDER = list(style.SCOPE_COLOURS)
 VERDICTS = {"met": "met", "missed": "missed", "uncertain": "cannot tell"}
 
 
-def _finite(x) -> bool:
-    return x is not None and not pd.isna(x) and math.isfinite(float(x))
 
 
 def _groups(attainment: pd.DataFrame) -> list[dict]:
@@ -60,9 +57,9 @@ def _verdict_words(targets: list[tuple[float, str, bool, str]]) -> str:
 def _count_words(done) -> str:
     """The year's count: '1,185', '1,600 (1,550 to 1,650)', 'at least 360' (a floor: its lower bound), 'no count'."""
     v, lo, hi = done
-    if not _finite(lo) and not _finite(v):
+    if not kit.finite(lo) and not kit.finite(v):
         return "no count"
-    return style.count_estimate(v, lo, hi)
+    return fmt.estimate(v, lo, hi, "units")
 
 
 def _target_words(targets: list[tuple[float, str, bool, str]]) -> str:
@@ -83,7 +80,7 @@ def attainment_chart(attainment: pd.DataFrame, *, source: str, title: str | None
         for g in groups:
             highs += [v for v, _, _, _ in g["targets"]]
             d = g["done"]
-            highs += [float(x) for x in d if _finite(x)]
+            highs += [float(x) for x in d if kit.finite(x)]
         xmax = max(highs + [1.0]) * 1.08
         step = 500 if xmax <= 4000 else 1000 if xmax <= 8000 else 5000
         ax.set_xlim(0, xmax)
@@ -99,19 +96,19 @@ def attainment_chart(attainment: pd.DataFrame, *, source: str, title: str | None
             v, lo, hi = (float(x) if not pd.isna(x) else np.nan for x in g["done"])
             force = [t for t in g["targets"] if t[2]] or g["targets"][-1:]
             tv = force[0][0]
-            has_count = _finite(v) or _finite(lo)
-            dot = lo if (not _finite(hi) or not _finite(v)) else v
+            has_count = kit.finite(v) or kit.finite(lo)
+            dot = lo if (not kit.finite(hi) or not kit.finite(v)) else v
             if has_count:
                 ax.plot([min(dot, tv), max(dot, tv)], [i, i], color=style.GRID, linewidth=5, solid_capstyle="butt", zorder=1)
             for value, role, current, _ in g["targets"]:
                 ax.plot([value], [i], marker="|", markersize=22, markeredgewidth=3.2 if current else 1.8,
                         color=style.INK, linestyle="none", zorder=3, alpha=1.0 if current else 0.7)
             if has_count:
-                if _finite(lo) and _finite(hi) and hi > lo:
+                if kit.finite(lo) and kit.finite(hi) and hi > lo:
                     ax.plot([lo, hi], [i, i], color=col, linewidth=2.4, zorder=4, solid_capstyle="butt")
                 ax.plot([dot], [i], marker="o", markersize=11, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
                         linestyle="none", zorder=5)
-                if not _finite(hi):
+                if not kit.finite(hi):
                     ax.annotate("", xy=(dot, i), xytext=(28, 0), textcoords="offset points",
                                 arrowprops=dict(arrowstyle="<|-", color=col, lw=2.0, shrinkA=0, shrinkB=7, mutation_scale=14),
                                 annotation_clip=False, zorder=5)
