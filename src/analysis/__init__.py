@@ -1,16 +1,19 @@
 """isipo-revival: a sourced ledger of figures on Iran's idle-factory revival programme.
 
-Modules, one concept each:
+The data flow one way, and the packages follow it:
 
-- :mod:`analysis.paths`     where the project's inputs and outputs live (anchored on the project root)
-- :mod:`analysis.calendar`  Iranian (Solar Hijri) dates, periods and inclusive day counts
-- :mod:`analysis.bounds`    reading a stated figure as an interval, and interval arithmetic
-- :mod:`analysis.vocab`     the metrics, qualifiers and scopes the ledger may use
-- :mod:`analysis.ledger`    loading and validating the sources and figures (one function: ``load_ledger``)
-- :mod:`analysis.seed`      the seed article: checksum, provenance and verbatim quotes
-- :mod:`analysis.metrics`   jobs per unit, pace per day, year-on-year change, targets, projections
-- :mod:`analysis.timeline`  the timeline's event table
-- :mod:`analysis.plots`     charts with titles, labelled axes and source lines
+- :mod:`analysis.ledger`     the ledger's files -> validated sources and figures (the schema: ``data/datapackage.json``)
+- :mod:`analysis.evidence`   figures -> periods, claims, year-to-date series, best estimates, target paths, pairs, terms
+- :mod:`analysis.questions`  evidence -> the timeline, jobs per unit, rates, the idle stock, the audit's graded checks
+- :mod:`analysis.present`    questions -> sentences, formatted tables and charts for the notebooks
+- :mod:`analysis.report`     executed notebooks -> the HTML report in ``build/report/``
+
+Beside the flow, used by every step: :mod:`analysis.paths` (where files live), :mod:`analysis.calendar`
+(Iranian dates), :mod:`analysis.bounds` (the bounds rule and interval arithmetic),
+:mod:`analysis.assumptions` (every judgement, once), :mod:`analysis.fmt` (numbers, dates and plain
+labels), :mod:`analysis.vocab` (the vocabularies, read from the data package), :mod:`analysis.seed`
+(the seed article's checksum and provenance), :mod:`analysis.csvfile` (CSV files a spreadsheet cannot
+run as formulas) and :mod:`analysis.execute` (running notebooks deterministically).
 """
 
 __all__ = ["__version__"]

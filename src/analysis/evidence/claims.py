@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import periods
-from .keys import group_ids, join_groups
+from .keys import capped_groups, group_ids, join_groups
 
 #: Columns a claim takes from its first figure.
 _FIRST = ["metric", "scope", "kind", "unit", "percentage", "value", "qualifier", "start", "end",
@@ -73,8 +73,10 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     The claims frame has one row per claim, ordered by metric, scope, start and claim id, with: the
     first figure's metric, scope, value, wording and period; ``central`` (the value, where some figure
     states it plainly; NaN for a number only ever worded as a bound); ``low``/``high`` narrowed over every
-    figure; ``wording_conflict``; ``qualifiers`` (every wording used); ``figure_ids`` and
-    ``source_ids`` (first report first); ``n_figures``, ``n_sources``; ``first_figure``,
+    figure; ``wording_conflict``; ``qualifiers`` (every wording used); ``all_figure_ids`` and
+    ``all_source_ids`` (every one, first report first) and ``figure_ids`` / ``source_ids`` (the first
+    :data:`~analysis.evidence.keys.LISTED`, then ``+N`` for the rest: what derived tables carry);
+    ``n_figures``, ``n_sources``; ``first_figure``,
     ``first_source``, ``first_published_earliest``/``_latest`` (the first report's date bounds) and
     ``last_published_latest``; ``end_earliest``/``end_latest`` (the claim's end window);
     ``primary`` (the seed states it) and ``seed_figures``; ``target_kind`` as entered; and the
@@ -115,9 +117,12 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         claims[col] = r[col]
     kinds = f[f["target_kind"] != ""].drop_duplicates("claim_id").set_index("claim_id")["target_kind"]
     claims["target_kind"] = kinds.reindex(claims.index).fillna("")
-    claims["figure_ids"] = join_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
+    # Every figure and report, and the short lists (the first few, then "+N") that derived tables carry.
+    claims["all_figure_ids"] = join_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
     reports = f.drop_duplicates(["claim_id", "source_id"])
-    claims["source_ids"] = join_groups(reports["claim_id"], reports["source_id"]).reindex(claims.index)
+    claims["all_source_ids"] = join_groups(reports["claim_id"], reports["source_id"]).reindex(claims.index)
+    claims["figure_ids"] = capped_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
+    claims["source_ids"] = capped_groups(reports["claim_id"], reports["source_id"]).reindex(claims.index)
     claims["n_sources"] = reports.groupby("claim_id", sort=False).size().reindex(claims.index)
     claims["qualifiers"] = _joined(f, "claim_id", "qualifier")
     # A number worded only as a bound ("over 35,000") has no central value.

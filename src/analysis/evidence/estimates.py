@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..assumptions import HEADLINE_SCOPES, PREFERENCE_ORDER
 from .grading import grade_pair
-from .keys import group_ids
+from .keys import capped, group_ids
 
 #: Metrics that get yearly best estimates: counts and sums over a period.
 YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_raised_units", "capacity_raised_jobs",
@@ -107,7 +107,7 @@ def choose(claims: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _join(s: pd.Series) -> str:
-    return ", ".join(dict.fromkeys(x for part in s for x in str(part).split(", ") if x))
+    return capped([x for part in s for x in str(part).split(", ") if x])
 
 
 def yearly(claims: pd.DataFrame, series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

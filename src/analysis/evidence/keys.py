@@ -44,18 +44,49 @@ def join_groups(groups: pd.Series, values: pd.Series, sep: str = ", ", distinct:
     return out.astype("str")
 
 
-def join_lists(*columns: pd.Series, sep: str = ", ") -> pd.Series:
-    """Row by row, the ``sep``-separated ids of several columns joined, each id once, in order.
+#: An id list carried from table to table names at most this many ids; the rest are counted, as ``+N``.
+LISTED = 12
+
+
+def capped(ids: list[str], most: int = LISTED, sep: str = ", ") -> str:
+    """Ids joined, each once, in order, at most ``most`` of them; the others counted in a last ``+N`` item.
+
+    ``+N`` items already in ``ids`` (lists capped earlier) add to the count. A list carried through several
+    tables thus stays short however many reports repeat a figure, and says how many it leaves out.
+    """
+    extra, kept = 0, {}
+    for x in ids:
+        if x.startswith("+") and x[1:].isdigit():
+            extra += int(x[1:])
+        elif x and x not in kept:
+            kept[x] = None
+    names = list(kept)
+    extra += max(0, len(names) - most)
+    return sep.join(names[:most] + ([f"+{extra}"] if extra else []))
+
+
+def join_lists(*columns: pd.Series, sep: str = ", ", most: int = LISTED) -> pd.Series:
+    """Row by row, the ``sep``-separated ids of several columns joined by :func:`capped`.
 
     ``join_lists(pd.Series(["C1, C2"]), pd.Series(["C2, C3"]))`` gives ``"C1, C2, C3"``. One plain pass
-    over the rows (a few microseconds each), linear in the number of rows.
+    over the rows, each as short as its capped lists: linear in the number of rows.
     """
     cells = [c.fillna("").astype("str").tolist() for c in columns]
     joined = []
-    for row in zip(*cells):  # one pass over the rows, a few microseconds each
+    for row in zip(*cells):
         filled = [cell for cell in row if cell]
-        if len(filled) <= 1:
-            joined.append(filled[0] if filled else "")
+        if len(filled) == 1 and "+" not in filled[0] and filled[0].count(sep) < most:
+            joined.append(filled[0])
             continue
-        joined.append(sep.join(dict.fromkeys(sep.join(filled).split(sep))))
+        joined.append(capped(sep.join(filled).split(sep), most, sep) if filled else "")
     return pd.Series(joined, index=columns[0].index, dtype="str")
+
+
+def capped_groups(groups: pd.Series, values: pd.Series, most: int = LISTED, sep: str = ", ") -> pd.Series:
+    """Per group, its distinct values in order, at most ``most``, and ``+N`` for the rest (whole columns)."""
+    frame = pd.DataFrame({"g": groups.to_numpy(), "v": values.astype("str").to_numpy()}).drop_duplicates()
+    counts = frame.groupby("g", sort=False).size()
+    head = frame.groupby("g", sort=False).head(most)
+    listed = join_groups(head["g"], head["v"], sep=sep)
+    more = (counts - most).clip(lower=0).reindex(listed.index)
+    return listed.where(more == 0, listed + sep + "+" + more.astype("str"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..bounds import Estimate
+from .keys import join_lists
 
 UNITS, JOBS = "units_revived", "jobs_created"
 
@@ -56,6 +57,6 @@ def build(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     out["jpu_value"], out["jpu_low"], out["jpu_high"] = ratio.value, ratio.low, ratio.high
     out["stated_together"] = pairs["stated_together"].to_numpy()
     out["figure_ids"] = (u["figure_ids"].to_numpy() + "; " + j["figure_ids"].to_numpy())
-    out["source_ids"] = [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(u["source_ids"], j["source_ids"])]
+    out["source_ids"] = join_lists(pd.Series(u["source_ids"].to_numpy()), pd.Series(j["source_ids"].to_numpy())).to_numpy()
     out["primary"] = (u["primary"].to_numpy() & j["primary"].to_numpy())
     return out.sort_values(["scope", "start", "end_earliest", "units_claim", "jobs_claim"], kind="stable").reset_index(drop=True)

@@ -57,7 +57,7 @@ def sources_of(*frames: pd.DataFrame, column: str = "source_ids") -> list[str]:
     for frame in frames:
         if column in frame:
             for cell in frame[column].fillna("").astype("str"):
-                ids.extend(x.strip() for x in cell.replace(";", ",").split(",") if x.strip())
+                ids.extend(x.strip() for x in cell.replace(";", ",").split(",") if x.strip() and not x.strip().startswith("+"))
     return list(dict.fromkeys(ids))
 
 

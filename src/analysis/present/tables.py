@@ -55,10 +55,12 @@ def source_links(ids: str, sources: pd.DataFrame, most: int | None = CELL_SOURCE
     """HTML links for a cell's source ids ('S14, S16'): each its short citation, linked to its address;
     beyond ``most``, a count linked to the Sources page."""
     table = sources.set_index("source_id", drop=False)
-    ids_list = list(dict.fromkeys(x.strip() for x in str(ids).replace(";", ",").split(",") if x.strip()))
+    items = [x.strip() for x in str(ids).replace(";", ",").split(",") if x.strip()]
+    counted = sum(int(x[1:]) for x in items if x.startswith("+") and x[1:].isdigit())  # "+N": reports not listed
+    ids_list = list(dict.fromkeys(x for x in items if not (x.startswith("+") and x[1:].isdigit())))
     shown = ids_list if most is None else ids_list[:most]
     parts = [fmt.source_link(table.loc[sid]) if sid in table.index else html.escape(sid) for sid in shown]
-    more = len(ids_list) - len(shown)
+    more = len(ids_list) - len(shown) + counted
     if more:
         parts.append(f'<a href="{fmt.SOURCES_PAGE}">{more} more</a>')
     return "; ".join(parts)
