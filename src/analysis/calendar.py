@@ -148,19 +148,6 @@ def share_of_year_elapsed(year: int, as_of: dt.date | pd.Timestamp) -> float:
     return days_inclusive(start, as_of) / days_inclusive(start, end)
 
 
-@lru_cache(maxsize=1)
-def _jalali_table() -> dict[str, pd.Timestamp]:
-    """Every real Iranian date in :data:`TABLE_YEARS`, keyed ``'YYYY/MM/DD'`` (built once)."""
-    table: dict[str, pd.Timestamp] = {}
-    for year in TABLE_YEARS:
-        day = pd.Timestamp(to_gregorian(year, 1, 1))
-        for month in range(1, 13):
-            for d in range(1, month_length(year, month) + 1):
-                table[f"{year:04d}/{month:02d}/{d:02d}"] = day
-                day += pd.Timedelta(days=1)
-    return table
-
-
 def normalise_jalali_text(column: pd.Series) -> pd.Series:
     """Write Iranian dates with two-digit months and days (``1399/1/1`` -> ``1399/01/01``)."""
     parts = column.str.extract(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$")
@@ -170,22 +157,27 @@ def normalise_jalali_text(column: pd.Series) -> pd.Series:
 def jalali_column_to_gregorian(column: pd.Series) -> pd.Series:
     """Convert a column of ``'YYYY/MM/DD'`` Iranian dates at once; impossible dates become NaT.
 
-    Uses a lookup table of every real date, so it costs one dictionary look-up per row.
-    Callers decide whether a NaT is an error (it is, wherever the text was not empty).
+    Each date is its month's first day (from a table of month starts) plus its day: whole columns,
+    no per-row conversion. Callers decide whether a NaT is an error (it is, wherever the text was not empty).
     """
-    table = _jalali_table()
-    return pd.to_datetime(normalise_jalali_text(column).map(table), errors="coerce")
+    import numpy as np
 
-
-@lru_cache(maxsize=1)
-def _gregorian_table() -> dict[pd.Timestamp, str]:
-    return {day: text for text, day in _jalali_table().items()}
+    starts, _, _ = _month_table()
+    lengths = _month_lengths()
+    parts = column.astype("str").str.extract(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$")
+    year, month, day = (pd.to_numeric(parts[i], errors="coerce").to_numpy(dtype=float) for i in range(3))
+    slot = (year - TABLE_YEARS.start) * 12 + (month - 1)
+    real = (~np.isnan(slot) & (month >= 1) & (month <= 12) & (year >= TABLE_YEARS.start)
+            & (year < TABLE_YEARS.stop) & (day >= 1))
+    slot = np.where(real, slot, 0).astype("int64")
+    real &= day <= lengths[slot]
+    days = starts[slot] + (np.where(real, day, 1).astype("int64") - 1).astype("timedelta64[D]")
+    return pd.Series(np.where(real, days, np.datetime64("NaT")), index=column.index).astype("datetime64[us]")
 
 
 def gregorian_column_to_jalali(column: pd.Series) -> pd.Series:
     """Write a column of Gregorian datetimes as ``'YYYY/MM/DD'`` Iranian dates ('' where missing)."""
-    table = _gregorian_table()
-    return column.map(table).fillna("").astype("str")
+    return jalali_text_columns(column)
 
 
 def year_table(years) -> pd.DataFrame:
@@ -194,7 +186,7 @@ def year_table(years) -> pd.DataFrame:
     Columns: ``jalali_year`` (Int64), ``year_start``, ``year_end`` (datetimes), ``year_length`` (days).
     One calendar look-up per distinct year, not per row.
     """
-    unique = sorted({int(y) for y in years if not pd.isna(y)})
+    unique = sorted(int(y) for y in pd.unique(pd.Series(years).dropna().astype("int64")))
     bounds = [year_bounds(y) for y in unique]
     return pd.DataFrame({
         "jalali_year": pd.array(unique, dtype="Int64"),
@@ -227,6 +219,14 @@ def _month_table() -> tuple:
             years.append(year)
             months.append(month)
     return np.array(starts), np.array(years), np.array(months)
+
+
+@lru_cache(maxsize=1)
+def _month_lengths():
+    """Days in every month of :func:`_month_table`, in the same order."""
+    import numpy as np
+
+    return np.array([month_length(year, month) for year in TABLE_YEARS for month in range(1, 13)])
 
 
 def jalali_columns(dates: pd.Series) -> pd.DataFrame:

@@ -176,10 +176,29 @@ def stated(value: Any, qualifier: str, unit: str) -> str:
     return QUALIFIER_WORDS.get(qualifier, "") + amount(v, unit, digits)
 
 
+def each(func, *columns) -> pd.Series:
+    """``func`` applied row by row to aligned columns (scalars repeat), once per distinct row of arguments.
+
+    Tables repeat the same few values many times, so each distinct combination is formatted once.
+    Returns a string Series with the first column's index.
+    """
+    index = next(c.index for c in columns if isinstance(c, pd.Series))
+    cells = [c.tolist() if isinstance(c, pd.Series) else [c] * len(index) for c in columns]
+    memo: dict = {}
+    out = []
+    for key in zip(*cells):
+        try:
+            text = memo[key]
+        except KeyError:
+            text = memo[key] = func(*key)
+        out.append(text)
+    return pd.Series(out, index=index, dtype="str")
+
+
 def stated_column(frame: pd.DataFrame, value: str = "value", qualifier: str = "qualifier", metric: str = "metric") -> pd.Series:
     """:func:`stated` over a frame's rows (its own columns name the value, qualifier and metric)."""
     units = frame[metric].map(unit_of) if metric in frame else pd.Series("", index=frame.index)
-    return pd.Series([stated(v, q, u) for v, q, u in zip(frame[value], frame[qualifier], units)], index=frame.index, dtype="str")
+    return each(stated, frame[value], frame[qualifier], units)
 
 
 def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None = None) -> str:
@@ -216,10 +235,7 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
 
 def estimate_column(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:
     """:func:`estimate` over ``{prefix}value``, ``{prefix}low``, ``{prefix}high`` columns."""
-    units = unit if isinstance(unit, pd.Series) else pd.Series(unit, index=frame.index)
-    return pd.Series([estimate(v, lo, hi, u, digits) for v, lo, hi, u in
-                      zip(frame[f"{prefix}value"], frame[f"{prefix}low"], frame[f"{prefix}high"], units)],
-                     index=frame.index, dtype="str")
+    return each(estimate, frame[f"{prefix}value"], frame[f"{prefix}low"], frame[f"{prefix}high"], unit, digits)
 
 
 def interval(low: Any, high: Any, unit: str = "", digits: int | None = None) -> str:

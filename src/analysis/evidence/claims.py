@@ -35,6 +35,11 @@ _FIRST = ["metric", "scope", "kind", "unit", "percentage", "value", "qualifier",
           "speaker", "agency", "note"]
 
 
+#: Columns grouping reads from every figure.
+_USED = ["figure_id", "restates", "start", "end", "kind", "metric", "scope", "value", "low", "high", "qualifier",
+         "end_earliest", "end_latest", "published_latest", "primary", "target_kind", "source_id"]
+
+
 class LinkError(ValueError):
     """The restatement links cannot be resolved (a cycle the loader should have refused)."""
 
@@ -42,29 +47,37 @@ class LinkError(ValueError):
 def roots(figure_ids: pd.Series, restates: pd.Series, max_rounds: int = 64) -> pd.Series:
     """The root of each figure's restatement tree (the figure reached by following ``restates``).
 
-    Pointer doubling: each round replaces every pointer by its pointer's pointer, so a chain of
-    length n resolves in about log2(n) rounds over whole columns. Aligned with ``figure_ids``.
+    Aligned with ``figure_ids``; a link to a figure not in ``figure_ids`` ends the chain at the linking
+    figure. Raises :class:`LinkError` on a cycle.
     """
     ids = figure_ids.to_numpy()
-    target = restates.where(restates.fillna("") != "", figure_ids).to_numpy()
-    parent = pd.Series(target, index=ids)
-    parent = parent.where(parent.isin(parent.index), parent.index.to_series())  # dangling links end at self
-    first = parent.copy()
+    return pd.Series(ids[_root_positions(ids, restates.to_numpy(), max_rounds)], index=figure_ids.index)
+
+
+def _root_positions(ids: np.ndarray, restates: np.ndarray, max_rounds: int = 64) -> np.ndarray:
+    """For each row, the row position of its restatement root.
+
+    Pointer doubling on integer positions: each round replaces every pointer by its pointer's pointer,
+    so a chain of length n resolves in about log2(n) rounds, each one array lookup.
+    """
+    n = len(ids)
+    parent = pd.Index(ids).get_indexer(pd.Series(restates).fillna("").to_numpy())
+    parent = np.where(parent < 0, np.arange(n), parent)  # no link, or a dangling one: the chain ends here
+    first = parent
     for _ in range(max_rounds):
-        grand = parent.map(parent)
-        if (grand == parent).all():
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
             break
         parent = grand
     # A chain ends at a figure that restates nothing; a root that still points elsewhere lies on a cycle.
-    on_cycle = first.reindex(parent.to_numpy()).to_numpy() != parent.to_numpy()
-    if (grand != parent).any() or on_cycle.any():
+    if not np.array_equal(parent[parent], parent) or (first[parent] != parent).any():
         raise LinkError("restatement links form a cycle; every chain of 'restates' must end at a figure that restates nothing")
-    return pd.Series(parent.reindex(ids).to_numpy(), index=figure_ids.index)
+    return parent
 
 
-def _joined(frame: pd.DataFrame, key: str, column: str) -> pd.Series:
-    """Per ``key``, the distinct values of ``column`` in frame order, joined with ', '."""
-    return join_groups(frame[key], frame[column], distinct=True)
+def _joined(codes: np.ndarray, values: pd.Series, distinct: bool = False) -> pd.Series:
+    """Per claim code (0, 1, ...), the values in row order joined with ', ' (each once with ``distinct``)."""
+    return join_groups(pd.Series(codes), values, distinct=distinct)
 
 
 def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -82,32 +95,35 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``primary`` (the seed states it) and ``seed_figures``; ``target_kind`` as entered; and the
     period columns of :mod:`analysis.evidence.periods`, recomputed for the claim.
     """
-    f = figures.sort_values(["published_earliest", "published_latest", "figure_id"], kind="stable")
-    root = roots(f["figure_id"], f["restates"])
-    closed = f["end"].notna() | ((f["kind"] == "target") & f["start"].isna())
-    # Integer keys, no strings: identical closed statements share one; a link tree keys on its root.
+    # Rows in report order; every step below works on integer row positions and claim codes, and
+    # turns them into ids once at the end (hashing a million id strings per step is what costs).
+    order = figures[["published_earliest", "published_latest", "figure_id"]].reset_index(drop=True).sort_values(
+        ["published_earliest", "published_latest", "figure_id"], kind="stable").index.to_numpy()
+    f = figures[_USED].iloc[order]  # only the columns grouping reads, not the whole frame
+    ids = f["figure_id"].to_numpy()
+    root = _root_positions(ids, f["restates"].to_numpy())
+    closed = (f["end"].notna() | ((f["kind"] == "target") & f["start"].isna())).to_numpy()
+    # Identical closed statements share a key; a link tree keys on its root (offset past those keys).
     same = group_ids(f, ["metric", "scope", "value", "start", "end"])[0].to_numpy()
-    tree = pd.factorize(root)[0] + (same.max() + 1 if len(same) else 0)
-    key = pd.Series(np.where(closed, same, tree), index=f.index)
+    key = np.where(closed, same, root + (same.max() + 1 if len(same) else 0))
     # Every member of a link tree takes its root's key, so linked and identical statements merge.
-    key = root.map(pd.Series(key.to_numpy(), index=f["figure_id"].to_numpy()))
-    f = f.assign(_key=key.to_numpy())
-    if f["_key"].isna().any():  # every figure must land in a claim; a missing key is a bug, not data
-        raise ValueError("a figure could not be given a claim key")
-    first_id = f.groupby("_key", sort=False)["figure_id"].transform("first")
-    f = f.assign(claim_id=first_id)
+    code = pd.factorize(key[root])[0]  # claim codes 0, 1, ... in order of first row: the first report's
+    first = np.unique(code, return_index=True)[1]  # each claim's first row
+    claim_ids = ids[first]
+    claim_of = np.empty(len(ids), dtype=object)
+    claim_of[order] = claim_ids[code]  # back in the ledger's row order
 
-    # The claim's first figure is its first row in report order (f is sorted so): take, do not aggregate.
-    claims = f.drop_duplicates("claim_id").set_index("claim_id")[[*_FIRST, *periods.COLUMNS]]
+    claims = figures.iloc[order[first]][[*_FIRST, *periods.COLUMNS]].set_axis(pd.Index(claim_ids, name="claim_id"))
     claims = claims.rename(columns={"figure_id": "first_figure", "source_id": "first_source",
                                     "published_earliest": "first_published_earliest",
                                     "published_latest": "first_published_latest"})
-    g = f.groupby("claim_id", sort=False)
+    g = f.groupby(code, sort=True)
     r = g.agg(low_max=("low", "max"), low_min=("low", "min"), high_min=("high", "min"), high_max=("high", "max"),
               end_earliest=("end_earliest", "min"), end_latest=("end_latest", "min"), last_published_latest=("published_latest", "max"),
-              n_figures=("figure_id", "size"), primary=("primary", "any")).reindex(claims.index)
+              n_figures=("figure_id", "size"), primary=("primary", "any")).set_axis(claims.index)
+    qualifier = f["qualifier"].to_numpy()
     # "Over 1,500" excludes 1,500 itself: with a figure exact as printed at 1,500 the wordings cannot both hold.
-    strict = (f["qualifier"] == "over").groupby(f["claim_id"], sort=False).any().reindex(claims.index)
+    strict = np.bincount(code, weights=(qualifier == "over"), minlength=len(first)) > 0
     low, high = r["low_max"], r["high_min"]
     conflict = (low > high) | (strict & (low == high) & (high == claims["value"]))
     claims["low"] = low.where(~conflict, r["low_min"])
@@ -115,29 +131,33 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims["wording_conflict"] = conflict
     for col in ("end_earliest", "end_latest", "last_published_latest", "n_figures", "primary"):
         claims[col] = r[col]
-    kinds = f[f["target_kind"] != ""].drop_duplicates("claim_id").set_index("claim_id")["target_kind"]
-    claims["target_kind"] = kinds.reindex(claims.index).fillna("")
+    kind = f["target_kind"].to_numpy()
+    stated = np.flatnonzero(kind != "")
+    kinds = pd.Series(kind[stated]).groupby(code[stated], sort=True).first()
+    claims["target_kind"] = pd.Series(kinds.to_numpy(), index=claim_ids[kinds.index]).reindex(claims.index).fillna("")
     # Every figure and report, and the short lists (the first few, then "+N") that derived tables carry.
-    claims["all_figure_ids"] = join_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
-    reports = f.drop_duplicates(["claim_id", "source_id"])
-    claims["all_source_ids"] = join_groups(reports["claim_id"], reports["source_id"]).reindex(claims.index)
-    claims["figure_ids"] = capped_groups(f["claim_id"], f["figure_id"]).reindex(claims.index)
-    claims["source_ids"] = capped_groups(reports["claim_id"], reports["source_id"]).reindex(claims.index)
-    claims["n_sources"] = reports.groupby("claim_id", sort=False).size().reindex(claims.index)
-    claims["qualifiers"] = _joined(f, "claim_id", "qualifier")
+    sources = pd.factorize(f["source_id"])[0]
+    reports = np.flatnonzero(~pd.DataFrame({"c": code, "s": sources}).duplicated().to_numpy())
+    claims["all_figure_ids"] = _joined(code, f["figure_id"]).to_numpy()
+    claims["all_source_ids"] = _joined(code[reports], f["source_id"].iloc[reports]).to_numpy()
+    claims["figure_ids"] = capped_groups(pd.Series(code), f["figure_id"], distinct=False).to_numpy()
+    claims["source_ids"] = capped_groups(pd.Series(code[reports]), f["source_id"].iloc[reports], distinct=False).to_numpy()
+    claims["n_sources"] = np.bincount(code[reports], minlength=len(first))
+    claims["qualifiers"] = _joined(code, f["qualifier"], distinct=True).to_numpy()
     # A number worded only as a bound ("over 35,000") has no central value.
-    plain = f["qualifier"].isin(["exact", "about"]).groupby(f["claim_id"], sort=False).any()
-    claims["central"] = claims["value"].where(plain.reindex(claims.index).fillna(False).astype(bool))
-    seed = f[f["primary"]]
-    claims["seed_figures"] = join_groups(seed["claim_id"], seed["figure_id"]).reindex(claims.index).fillna("")
-    claims = claims.reset_index()
+    plain = np.bincount(code, weights=np.isin(qualifier, ["exact", "about"]), minlength=len(first)) > 0
+    claims["central"] = claims["value"].where(plain)
+    seed = np.flatnonzero(f["primary"].to_numpy())
+    seeds = _joined(code[seed], f["figure_id"].iloc[seed])
+    claims["seed_figures"] = pd.Series(seeds.to_numpy(), index=claim_ids[seeds.index.to_numpy(dtype=int)]).reindex(claims.index).fillna("")
     # Periods: the first figure's, except where restatements narrowed an open end's window.
-    moved = claims["end_from_publication"] & (claims["end_latest"] != claims["claim_id"].map(f.set_index("figure_id")["end_latest"]))
+    moved = claims["end_from_publication"] & (claims["end_latest"] != f["end_latest"].iloc[first].to_numpy())
+    claims = claims.reset_index()
     if moved.any():
+        moved = moved.to_numpy()
         claims.loc[moved, periods.COLUMNS] = periods.classify(claims[moved].drop(columns=periods.COLUMNS))[periods.COLUMNS]
     claims = claims.sort_values(["metric", "scope", "start", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)
-    out = f.drop(columns="_key").sort_index()
-    return out, claims
+    return figures.assign(claim_id=pd.array(claim_of, dtype="str")), claims
 
 
 def members(figures: pd.DataFrame, claim_ids) -> pd.DataFrame:

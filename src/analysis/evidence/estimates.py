@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..assumptions import HEADLINE_SCOPES, PREFERENCE_ORDER
 from .grading import grade_pair
-from .keys import capped, group_ids
+from .keys import capped, group_ids, join_lists
 
 #: Metrics that get yearly best estimates: counts and sums over a period.
 YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_raised_units", "capacity_raised_jobs",
@@ -194,8 +194,8 @@ def _total_less_years(claims: pd.DataFrame, est: pd.DataFrame) -> pd.DataFrame:
         "metric": t["metric"], "scope": t["scope"], "jalali_year": t["jalali_year"],
         "value": t["value"] - t["sum_value"], "low": (t["low"] - t["sum_high"]).clip(lower=0), "high": t["high"] - t["sum_low"],
         "rule": "single", "chosen_claim": t.index, "claim_ids": t.index, "conflicting_claims": "",
-        "figure_ids": (t["figure_ids"] + ", " + t["other_figures"]).str.strip(", "),
-        "source_ids": (t["source_ids"] + ", " + t["other_sources"]).str.strip(", "),
+        "figure_ids": join_lists(t["figure_ids"], t["other_figures"]),
+        "source_ids": join_lists(t["source_ids"], t["other_sources"]),
         "basis": "total_less_years", "derived_from": t.index,
     }).reset_index(drop=True)
     out["year_days"] = out["jalali_year"].map(lambda y: 366 if _leap(int(y)) else 365)

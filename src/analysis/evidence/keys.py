@@ -7,6 +7,7 @@ key strings row by row.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
@@ -24,24 +25,25 @@ def group_ids(frame: pd.DataFrame, columns: list[str], *others: pd.DataFrame) ->
 def join_groups(groups: pd.Series, values: pd.Series, sep: str = ", ", distinct: bool = False) -> pd.Series:
     """Per group, its values joined with ``sep`` in the order given (each once with ``distinct``).
 
-    One pass over the values (``numpy.add.reduceat`` on the strings), not a Python call per group.
-    Returns a Series indexed by group, in order of first appearance.
+    One stable sort of the group codes, then one ``str.join`` per group over its slice: linear in
+    the number of values however large a group is. Returns a Series indexed by group, in order of
+    first appearance.
     """
-    import numpy as np
-
-    frame = pd.DataFrame({"g": groups.to_numpy(), "v": values.astype("str").to_numpy()})
+    g = groups.to_numpy()
+    v = values.astype("str").to_numpy(dtype=object)
     if distinct:
-        frame = frame.drop_duplicates(["g", "v"])
-    codes, uniques = pd.factorize(frame["g"], sort=False)
+        keep = ~pd.DataFrame({"g": g, "v": v}).duplicated().to_numpy()
+        g, v = g[keep], v[keep]
+    if len(v) == 0:
+        return pd.Series([], dtype="str")
+    codes, uniques = pd.factorize(g, sort=False)
     order = np.argsort(codes, kind="stable")
     codes = codes[order]
-    vals = (frame["v"].to_numpy(dtype=object)[order] + sep)
-    if len(vals) == 0:
-        return pd.Series([], dtype="str")
+    vals = v[order].tolist()
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    joined = np.add.reduceat(vals, starts)
-    out = pd.Series(joined, index=uniques[codes[starts]]).str[: -len(sep)] if sep else pd.Series(joined, index=uniques[codes[starts]])
-    return out.astype("str")
+    ends = np.r_[starts[1:], len(codes)]
+    joined = [sep.join(vals[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
+    return pd.Series(joined, index=uniques[codes[starts]], dtype="str")
 
 
 #: An id list carried from table to table names at most this many ids; the rest are counted, as ``+N``.
@@ -82,11 +84,16 @@ def join_lists(*columns: pd.Series, sep: str = ", ", most: int = LISTED) -> pd.S
     return pd.Series(joined, index=columns[0].index, dtype="str")
 
 
-def capped_groups(groups: pd.Series, values: pd.Series, most: int = LISTED, sep: str = ", ") -> pd.Series:
-    """Per group, its distinct values in order, at most ``most``, and ``+N`` for the rest (whole columns)."""
-    frame = pd.DataFrame({"g": groups.to_numpy(), "v": values.astype("str").to_numpy()}).drop_duplicates()
+def capped_groups(groups: pd.Series, values: pd.Series, most: int = LISTED, sep: str = ", ",
+                  distinct: bool = True) -> pd.Series:
+    """Per group, its values in order (each once unless ``distinct=False`` says they already are), at
+    most ``most``, and ``+N`` for the rest (whole columns). Indexed by group, in order of first appearance."""
+    frame = pd.DataFrame({"g": groups.to_numpy(), "v": values.astype("str").to_numpy()})
+    if distinct:
+        frame = frame.drop_duplicates()
+    rank = frame.groupby("g", sort=False).cumcount().to_numpy()
     counts = frame.groupby("g", sort=False).size()
-    head = frame.groupby("g", sort=False).head(most)
+    head = frame[rank < most]
     listed = join_groups(head["g"], head["v"], sep=sep)
     more = (counts - most).clip(lower=0).reindex(listed.index)
     return listed.where(more == 0, listed + sep + "+" + more.astype("str"))

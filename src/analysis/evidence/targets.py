@@ -113,32 +113,35 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 
     # Which reports state which claim: to test whether an old value was still given on its own later.
     stated = figures[figures["kind"] == "target"][["claim_id", "source_id", "published_earliest"]].drop_duplicates()
-    by_claim = {cid: rows for cid, rows in stated.groupby("claim_id", sort=False)}
-    t["role"] = t["range_role"].fillna("")
-    t["direction"] = ""
-    t["previous_value"] = np.nan
-    t["current"] = False
-    # One pass per path, in report order; a path holds a handful of distinct values however many
-    # figures restate them, so this loop grows with the number of goals, not of figures.
-    for idx in t[t["role"] == ""].groupby("path", sort=False).groups.values():
+    rows_of = stated.groupby("claim_id", sort=False).indices
+    source, published = pd.factorize(stated["source_id"])[0], stated["published_earliest"].to_numpy()  # reports as integers
+    claim, value, new_latest = t["claim_id"].to_numpy(), t["value"].to_numpy(), t["first_published_latest"].to_numpy()
+    role = t["range_role"].fillna("").to_numpy(dtype=object)
+    direction = np.full(len(t), "", dtype=object)
+    previous = np.full(len(t), np.nan)
+    current_flag = np.zeros(len(t), dtype=bool)
+    # One pass per path, in report order (t's index is its row position); a path holds a handful of
+    # distinct values however many figures restate them, and each step reads one claim's reports.
+    for idx in t[role == ""].groupby("path", sort=False).groups.values():
         current = None
         for i in idx:
             if current is None:
-                t.at[i, "role"] = "first"
-                current = i
+                role[i], current = "first", i
                 continue
-            old, new = t.loc[current], t.loc[i]
-            old_rows = by_claim[old["claim_id"]]
-            later_old = set(old_rows.loc[old_rows["published_earliest"] > new["first_published_latest"], "source_id"])
-            new_sources = set(by_claim[new["claim_id"]]["source_id"])
-            if later_old - new_sources:
-                t.at[i, "role"] = "alternative"
+            old = rows_of[claim[current]]
+            later_old = source[old][published[old] > new_latest[i]]
+            if len(later_old) and not np.isin(later_old, source[rows_of[claim[i]]]).all():
+                role[i] = "alternative"  # the old value was still given on its own after this one
                 continue
-            t.at[i, "role"] = "revision"
-            t.at[i, "direction"] = "raised" if new["value"] > old["value"] else "lowered"
-            t.at[i, "previous_value"] = old["value"]
+            role[i] = "revision"
+            direction[i] = "raised" if value[i] > value[current] else "lowered"
+            previous[i] = value[current]
             current = i
-        t.at[current, "current"] = True
+        current_flag[current] = True
+    t["role"] = pd.array(role, dtype="str")
+    t["direction"] = pd.array(direction, dtype="str")
+    t["previous_value"] = previous
+    t["current"] = current_flag
     certain_before = t["first_published_latest"] <= t["year_end"]
     revival = (t["target_kind"] == "revival") & t["scope"].isin(REVIVAL_SCOPES)
     path_role = t["role"].isin(["first", "revision"])

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import fmt
 from ..evidence import estimates as est_vocab
+from ..evidence.keys import join_lists
 from ..questions import rates, stock
 from .tables import table_html
 from .timeline_tables import _year
@@ -19,7 +20,7 @@ from .timeline_tables import _year
 def yearly(ev, name: str) -> str:
     """The headline series: units, pace per day and the change from the year before."""
     y = rates.yearly(ev)
-    change = [("" if pd.isna(v) else fmt.estimate(v, lo, hi, "%")) for v, lo, hi in zip(y["pct_value"], y["pct_low"], y["pct_high"])]
+    change = fmt.estimate_column(y, "pct_", "%").where(y["pct_value"].notna(), "")
     note = np.where(y["cross_scope"], "across scopes: " + fmt.labels("scope", y["previous_scope"].fillna("")) + " before", "")
     display = pd.DataFrame({
         "Iranian year": _year(y["jalali_year"]),
@@ -55,7 +56,7 @@ def attainment(ev, name: str) -> str:
     display = pd.DataFrame({
         "Iranian year": _year(a["jalali_year"]),
         "Target": fmt.labels("metric", a["metric"]) + ", " + fmt.labels("scope", a["scope"]),
-        "Value": [fmt.stated(v, q, u) for v, q, u in zip(a["value"], a["qualifier"], unit)],
+        "Value": fmt.each(fmt.stated, a["value"], a["qualifier"], unit),
         "As": np.where(a["role"] == "revision", "revised", "first stated"),
         "Result": [fmt.estimate(v, lo, hi, u) if not pd.isna(v) else "" for v, lo, hi, u in
                    zip(a["done_value"], a["done_low"], a["done_high"], unit)],
@@ -73,7 +74,7 @@ def in_year(ev, name: str, shown: int = 10) -> str:
         "Period": fmt.period_labels(m),
         "Scope": fmt.labels("scope", m["scope"]),
         "Count": fmt.estimate_column(m, "", "units"),
-        "Year elapsed": [fmt.interval(lo, hi, "%", 0) for lo, hi in zip(m["elapsed_low"], m["elapsed_high"])],
+        "Year elapsed": fmt.each(fmt.interval, m["elapsed_low"], m["elapsed_high"], "%", 0),
         "Of the target": [fmt.estimate(v, lo, hi, "%", 0) if not pd.isna(lo) else "no target" for v, lo, hi in
                           zip(m["progress_value"], m["progress_low"], m["progress_high"])],
         "Year-end at this pace": fmt.estimate_column(m, "projected_", "units"),
@@ -93,11 +94,10 @@ def same_period(ev, name: str) -> str:
     display = pd.DataFrame({
         "Scope": fmt.labels("scope", m["scope"]),
         "Earlier year": (m["jalali_year"] - 1).astype(int).astype("str") + ", day " + m["day_prev"].astype("str") + ": "
-                        + pd.Series([fmt.estimate(v, lo, hi, "units") for v, lo, hi in zip(m["value_prev"], m["low_prev"], m["high_prev"])],
-                                    index=m.index),
+                        + fmt.each(fmt.estimate, m["value_prev"], m["low_prev"], m["high_prev"], "units"),
         "Later year": m["jalali_year"].astype(int).astype("str") + ", day " + m["day"].astype("str") + ": " + fmt.estimate_column(m, "", "units"),
         "Change": fmt.estimate_column(m, "pct_", "%"),
-        "Sources": [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(m["source_ids"], m["source_ids_prev"])],
+        "Sources": join_lists(m["source_ids"], m["source_ids_prev"]),
     })
     return table_html(display, name=name, title="In-year counts of consecutive years at the same point of the year", data=m, sources=ev.sources, source_column="Sources", numeric=("Change",))
 
@@ -124,7 +124,7 @@ def stocks(ev, name: str) -> str:
     display = pd.DataFrame({
         "Scope": fmt.labels("scope", s["scope"]),
         "As of": fmt.date_windows(s["end_earliest"], s["end_latest"]).str.replace(r" \(.*\)$", "", regex=True),
-        "Idle units": [fmt.stated(v, q, "units") for v, q in zip(s["value"], s["qualifier"])],
+        "Idle units": fmt.each(fmt.stated, s["value"], s["qualifier"], "units"),
         "Sources": s["source_ids"],
     })
     return table_html(display, name=name, title="Every stated stock of idle units", data=s, sources=ev.sources, source_column="Sources", numeric=("Idle units",))

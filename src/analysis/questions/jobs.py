@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..assumptions import HEADLINE_SCOPES, PLAUSIBLE_JOBS_PER_UNIT_FACTOR, REVIVAL_SCOPES
 from ..bounds import Estimate
+from ..evidence.keys import join_lists
 
 UNITS, JOBS = "units_revived", "jobs_created"
 
@@ -40,7 +41,7 @@ def yearly(ev) -> pd.DataFrame:
     r = Estimate(m["j_value"], m["j_low"], m["j_high"]) / Estimate(m["u_value"], m["u_low"], m["u_high"])
     m["jpu_value"], m["jpu_low"], m["jpu_high"] = r.value, r.low, r.high
     m["figure_ids"] = m["figure_ids_u"] + "; " + m["figure_ids_j"]
-    m["source_ids"] = [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(m["source_ids_u"], m["source_ids_j"])]
+    m["source_ids"] = join_lists(m["source_ids_u"], m["source_ids_j"])
     cols = ["jalali_year", "scope", "u_value", "u_low", "u_high", "u_basis", "u_claim", "j_value", "j_low", "j_high", "j_basis",
             "j_claim", "jpu_value", "jpu_low", "jpu_high", "figure_ids", "source_ids"]
     return m[cols].sort_values(["jalali_year", "scope"], kind="stable").reset_index(drop=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..bounds import Estimate
+from ..evidence.keys import join_lists
 from ..evidence.terms import span_counts
 
 IDLE = "idle_units"
@@ -60,7 +61,7 @@ def between(ev) -> pd.DataFrame:
         "revived_value": revived.value, "revived_low": revived.low, "revived_high": revived.high,
         "inflow_value": inflow.value, "inflow_low": inflow.low, "inflow_high": inflow.high,
         "parts": rev["parts"], "part_claims": rev["part_claims"],
-        "source_ids": [", ".join(dict.fromkeys((a + ", " + b).split(", "))) for a, b in zip(prev["source_ids"], m["source_ids"])],
+        "source_ids": join_lists(prev["source_ids"], m["source_ids"]),
         "figure_ids": prev["figure_ids"] + "; " + m["figure_ids"],
     })
     return out.reset_index(drop=True)

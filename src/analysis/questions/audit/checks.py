@@ -83,15 +83,15 @@ def concat(*columns: pd.Series, sep: str = ", ") -> pd.Series:
 
 def num(x: pd.Series, unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:
     """Numbers (or bounds) as text in a unit, whole columns."""
-    units = unit if isinstance(unit, pd.Series) else pd.Series(unit, index=x.index)
-    return pd.Series([fmt.amount(v, u, 0 if digits is None and (pd.isna(v) or float(v).is_integer()) else (digits or 1))
-                      for v, u in zip(x, units)], index=x.index, dtype="str")
+    def text(v, u):
+        return fmt.amount(v, u, 0 if digits is None and (pd.isna(v) or float(v).is_integer()) else (digits or 1))
+
+    return fmt.each(text, x, unit)
 
 
 def estimate_text(value: pd.Series, low: pd.Series, high: pd.Series, unit: str | pd.Series = "") -> pd.Series:
     """Central value and bounds as text, whole columns ('2,058 (1,999 to 2,118)')."""
-    units = unit if isinstance(unit, pd.Series) else pd.Series(unit, index=value.index)
-    return pd.Series([fmt.estimate(v, lo, hi, u) for v, lo, hi, u in zip(value, low, high, units)], index=value.index, dtype="str")
+    return fmt.each(fmt.estimate, value, low, high, unit)
 
 
 def lookup(claims: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
