@@ -55,9 +55,10 @@ def write_ledger(folder: Path, sources: list[dict], figures: list[dict]) -> tupl
     return data, seeds
 
 
-#: A report and target far from every test's rows (1396, renovation programme): the evidence layer
-#: fails on a ledger without any target (see test_evidence_targets), so :func:`build` adds this one
-#: unless told not to; tests read only their own metrics, scopes and years.
+#: A report and target far from every test's rows (1396, renovation programme), so that a made-up
+#: ledger holds a target as every real one does (a ledger without any is built too: see
+#: test_evidence_targets); :func:`build` adds it unless told not to, and tests read only their own
+#: metrics, scopes and years.
 FILLER_SOURCE = source("SF", "2017-06-01")
 FILLER_TARGET = figure("TF", "SF", "units_target", 999, "2017-03-21", "2018-03-20", scope="renovation_programme")
 

@@ -19,6 +19,8 @@ from analysis import fmt
     (7.86, 7.86, 39.76, "", "7.9 (7.9 to 39.8)"),                          # rounded, not truncated ("7.8 to 39.7" was wrong)
     (1.0, float("nan"), float("nan"), "", "cannot be computed"),
     (35e12, 35e12, 35e12, "rials", "35 trillion rials"),
+    (float("nan"), 0.0, math.inf, "", "no bound"),                          # a ratio of counts: "at least 0" says nothing
+    (float("nan"), 0.0, math.inf, "units", "at least 0"),                   # a count that may have been zero
 ])
 def test_estimate_in_words(value, low, high, unit, text):
     assert fmt.estimate(value, low, high, unit) == text

@@ -205,7 +205,8 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
     """An estimate in words.
 
     '2,067' (exact), '1,500 (1,500 to 1,550)', 'at least 1,563' (no upper bound), 'at most 1,500',
-    '1,999 to 2,118' (no central value), 'cannot be computed' (no bounds: a divisor that may be zero).
+    '1,999 to 2,118' (no central value), 'cannot be computed' (no bounds: a divisor that may be zero),
+    'no bound' (a ratio, ``unit=''``, known only to lie between 0 and infinity).
     ``digits`` defaults to :func:`digits_for` for non-integer values.
     """
     if _missing(low) or _missing(high):
@@ -222,6 +223,8 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
 
     if math.isinf(high) and math.isinf(low):
         return "any value"
+    if math.isinf(high) and low == 0 and unit == "":
+        return "no bound"  # a ratio of counts (unit '') is at least 0 anyway: "at least 0" would say nothing
     if math.isinf(high):
         return f"at least {f(low)}"
     if math.isinf(low):

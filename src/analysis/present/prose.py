@@ -163,9 +163,13 @@ def rates_answer(ev, detail: bool = True) -> str:
         return "The ledger has too few years to compare."
     last, prev = y.iloc[-1], y.iloc[-2]
     peak = y.loc[y["value"].idxmax()]
-    change = fmt.percent_change(last["pct_value"]) if not pd.isna(last["pct_value"]) else ""
     cross = " (a change of scope, so of definition)" if last["cross_scope"] else ""
-    direction = "fell" if last["value"] < prev["value"] else "rose"
+    direction = "fell" if last["value"] < prev["value"] else "rose" if last["value"] > prev["value"] else "held"
+    if pd.isna(last["pct_value"]) or direction == "held":
+        compared = f"against {fmt.number(prev['value'])} in {int(prev['jalali_year'])}"
+    else:
+        compared = (f"{fmt.number(abs(last['pct_value']), 1)}% {'fewer' if direction == 'fell' else 'more'} than the "
+                    f"{fmt.number(prev['value'])} of {int(prev['jalali_year'])}")
     a = rates.attainment(ev)
     scored = a[a["scored"] & a["verdict"].isin(["met", "missed", "uncertain"])]
     current = scored.sort_values(["jalali_year", "metric", "scope", "first_published_earliest"]).drop_duplicates(["jalali_year", "metric", "scope"], keep="last")
@@ -174,8 +178,8 @@ def rates_answer(ev, detail: bool = True) -> str:
     missed = current[current["verdict"] == "missed"]
 
     def years(frame: pd.DataFrame) -> str:
-        return _join([f"{int(r['jalali_year'])} ({fmt.label('scope', r['scope']) + ', ' if r['scope'] != 'national' else ''}"
-                      f"{fmt.number(r['attained_value'])}%)" for _, r in frame.iterrows()])
+        return _join([f"{int(r['jalali_year'])} ({fmt.label('scope', r['scope'])}, {fmt.number(r['attained_value'])}%)"
+                      for _, r in frame.iterrows()])
 
     if detail:
         targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {len(met)} "
@@ -185,8 +189,7 @@ def rates_answer(ev, detail: bool = True) -> str:
     else:
         targets = f" Of the yearly targets that can be scored, {len(met)} {'was' if len(met) == 1 else 'were'} met and {len(missed)} missed."
     return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
-            f"({fmt.number(last['pace_value'], 1)} a day) against {fmt.number(prev['value'])} in {int(prev['jalali_year'])}"
-            f"{', ' + change if change else ''}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
+            f"({fmt.number(last['pace_value'], 1)} a day), {compared}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
             f"({fmt.number(peak['pace_value'], 1)} a day)." + targets)
 
 

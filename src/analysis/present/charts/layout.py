@@ -248,7 +248,7 @@ def estimate_columns(ax, x: Sequence[float], value: Sequence[float], low: Sequen
             v = float(value[i])
             ys = [m for m, _ in marks[i]]
             lo = float(low[i]) if finite(low[i]) else v
-            box = dict(boxstyle="square,pad=0.12", fc=col, ec="none") if hatched[i] else None
+            box = dict(boxstyle="square,pad=0.3", fc=col, ec="none") if hatched[i] else None  # clear of the hatching
             label_top = clear_of(min(v, lo) - gap, h, ys, gap, upward=False)
             fits = inside and label_top - h > 2 * gap and text_width(fig, labels[i], weight="bold") <= col_pt - 2
             floor = not finite(high[i])

@@ -267,7 +267,7 @@ def growth(ev) -> pd.DataFrame:
         arithmetic="this period " + cur_text + "; the period before " + prev_sum["parts"] + "; growth " + rate_text + label,
         finding=np.select([grades == "unchecked", grades == "consistent"],
                           ["The ledger lacks the counts to recompute this growth rate.", "The stated growth matches the counts."],
-                          default="The stated growth of " + own + " does not match the counts (" + rate_text + ")" + label + "."),
+                          default="The stated growth of " + own + " does not match the counts, which give " + rate_text + label + "."),
         stated_low=t["low"], stated_high=t["high"], derived_value=t["g_value"], derived_low=t["g_low"], derived_high=t["g_high"])
 
 
@@ -315,7 +315,7 @@ def averages(ev) -> pd.DataFrame:
             near["units_claim"].notna(), "no units and jobs of this scope to compare"),
         finding=np.select([grades == "unchecked", grades == "consistent"],
                           ["No units and jobs of this scope and period to compare with.", "The stated average matches jobs over units."],
-                          default="The stated average of " + own + " does not match jobs over units (" + ratio + ")."),
+                          default="The stated average of " + own + " does not match jobs over units, which give " + ratio + "."),
         stated_low=near["low"], stated_high=near["high"], derived_value=near["jpu_value"], derived_low=near["jpu_low"], derived_high=near["jpu_high"])
 
     t = ev.targets[ev.targets["jalali_year"].notna()]
