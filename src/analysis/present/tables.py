@@ -8,6 +8,7 @@ and folds the rest (``<details>``); every cell is escaped except the source link
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -78,10 +79,24 @@ def source_line(ids, sources: pd.DataFrame) -> str:
     return f'<span class="source-line">{label}: {text}{tail} (<a href="{fmt.SOURCES_PAGE}">all sources</a>)</span>'
 
 
+#: An estimate's range in brackets at the end of a number cell: '1,700 (1,650 to 1,750)'.
+_RANGE = re.compile(r"^(.*\S) (\([^()]*\))$")
+
+
+def _number_cell(text: str) -> str:
+    """A number cell's HTML: the value, and its bracketed range (if any) on a line of its own below it,
+    so a column of estimates stays narrow and the values line up."""
+    m = _RANGE.match(text)
+    if not m:
+        return html.escape(text)
+    return f'{html.escape(m.group(1))} <span class="range">{html.escape(m.group(2))}</span>'
+
+
 def _html_rows(frame: pd.DataFrame, raw: set[str], numeric: tuple[str, ...]) -> str:
     rows = []
     for _, r in frame.iterrows():  # a displayed table: tens of rows at most
-        cells = "".join(f"<td{_NUM if c in numeric else ''}>{r[c] if c in raw else html.escape(str(r[c]))}</td>"
+        cells = "".join(f"<td{_NUM if c in numeric else ''}>"
+                        f"{r[c] if c in raw else _number_cell(str(r[c])) if c in numeric else html.escape(str(r[c]))}</td>"
                         for c in frame.columns)
         rows.append(f"<tr>{cells}</tr>")
     return "".join(rows)
