@@ -62,3 +62,11 @@ def test_the_pages_csv_files_go_through_the_neutraliser(tmp_path, monkeypatch):
     assert read_rows(path) == [["speaker", "n"], ["'=1+1", "-3"]]
     # Listed, with its title, kind and rows, for the report's downloads.
     assert (tmp_path / tables.MANIFEST).read_text(encoding="utf-8") == "x.csv\tA title\ttable\t1\n"
+
+
+def test_a_number_cell_puts_its_range_under_the_value_and_leaves_other_cells_alone():
+    display = pd.DataFrame({"Units": ["1,700 (1,650 to 1,750)", "1,462", "at least 122"], "Note": ["a (b)", "x", "<y>"]})
+    html = tables.table_html(display, numeric=("Units",))
+    assert '<td class="num">1,700 <span class="range">(1,650 to 1,750)</span></td>' in html
+    assert '<td class="num">1,462</td>' in html and '<td class="num">at least 122</td>' in html
+    assert "<td>a (b)</td>" in html and "<td>&lt;y&gt;</td>" in html  # text columns: as written, escaped
