@@ -123,6 +123,23 @@ def test_every_page_opens_cleanly_at_1280_and_400_px(browser, report_dir):
     assert checked_images > 0, "no page showed an image, so broken images went unchecked"
 
 
+FIRST_SCREEN = """
+const top = sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top : null; };
+return {answer: top('.answer'), chart: top('.evidence img'), contradiction: top('.findings-box li')};
+"""
+
+
+@pytest.mark.slow
+def test_the_front_page_answers_on_the_first_screen(browser, report_dir):
+    """At 1280 x 900 px, before any scrolling: an answer, the headline chart and the first contradiction."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 1280, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    browser.get((report_dir / "index.html").as_uri())
+    tops = browser.execute_script(FIRST_SCREEN)
+    assert all(t is not None for t in tops.values()), tops
+    assert all(0 <= t < HEIGHT - 40 for t in tops.values()), tops
+
+
 @pytest.mark.slow
 def test_the_checks_catch_a_broken_page(browser, tmp_path):
     """The same checks on a page built to fail them: a console error, a broken image, a wide block."""

@@ -230,3 +230,16 @@ def test_the_sources_page_links_addresses_and_lists_the_figures():
     assert 'repeats <a href="#C001">C001</a>' in page
     assert "The ledger takes no figure from it." in page  # S02 states none here
     assert off_site(page.replace('href="https://www.tehrantimes.com/news/1/a%20b"', "")) == []
+
+
+def test_the_front_page_lists_the_contradictions_and_folds_the_rest_under_their_counts():
+    page = front.render_front_page(_front())
+    box = page[page.index('class="findings-box"'):]
+    listed, folded = box.split("<details>", 1)
+    assert "First contradiction" in listed and "Second contradiction" in listed
+    assert "A question" not in listed and "An inference" not in listed
+    assert "<summary>And 1 question and 1 inference</summary>" in folded
+    assert "A question" in folded and "An inference" in folded
+    # The answers and the evidence beside them make one block: the first screen.
+    first = page[page.index('class="first-screen"'):page.index("<h2>The pages</h2>")]
+    assert "About <b>4,000</b>" in first and "yearly%20chart.svg" in first and "First contradiction" in first

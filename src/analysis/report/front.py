@@ -5,11 +5,11 @@ reads top to bottom as:
 
 1. the title and the ``as_of_line`` (what the ledger holds, as of when);
 2. the three answers (:class:`Answer`), each with the seed article's own answer beside it and a link
-   to its page: on the first screen;
-3. the headline chart (:class:`Chart`: an image file of the report, its alt text, a caption and a
-   source line);
-4. the audit's findings (:class:`Finding`), contradictions first, then questions, then the rest, each
-   one line linking to its detail;
+   to its page;
+3. beside them on a wide screen (below them on a phone), the headline chart (:class:`Chart`: an image
+   file of the report, its alt text, a caption and a source line) and the audit's findings
+   (:class:`Finding`): the contradictions listed, each one line linking to its detail, then the
+   questions and the rest folded under a line that counts them; 2 and 3 make the first screen;
 5. the pages (:class:`PageLink`) and the downloads (:class:`Download`) under plain titles, grouped
    by ``section``; a download whose ``rows`` is 0 (a header-only CSV) is never listed;
 6. how to cite the report and the data's licence.
@@ -132,14 +132,25 @@ def _chart(chart: Chart) -> list[str]:
     return out
 
 
+def _finding_items(findings: list[Finding]) -> list[str]:
+    return [f'<li><span class="severity severity-{layout.esc(f.severity)}">{layout.esc(f.severity)}</span> '
+            f'{layout.esc(f.text)} <a href="{layout.href(f.href)}">Details</a></li>' for f in findings]
+
+
 def _findings(findings: list[Finding]) -> list[str]:
-    out = ["<h2>What the audit found</h2>", '<ul class="findings">']
-    for f in ordered_findings(findings):
-        out.append(
-            f'<li><span class="severity severity-{layout.esc(f.severity)}">{layout.esc(f.severity)}</span> '
-            f'{layout.esc(f.text)} <a href="{layout.href(f.href)}">Details</a></li>'
-        )
-    out.append("</ul>")
+    """The contradictions listed; the other findings (questions first) folded under a line that counts them."""
+    ordered = ordered_findings(findings)
+    lead = [f for f in ordered if f.severity == SEVERITY_ORDER[0]] or ordered
+    rest = ordered[len(lead):]
+    out = ['<section class="findings-box" aria-label="What the audit found">', "<h2>What the audit found</h2>"]
+    out += ['<ul class="findings">', *_finding_items(lead), "</ul>"]
+    if rest:
+        counts: dict[str, int] = {}
+        for f in rest:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        summary = layout.esc(" and ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
+        out += [f"<details><summary>And {summary}</summary>", '<ul class="findings">', *_finding_items(rest), "</ul>", "</details>"]
+    out.append("</section>")
     return out
 
 
@@ -175,12 +186,14 @@ def render_front_page(front: FrontPage) -> str:
     body = [f"<h1>{layout.esc(front.title)}</h1>"]
     if front.as_of_line:
         body.append(f'<p class="lede">{layout.esc(front.as_of_line)}</p>')
-    if front.answers:
-        body += _answers(front.answers)
-    if front.headline_chart:
-        body += _chart(front.headline_chart)
-    if front.findings:
-        body += _findings(front.findings)
+    # The first screen: the answers beside the headline chart and the audit's contradictions (one
+    # column on a narrow screen, in the same order).
+    evidence = (_chart(front.headline_chart) if front.headline_chart else []) + (_findings(front.findings) if front.findings else [])
+    if front.answers or evidence:
+        body.append('<div class="first-screen">')
+        body += _answers(front.answers) if front.answers else []
+        body += ['<div class="evidence">', *evidence, "</div>"] if evidence else []
+        body.append("</div>")
     if front.pages:
         body += _pages(front.pages)
     if listed_downloads(front.downloads):
