@@ -71,3 +71,8 @@ def test_source_link_names_the_report_and_links_its_address():
     hostile = row.copy()
     hostile["publisher"] = "<script>alert(1)</script> & $x$"
     assert "<script>" not in fmt.source_link(hostile) and "&amp;" in fmt.source_link(hostile)
+
+
+@pytest.mark.parametrize("n, text", [(0, "no questions"), (1, "1 question"), (2, "2 questions"), (1200, "1,200 questions")])
+def test_counts_in_words(n, text):
+    assert fmt.count(n, "question") == text

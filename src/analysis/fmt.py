@@ -169,6 +169,14 @@ def amount(x: Any, unit: str, digits: int = 0) -> str:
     return number(x, digits)
 
 
+def count(n: int, noun: str) -> str:
+    """A count of things in words a sentence can carry: 'no questions', '1 question', '1,200 questions'."""
+    n = int(n)
+    if n == 0:
+        return f"no {noun}s"
+    return f"{number(n)} {noun}{'' if n == 1 else 's'}"
+
+
 def stated(value: Any, qualifier: str, unit: str) -> str:
     """A figure as the report worded it: 'over 1,500', 'about 31%', '35 trillion rials'."""
     v = float(value)

@@ -12,7 +12,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from .. import evidence
+from .. import evidence, fmt
 from ..assumptions import ASSUMPTIONS
 from ..ledger import load_ledger
 from . import style, tables
@@ -64,7 +64,7 @@ def sources_of(*frames: pd.DataFrame, column: str = "source_ids") -> list[str]:
 def source_text(ids: list[str]) -> str:
     """The short plain source line printed inside a chart image (the caption carries the linked one)."""
     n = len(ids)
-    return f"Source: isipo-revival ledger, {n} report{'s' if n != 1 else ''}; every figure is listed on the Sources page."
+    return f"Source: isipo-revival ledger, {fmt.count(n, 'report')}; every figure is listed on the Sources page."
 
 
 

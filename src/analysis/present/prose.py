@@ -245,7 +245,7 @@ def seed_audit_answer(ev, checks: pd.DataFrame) -> str:
     inference = f[f["rule"] == "seed_share"]
     own = hits[hits["grade"] != "inference"]
     n_c, n_q = int((own["grade"] == "contradiction").sum()), int((own["grade"] == "question").sum())
-    text = (f"Figures the seed states take part in {n_c} contradiction{'s' if n_c != 1 else ''} and {n_q} question{'s' if n_q != 1 else ''}, "
+    text = (f"Figures the seed states take part in {fmt.count(n_c, 'contradiction')} and {fmt.count(n_q, 'question')}, "
             "through other reports of the same numbers." if len(own) else "No check finds a problem with the seed's own figures.")
     if len(inference):
         text += " " + inference.iloc[0]["finding"]
