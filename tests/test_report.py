@@ -630,3 +630,15 @@ def test_a_cell_error_is_not_retried(tmp_path, monkeypatch):
         report.run_notebook(source, tmp_path / "out")
     assert len(calls) == 1
     assert (info.value.cell, info.value.first_line) == (2, "open('x')")
+
+
+def test_kernels_talk_over_sockets_of_their_own(tmp_path):
+    """No TCP ports to race for: two kernels started at once cannot be handed the same address."""
+    from analysis import execute
+
+    source = tmp_path / "01-x.ipynb"
+    _write_notebook(source, [nbformat.v4.new_code_cell("from ipykernel import get_connection_info; print(get_connection_info())")])
+    runs = [json.loads(execute.execute_notebook(source).cells[0].outputs[0]["text"]) for _ in range(2)]
+    assert [r["transport"] for r in runs] == ["ipc", "ipc"]
+    folders = [Path(r["ip"]).parent for r in runs]
+    assert folders[0] != folders[1] and not any(f.exists() for f in folders)  # private, and removed afterwards

@@ -116,10 +116,33 @@ def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbforma
     :class:`ExecutionInterrupted` when SIGINT or SIGTERM stopped the execution.
     """
     nb = nbformat.read(source, as_version=4)
+    with tempfile.TemporaryDirectory(prefix="isipo-kernel-") as sockets:
+        return _execute(nb, source, env, sockets)
+
+
+def _kernel_config(sockets: str):
+    """Kernel transport: on POSIX, Unix sockets in the private folder ``sockets``.
+
+    Over TCP, jupyter_client picks free ports by binding and releasing them; two kernels starting
+    at once (notebooks side by side, parallel builds, another program) can then be handed the same
+    port and one dies with "Address already in use". Socket files in a folder of this execution's
+    own cannot collide, and nothing listens on the network.
+    """
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name == "posix":
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = os.path.join(sockets, "kernel")
+    return config
+
+
+def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None, sockets: str) -> nbformat.NotebookNode:
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
         kernel_name=KERNEL_NAME,
+        config=_kernel_config(sockets),
         resources={"metadata": {"path": str(Path(source).parent)}},
         record_timing=False,
         # A print can reach the client as several stream messages (the kernel flushes stdout on a

@@ -132,7 +132,8 @@ def _port_race(error: BaseException) -> bool:
 def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None) -> nbformat.NotebookNode:
     """Execute ``source`` in a fresh kernel with its figures going to ``output_dir``.
 
-    A kernel start that hits a port race ("Address already in use") is retried once. A cell that
+    A kernel start that hits a port race ("Address already in use": TCP kernels only; on POSIX
+    :func:`analysis.execute.execute_notebook` gives each kernel sockets of its own) is retried once. A cell that
     fails because the disk refused a write raises :class:`WriteFailure` naming ``folder_shown``
     (default: ``output_dir``); any other error raises :class:`NotebookFailure` naming the notebook
     and cell. :class:`analysis.execute.ExecutionInterrupted` passes through.
