@@ -21,6 +21,9 @@ from analysis import fmt
     (35e12, 35e12, 35e12, "rials", "35 trillion rials"),
     (float("nan"), 0.0, math.inf, "", "no bound"),                          # a ratio of counts: "at least 0" says nothing
     (float("nan"), 0.0, math.inf, "units", "at least 0"),                   # a count that may have been zero
+    (42017.0, 0.0, 42617.0, "", "42,017 (at most 42,617)"),                # a ratio cannot be negative: "0 to" says nothing
+    (float("nan"), 0.0, 0.5, "", "at most 0.5"),
+    (42017.0, 0.0, 42617.0, "rials per dollar", "42,017 (at most 42,617)"),
 ])
 def test_estimate_in_words(value, low, high, unit, text):
     assert fmt.estimate(value, low, high, unit) == text

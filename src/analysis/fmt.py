@@ -85,6 +85,9 @@ _MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: Units counted in whole numbers.
 COUNT_UNITS: tuple[str, ...] = ("units", "jobs", "rials", "US dollars", "rials per dollar")
 
+#: Units of ratios of non-negative figures ('' for jobs per unit): a low end of 0 says nothing.
+RATIO_UNITS: tuple[str, ...] = ("", "rials per dollar")
+
 
 def label(kind: str, code: Any) -> str:
     """The plain word for a code of one vocabulary: ``label("scope", "smes") == "SME plan"``."""
@@ -214,7 +217,8 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
 
     '2,067' (exact), '1,500 (1,500 to 1,550)', 'at least 1,563' (no upper bound), 'at most 1,500',
     '1,999 to 2,118' (no central value), 'cannot be computed' (no bounds: a divisor that may be zero),
-    'no bound' (a ratio, ``unit=''``, known only to lie between 0 and infinity).
+    'no bound' (a ratio, ``unit=''``, known only to lie between 0 and infinity), '42,017 (at most 42,617)'
+    (a ratio, :data:`RATIO_UNITS`, whose low end is 0).
     ``digits`` defaults to :func:`digits_for` for non-integer values.
     """
     if _missing(low) or _missing(high):
@@ -239,6 +243,9 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
         return f"at most {f(high)}"
     if f(low) == f(high):
         return f(low)
+    if low == 0 and unit in RATIO_UNITS:
+        # A ratio of counts cannot be negative: "0 to 42,617" says no more than "at most 42,617".
+        return f"at most {f(high)}" if central is None else f"{f(central)} (at most {f(high)})"
     if central is None:
         return f"{f(low)} to {f(high)}"
     return f"{f(central)} ({f(low)} to {f(high)})"
