@@ -192,6 +192,19 @@ def test_pages_load_nothing_from_the_network(builds):
 
 
 @pytest.mark.slow
+def test_every_source_line_names_a_source(builds):
+    """Each chart and table's source line cites at least one report by a link, before 'all sources'."""
+    _check_built(builds, "A")
+    empty = []
+    for page in sorted(builds["A"].glob("*.html")):
+        for line in re.findall(r'<span class="source-line">(.*?)</span>', page.read_text(encoding="utf-8"), flags=re.S):
+            cited = line.split("(<a href=", 1)[0]
+            if '<a href="' not in cited:
+                empty.append(f"{page.name}: {html.unescape(re.sub(r'<[^>]+>', '', line))}")
+    assert empty == []
+
+
+@pytest.mark.slow
 def test_csv_files_hold_no_formula(builds):
     """No CSV cell of the report starts like a spreadsheet formula unless it is a number."""
     import csv

@@ -70,7 +70,7 @@ def seed_date(ev, name: str) -> str:
         "The seed's count": fmt.labels("metric", b["metric"]) + ": " + b["value"].map(fmt.number),
         "Smaller count, ended": np.where(b["lower_claim"] != "", b["lower_value"].map(fmt.number) + ", " + b["after"].map(fmt.date), "none"),
         "Larger count, ended by": np.where(b["upper_claim"] != "", b["upper_value"].map(fmt.number) + ", " + b["before"].map(fmt.date), "none"),
-        "Sources": b["lower_sources"] + ", " + b["upper_sources"],
+        "Sources": b["source_ids"],
     })
     note = f"<p>Together: the seed appeared between {fmt.date(early)} and {fmt.date(late)}.</p>"
     return table_html(display, name=name, title="Counts that bracket the seed's own, and the window they imply", data=b, sources=ev.sources, source_column="Sources") + note

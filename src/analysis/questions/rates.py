@@ -167,20 +167,25 @@ def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
 def seed_windows(ev) -> pd.DataFrame:
     """The windows the seed may have appeared in: its text's bounds, each estimate of its provenance
     record except the cross-report one, and the window other reports' counts imply (computed by the
-    audit from the ledger). Columns: ``evidence``, ``basis``, ``earliest``, ``latest``."""
+    audit from the ledger). Columns: ``evidence``, ``basis``, ``earliest``, ``latest`` and ``source_ids``
+    (the seed for its own evidence, the bracketing reports for theirs)."""
     from ..seed import read_provenance
-    from .audit.seed import date_window
+    from .audit.seed import date_brackets, date_window
 
     src = ev.ledger.primary_source()
+    own = src["source_id"]
     rows = [{"evidence": "the seed's own text", "basis": "text_clues", "earliest": pd.Timestamp(src["published_earliest"]),
-             "latest": pd.Timestamp(src["published_latest"])}]
+             "latest": pd.Timestamp(src["published_latest"]), "source_ids": own}]
     if src.get("seed_file", ""):
         for e in read_provenance(src["seed_file"]).evidence:
             if e.basis not in ("text_clues", "cross_report"):
                 rows.append({"evidence": "the outlet's article number (an estimate)", "basis": e.basis,
-                             "earliest": pd.Timestamp(e.earliest), "latest": pd.Timestamp(e.latest)})
+                             "earliest": pd.Timestamp(e.earliest), "latest": pd.Timestamp(e.latest), "source_ids": own})
     early, late = date_window(ev)
-    rows.append({"evidence": "other reports' counts bracketing the seed's", "basis": "cross_report", "earliest": early, "latest": late})
+    brackets = date_brackets(ev)
+    others = ", ".join(dict.fromkeys(i.strip() for cell in brackets["source_ids"] for i in cell.split(",") if i.strip()))
+    rows.append({"evidence": "other reports' counts bracketing the seed's", "basis": "cross_report", "earliest": early, "latest": late,
+                 "source_ids": others})
     return pd.DataFrame(rows)
 
 

@@ -30,7 +30,7 @@ def date_brackets(ev) -> pd.DataFrame:
 
     Columns: the seed claim's ``claim_id``, ``metric``, ``value``; ``lower_claim``/``after`` (a count
     certainly smaller, whose earliest end the seed must follow) and ``upper_claim``/``before`` (a count
-    certainly larger, whose latest end the seed must precede).
+    certainly larger, whose latest end the seed must precede); ``source_ids``, the reports of both.
     """
     seed = _seed_series(ev)
     rows = []
@@ -49,7 +49,13 @@ def date_brackets(ev) -> pd.DataFrame:
                      "upper_claim": hi["claim_id"] if hi is not None else "", "upper_value": hi["value"] if hi is not None else np.nan,
                      "before": hi["end_latest"] if hi is not None else pd.NaT,
                      "upper_sources": hi["source_ids"] if hi is not None else ""})
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=_BRACKET_COLUMNS)
+    out["source_ids"] = ck.joined(out["lower_sources"], out["upper_sources"]) if len(out) else pd.Series(dtype="str")
+    return out
+
+
+_BRACKET_COLUMNS = ["claim_id", "metric", "scope", "value", "low", "high", "qualifier", "figure_ids", "lower_claim", "lower_value",
+                    "after", "lower_sources", "upper_claim", "upper_value", "before", "upper_sources"]
 
 
 def date_window(ev) -> tuple[pd.Timestamp, pd.Timestamp]:
