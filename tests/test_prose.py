@@ -41,5 +41,21 @@ def test_the_shipped_pace_sentence_matches_the_yearly_series():
     change = abs(last["value"] - prev["value"]) / prev["value"] * 100
     assert f"{last['value']:,.0f} units" in text and f"{change:.1f}%" in text and f"the {prev['value']:,.0f} of {int(prev['jalali_year'])}" in text
     # Every target named as met or missed carries its scope, so two of one year can be told apart.
-    named = re.findall(r"\d{4} \(([a-zA-Z ]+), \d+%\)", text)
-    assert named and not re.search(r"\d{4} \(\d+%\)", text)
+    named = re.findall(r"\d{4} ([a-zA-Z ]+), \d+%", text)
+    assert named and not re.search(r"\d{4}, \d+%", text)
+
+
+def test_a_ledger_without_targets_says_none_can_be_scored(tmp_path):
+    ev = _two_years(tmp_path, 1000, 1250)
+    for detail in (True, False):
+        assert prose.rates_answer(ev, detail=detail).endswith(" No yearly revival target in the ledger can be scored against its year's count.")
+
+
+def test_a_year_with_only_a_missed_target_says_none_was_met(tmp_path):
+    ev = build(tmp_path, [source("S1", "2021-04-10"), source("S2", "2022-04-10"), source("S0", "2021-01-05")],
+               [figure("A", "S1", "units_revived", 1000, "2020-03-20", "2021-03-20"),
+                figure("B", "S2", "units_revived", 1250, "2021-03-21", "2022-03-20"),
+                figure("T", "S0", "units_target", 2000, "2021-03-21", "2022-03-20")])
+    text = prose.rates_answer(ev)
+    # 1,250 of a 2,000 target stated before 1400 ended: 62.5%, rounded to 62% or 63%
+    assert re.search(r", none was met and 1 missed \(1400 national, 6[23]%\); the rest are", text), text

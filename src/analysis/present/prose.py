@@ -177,17 +177,24 @@ def rates_answer(ev, detail: bool = True) -> str:
     met = current[current["verdict"] == "met"]
     missed = current[current["verdict"] == "missed"]
 
-    def years(frame: pd.DataFrame) -> str:
-        return _join([f"{int(r['jalali_year'])} ({fmt.label('scope', r['scope'])}, {fmt.number(r['attained_value'])}%)"
-                      for _, r in frame.iterrows()])
+    def verdict(frame: pd.DataFrame, word: str) -> str:
+        """'2 were met (1400 national, 103%; 1401 national, 88%)', 'none was met'; without detail, no list."""
+        if frame.empty:
+            return f"none {'was ' if word == 'met' else ''}{word}"
+        head = f"{len(frame)} {('was' if len(frame) == 1 else 'were') + ' ' if word == 'met' else ''}{word}"
+        if not detail:
+            return head
+        return head + " (" + "; ".join(f"{int(r['jalali_year'])} {fmt.label('scope', r['scope'])}, {fmt.number(r['attained_value'])}%"
+                                       for _, r in frame.iterrows()) + ")"
 
-    if detail:
-        targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {len(met)} "
-                   f"{'was' if len(met) == 1 else 'were'} met{': ' + years(met) if len(met) else ''} and {len(missed)} missed"
-                   f"{': ' + years(missed) if len(missed) else ''}; the rest are uncertain, or are mandates and targets first reported after "
+    if current.empty:
+        targets = " No yearly revival target in the ledger can be scored against its year's count."
+    elif detail:
+        targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {verdict(met, 'met')} and "
+                   f"{verdict(missed, 'missed')}; the rest are uncertain, or are mandates and targets first reported after "
                    "their year, shown but not scored.")
     else:
-        targets = f" Of the yearly targets that can be scored, {len(met)} {'was' if len(met) == 1 else 'were'} met and {len(missed)} missed."
+        targets = f" Of the yearly targets that can be scored, {verdict(met, 'met')} and {verdict(missed, 'missed')}."
     return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
             f"({fmt.number(last['pace_value'], 1)} a day), {compared}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
             f"({fmt.number(peak['pace_value'], 1)} a day)." + targets)
