@@ -259,7 +259,7 @@ def growth(ev) -> pd.DataFrame:
     grades = cap_cross_scope(grade(t["low"], t["high"], t["g_low"], t["g_high"], t["g_value"]), t["cross"])
     own = ck.claim_text(t)
     rate_text = ck.estimate_text(t["g_value"], t["g_low"], t["g_high"], "%")
-    label = np.where(t["cross"], " (across scopes: different definitions)", "")
+    label = np.where(t["cross"], ", across scopes with different definitions", "")
     used = ck.joined(m["claim_id"].fillna("").where(has_same, cur_sum["claims"]), prev_sum["claims"])
     return ck.rows(
         "growth", t, grade=grades, cross_scope=t["cross"], subject=ck.subject(t), claim_id=t["claim_id"],
