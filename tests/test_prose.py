@@ -59,3 +59,12 @@ def test_a_year_with_only_a_missed_target_says_none_was_met(tmp_path):
     text = prose.rates_answer(ev)
     # 1,250 of a 2,000 target stated before 1400 ended: 62.5%, rounded to 62% or 63%
     assert re.search(r", none was met and 1 missed \(1400 national, 6[23]%\); the rest are", text), text
+
+
+def test_an_end_of_the_yearly_range_that_is_not_national_names_its_scope(tmp_path):
+    ev = build(tmp_path, [source("S1", "2021-04-10"), source("S2", "2022-04-10")],
+               [figure("A", "S1", "units_revived", 1500, "2020-03-20", "2021-03-20"),
+                figure("B", "S2", "units_revived", 900, "2021-03-21", "2022-03-20", scope="industrial_parks")])
+    text = prose.timeline_answer(ev, detail=False)
+    assert text.startswith("Officials reported between 900 (1400, industrial parks only) and 1,500 idle units revived a year "
+                           "from 1399 to 1400, peaking at 1,500 in 1399 (2020-21); the latest full year, 1400 (2021-22), counted 900.")

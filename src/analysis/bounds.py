@@ -75,7 +75,7 @@ def rounding_step(value: float, *, percentage: bool = False) -> float:
 def rounding_step_column(values: pd.Series, percentage: pd.Series | bool = False) -> pd.Series:
     """:func:`rounding_step` over a whole column of numbers, from their decimal text."""
     v = values.astype(float)
-    text = v.map(repr).str.replace(r"\.0$", "", regex=True).str.lstrip("-")
+    text = v.map(repr).astype("str").str.replace(r"\.0$", "", regex=True).str.lstrip("-")  # astype: an empty column stays text
     decimals = text.str.extract(r"\.(\d+)$")[0].str.len()
     trailing = text.str.extract(r"^\d*?(0*)$")[0].str.len().fillna(0)
     pct = pd.Series(percentage, index=v.index).astype(bool) if not isinstance(percentage, pd.Series) else percentage.astype(bool)

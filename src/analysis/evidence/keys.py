@@ -17,9 +17,10 @@ def group_ids(frame: pd.DataFrame, columns: list[str], *others: pd.DataFrame) ->
     Returns one Series per frame, aligned with its index.
     """
     frames = [frame, *others]
-    stacked = pd.concat([f[columns] for f in frames], keys=range(len(frames)))
-    ids = stacked.groupby(columns, dropna=False, sort=False).ngroup()
-    return [pd.Series(ids.xs(i).to_numpy(), index=f.index) for i, f in enumerate(frames)]
+    stacked = pd.concat([f[columns] for f in frames], ignore_index=True)
+    ids = stacked.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
+    cuts = np.cumsum([0, *(len(f) for f in frames)])  # each frame's slice of the stacked rows (empty frames too)
+    return [pd.Series(ids[a:b], index=f.index) for a, b, f in zip(cuts, cuts[1:], frames)]
 
 
 def join_groups(groups: pd.Series, values: pd.Series, sep: str = ", ", distinct: bool = False) -> pd.Series:

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 
 from ..questions import audit, jobs, rates, stock, timeline
 from ..questions.audit import seed
-from . import audit_tables, charts as chart_modules, jobs_tables, prose, rates_tables, timeline_tables
+from . import audit_tables, charts as chart_modules, jobs_tables, page, prose, rates_tables, timeline_tables
 
 
 def page_timeline(ev) -> None:
@@ -64,21 +64,23 @@ def pages(ev) -> None:
 
 
 def charts(ev) -> None:
-    """Draw (and close) every chart the pages show, from the same frames."""
+    """Draw (and close) every chart the pages show, from the same frames; like the pages, skip a chart
+    with nothing to draw (:func:`analysis.present.page.drawable`)."""
     c = chart_modules
     reference = jobs.reference_range(ev)
-    reports = timeline.reports(ev)
-    figures = [
-        c.programme.years_chart(timeline.years(ev), source="Source: test"),
-        c.programme.year_to_date_chart(timeline.year_to_date(ev), source="Source: test"),
-        c.reports.reports_chart(reports, source="Source: test"),
-        c.jobs.per_unit_chart(jobs.yearly(ev), reference=(reference.value, reference.low, reference.high), source="Source: test"),
-        c.jobs.jobs_chart(jobs.headline(ev), source="Source: test"),
-        c.jobs.pairs_chart(jobs.pairs(ev), band=jobs.plausible_band(ev), source="Source: test"),
-        c.targets.attainment_chart(rates.attainment(ev), source="Source: test"),
-        c.stock.stock_chart(stock.stocks(ev), stock.between(ev), source="Source: test"),
-        c.seed.seed_date_chart(rates.seed_windows(ev), seed.date_brackets(ev), seed.date_window(ev), source="Source: test"),
+    specs = [
+        (c.programme.years_chart, (timeline.years(ev),), {}),
+        (c.programme.year_to_date_chart, (timeline.year_to_date(ev),), {}),
+        (c.reports.reports_chart, (timeline.reports(ev),), {}),
+        (c.jobs.per_unit_chart, (jobs.yearly(ev),), {"reference": (reference.value, reference.low, reference.high)}),
+        (c.jobs.jobs_chart, (jobs.headline(ev),), {}),
+        (c.jobs.pairs_chart, (jobs.pairs(ev),), {"band": jobs.plausible_band(ev)}),
+        (c.targets.attainment_chart, (rates.attainment(ev),), {}),
+        (c.stock.stock_chart, (stock.stocks(ev), stock.between(ev)), {}),
+        (c.seed.seed_date_chart, (rates.seed_windows(ev), seed.date_brackets(ev), seed.date_window(ev)), {}),
     ]
-    for fig in figures:
-        fig.canvas.draw()
-        plt.close(fig)
+    for draw, frames, options in specs:
+        if page.drawable(*frames):
+            fig = draw(*frames, source="Source: test", **options)
+            fig.canvas.draw()
+            plt.close(fig)

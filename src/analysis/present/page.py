@@ -69,14 +69,24 @@ def source_text(ids: list[str]) -> str:
 
 
 
+def drawable(*frames) -> bool:
+    """Whether a chart has anything to draw: the first of its frames (the one it plots) has rows."""
+    first = next((f for f in frames if isinstance(f, pd.DataFrame)), None)
+    return first is not None and not first.empty
+
+
 def chart(ev, name: str, draw, describe, *frames, data: pd.DataFrame | None = None, title: str = "", **options):
     """Draw a chart from ``frames``, save it with its data and return it for display with alt text.
 
     ``draw(*frames, source=..., **options)`` returns the figure (a function of :mod:`analysis.present.charts`);
     ``describe(*frames, **options)`` its alt text. The sources are those the frames name; the data saved
-    beside the chart is ``data`` or the first frame.
+    beside the chart is ``data`` or the first frame. A chart with nothing to draw (:func:`drawable`)
+    is a sentence saying so, and no file.
     """
     from . import figures
+
+    if not drawable(*frames):
+        return HTML('<p class="no-chart">No chart here: the ledger holds no figures of this kind yet.</p>')
 
     ids = sources_of(*[f for f in frames if isinstance(f, pd.DataFrame)])
     fig = draw(*frames, source=source_text(ids), **options)

@@ -65,10 +65,12 @@ def _join(items: list[str]) -> str:
 def ledger_line(ev) -> str:
     """What the ledger holds, as of its latest report."""
     o = timeline.overview(ev)
-    return (f"The ledger holds {fmt.number(o['figures'])} figures from {fmt.number(o['reports'])} reports published between "
-            f"{o['first_report']:%Y-%m-%d} and {o['latest_report']:%Y-%m-%d}: {fmt.number(o['claims'])} distinct claims, "
-            f"{fmt.number(o['restated'])} of them repeated by more than one report, covering Iranian years "
-            f"{o['first_year']} to {o['last_year']}.")
+    restated = "none" if o["restated"] == 0 else fmt.number(o["restated"])
+    return (f"The ledger holds {fmt.count(o['figures'], 'figure')} from {fmt.count(o['reports'], 'report')} published between "
+            f"{o['first_report']:%Y-%m-%d} and {o['latest_report']:%Y-%m-%d}: {fmt.count(o['claims'], 'distinct claim')}, "
+            f"{restated} of them repeated by more than one report"
+            + (f", covering Iranian years {o['first_year']} to {o['last_year']}." if o["first_year"] is not None
+               else ", and no count of revived units."))
 
 
 def timeline_answer(ev, detail: bool = True) -> str:
@@ -81,11 +83,16 @@ def timeline_answer(ev, detail: bool = True) -> str:
     for _, r in y.iterrows():  # one per Iranian year
         derived = " (derived)" if r["basis"] != "full_year" else ""
         parts.append(f"{int(r['jalali_year'])}: {_count(r)}{_scope_note(r['scope'])}{derived}")
-    peak = y.loc[y["value"].idxmax()]
+    peak, low = y.loc[y["value"].idxmax()], y.loc[y["value"].idxmin()]
     last = y.iloc[-1]
-    return (f"Officials reported between {fmt.number(y['value'].min())} and {fmt.number(y['value'].max())} idle units revived a year "
+
+    def end(r: pd.Series) -> str:  # an end of the range that is not a national count says whose it is
+        return fmt.number(r["value"]) + ("" if r["scope"] == "national" else f" ({int(r['jalali_year'])}, {fmt.label('scope', r['scope'])} only)")
+
+    latest = "the latest full year" if last["basis"] == "full_year" else "the latest year (derived)"
+    return (f"Officials reported between {end(low)} and {end(peak)} idle units revived a year "
             f"from {int(y['jalali_year'].min())} to {int(y['jalali_year'].max())}, peaking at {fmt.number(peak['value'])} in "
-            f"{_years_span(peak['jalali_year'])}; the latest full year, {_years_span(last['jalali_year'])}, counted "
+            f"{_years_span(peak['jalali_year'])}; {latest}, {_years_span(last['jalali_year'])}, counted "
             f"{fmt.number(last['value'])}." + (" Year by year: " + "; ".join(parts) + "." if detail else ""))
 
 
@@ -248,7 +255,7 @@ def seed_audit_answer(ev, checks: pd.DataFrame) -> str:
     """The seed's own figures under the audit: their findings, and what its share implies."""
     seed_claims = set(ev.claims.loc[ev.claims["primary"], "claim_id"])
     f = audit.findings(checks)
-    hits = f[f["claim_ids"].map(lambda ids: bool(seed_claims & set(ids.split(", "))))]
+    hits = f[f["claim_ids"].map(lambda ids: bool(seed_claims & set(ids.split(", ")))).astype(bool)]  # bool even when empty
     inference = f[f["rule"] == "seed_share"]
     own = hits[hits["grade"] != "inference"]
     n_c, n_q = int((own["grade"] == "contradiction").sum()), int((own["grade"] == "question").sum())

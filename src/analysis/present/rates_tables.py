@@ -20,6 +20,8 @@ from .timeline_tables import _year
 def yearly(ev, name: str) -> str:
     """The headline series: units, pace per day and the change from the year before."""
     y = rates.yearly(ev)
+    if y.empty:
+        return "<p>The ledger has no yearly count of revived units.</p>"
     change = fmt.estimate_column(y, "pct_", "%").where(y["pct_value"].notna(), "")
     note = np.where(y["cross_scope"], "across scopes: " + fmt.labels("scope", y["previous_scope"].fillna("")) + " before", "")
     display = pd.DataFrame({
@@ -38,6 +40,8 @@ def yearly(ev, name: str) -> str:
 def by_scope(ev, name: str) -> str:
     """Year-on-year change within each scope."""
     b = rates.by_scope(ev)
+    if b.empty:
+        return "<p>No scope has counts of two consecutive years to compare.</p>"
     display = pd.DataFrame({
         "Scope": fmt.labels("scope", b["scope"]),
         "Years": (b["jalali_year"] - 1).astype(int).astype("str") + " to " + b["jalali_year"].astype(int).astype("str"),
@@ -70,6 +74,8 @@ def attainment(ev, name: str) -> str:
 def in_year(ev, name: str, shown: int = 10) -> str:
     """Each in-year count against the target in force when it was reported."""
     m = rates.in_year(ev)
+    if m.empty:
+        return "<p>The ledger holds no in-year count of revived units.</p>"
     display = pd.DataFrame({
         "Period": fmt.period_labels(m),
         "Scope": fmt.labels("scope", m["scope"]),
@@ -105,6 +111,8 @@ def same_period(ev, name: str) -> str:
 def seed_progress(ev, name: str) -> str:
     """The seed's year to date at each end of each window it may have appeared in."""
     p = rates.seed_progress(ev)
+    if p.empty:
+        return "<p>The seed states no year-to-date count with a target to set it against.</p>"
     display = pd.DataFrame({
         "Evidence on the date": p["evidence"] + np.where(p["end"] == "earliest", " (earliest)", " (latest)"),
         "Date": [fmt.date(d) for d in p["date"]],

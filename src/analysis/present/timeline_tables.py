@@ -34,6 +34,8 @@ def _est(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series = "units")
 def years(ev, name: str) -> str:
     """The programme year by year: the best estimate, its scope and basis, the targets."""
     y = timeline.years(ev)
+    if y.empty:
+        return "<p>The ledger has no yearly count of revived units.</p>"
     target = np.where(y["target_value"].notna(),
                       fmt.labels("scope", y["target_scope"].fillna("")) + ": " + y["target_value"].map(fmt.number)
                       + np.where(y["target_first_value"].notna() & (y["target_first_value"] != y["target_value"]),

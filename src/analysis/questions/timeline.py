@@ -26,13 +26,15 @@ UNITS = "units_revived"
 def overview(ev) -> dict:
     """Counts and dates describing the ledger: ``reports``, ``figures``, ``claims``, ``restated``
     (claims stated by more than one report), ``first_year``/``last_year`` (Iranian years the unit
-    counts cover), ``first_report``/``latest_report`` (earliest and latest possible publication dates)."""
+    counts cover; ``None`` without any), ``first_report``/``latest_report`` (earliest and latest possible publication dates)."""
     s, c = ev.sources, ev.claims
     counts = c[(c["metric"] == UNITS) & c["first_year"].notna()]
     return {
         "reports": int(len(s)), "figures": int(len(ev.figures)), "claims": int(len(c)),
         "restated": int((c["n_figures"] > 1).sum()),
-        "first_year": int(counts["first_year"].min()), "last_year": int(counts["last_year"].max()),
+        # None when the ledger counts no revived units in any known year
+        "first_year": int(counts["first_year"].min()) if len(counts) else None,
+        "last_year": int(counts["last_year"].max()) if len(counts) else None,
         "first_report": pd.Timestamp(s["published_earliest"].min()), "latest_report": pd.Timestamp(s["published_latest"].max()),
     }
 
@@ -78,10 +80,9 @@ def years(ev) -> pd.DataFrame:
     e = ev.estimates[(ev.estimates["metric"] == UNITS) & ev.estimates["scope"].isin(REVIVAL_SCOPES)]
     others = e.merge(out[["jalali_year", "scope"]], on="jalali_year", suffixes=("", "_shown"))
     others = others[others["scope"] != others["scope_shown"]]
-    listed = others.groupby("jalali_year").apply(
-        lambda g: list(zip(g["scope"], g["value"], g["low"], g["high"], g["basis"])), include_groups=False)
-    out["other_scopes"] = out["jalali_year"].map(listed)
-    out["other_scopes"] = out["other_scopes"].apply(lambda x: x if isinstance(x, list) else [])
+    # A dict, not groupby.apply: with no other scope in any year, apply returns an empty frame, not a Series.
+    listed = {year: list(zip(g["scope"], g["value"], g["low"], g["high"], g["basis"])) for year, g in others.groupby("jalali_year")}
+    out["other_scopes"] = [listed.get(year, []) for year in out["jalali_year"]]
     out["target_scored"] = out["target_scored"].fillna(False).astype(bool)
     return out
 

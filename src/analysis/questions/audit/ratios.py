@@ -121,7 +121,8 @@ def percentages(ev) -> pd.DataFrame:
 
     # Denominators: targets of the year (progress) or all units stated with the share (shares).
     share = c["metric"] == "idle_share_pct"
-    prog = _target_candidates(ev, c[~share & c["num_claim"].notna()].assign(year=c["cumulative_year"]))
+    # The year is set before filtering: a Series assigned to an empty frame would bring its rows with it.
+    prog = _target_candidates(ev, c.assign(year=c["cumulative_year"])[~share & c["num_claim"].notna()])
     f = ev.figures
     stock = c[share]
     dens = f[f["metric"] == "total_units"][["source_id", "scope", "claim_id"]].rename(columns={"claim_id": "d_claim_id"})

@@ -1,0 +1,84 @@
+"""A ledger the loader accepts goes through every page, however little it holds.
+
+The random edits (``test_random_edits.py``) start from the shipped ledger, so every year there has
+counts, targets, jobs and stocks. A user starting a ledger of their own starts small: one count, a
+target alone, a stock alone, a percentage with nothing to divide. Each made-up ledger here keeps the
+seed's source (as every ledger must) but none of its figures, and goes through every sentence,
+table and chart the pages compute (:mod:`analysis.present.everything`); where there is nothing to
+show, the page says so in words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.present import everything, page, prose, rates_tables, timeline_tables
+from analysis.questions import jobs
+from evidence_fixtures import build, figure, source
+
+YEAR_1399 = ("2020-03-20", "2021-03-20")
+YEAR_1400 = ("2021-03-21", "2022-03-20")
+
+CASES = {
+    "one national year": ([source("S1", "2021-04-10")], [figure("A", "S1", "units_revived", 1500, *YEAR_1399)]),
+    "two years, two scopes": ([source("S1", "2021-04-10"), source("S2", "2022-04-10")],
+                              [figure("A", "S1", "units_revived", 1500, *YEAR_1399),
+                               figure("B", "S2", "units_revived", 900, *YEAR_1400, scope="industrial_parks")]),
+    "a target alone": ([source("S1", "2021-01-10")], [figure("T", "S1", "units_target", 2000, *YEAR_1400)]),
+    "jobs alone": ([source("S1", "2021-04-10")], [figure("J", "S1", "jobs_created", 15000, *YEAR_1399)]),
+    "units and jobs": ([source("S1", "2021-04-10")], [figure("A", "S1", "units_revived", 1000, *YEAR_1399),
+                                                      figure("J", "S1", "jobs_created", 15000, *YEAR_1399)]),
+    "a year to date alone": ([source("S1", "2020-08-10")], [figure("A", "S1", "units_revived", 300, "2020-03-20", "2020-08-01")]),
+    "a stock alone": ([source("S1", "2020-08-10")], [figure("K", "S1", "idle_units", 9000, "", "2020-08-01")]),
+    "two stocks and a count": ([source("S1", "2020-08-10"), source("S2", "2022-08-10")],
+                               [figure("K", "S1", "idle_units", 9000, "", "2020-08-01"),
+                                figure("L", "S2", "idle_units", 9500, "", "2022-08-01"),
+                                figure("A", "S2", "units_revived", 1000, *YEAR_1400)]),
+    "a target met": ([source("S0", "2021-01-05"), source("S1", "2022-04-10")],
+                     [figure("T", "S0", "units_target", 2000, *YEAR_1400), figure("A", "S1", "units_revived", 2100, *YEAR_1400),
+                      figure("J", "S1", "jobs_created", 20000, *YEAR_1400)]),
+    "a percentage with nothing to divide": ([source("S1", "2021-04-10")],
+                                            [figure("P", "S1", "target_progress_pct", 60, "2020-03-20", "2020-12-01")]),
+    "a growth rate alone": ([source("S1", "2021-04-10")], [figure("G", "S1", "units_growth_pct_stated", 40, *YEAR_1399)]),
+    "a sum and its conversion": ([source("S1", "2021-04-10")],
+                                 [figure("F", "S1", "financing_rials", 35e12, *YEAR_1399),
+                                  figure("D", "S1", "financing_usd_stated", 140e6, *YEAR_1399)]),
+    "a stated average alone": ([source("S1", "2021-04-10")], [figure("V", "S1", "jobs_per_unit_stated", 18, *YEAR_1399)]),
+    "a total since a date": ([source("S1", "2023-04-10")], [figure("A", "S1", "units_revived", 3000, "2021-08-25", "2023-04-01")]),
+    "an undated report": ([source("S1", earliest="2020-06-01", latest="2020-09-01")],
+                          [figure("A", "S1", "units_revived", 300, "2020-03-20", "")]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_small_ledger_goes_through_every_page(tmp_path, monkeypatch, case):
+    monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path / "out"))
+    sources, figures = CASES[case]
+    ev = build(tmp_path, sources, figures, filler=False)
+    everything.pages(ev)
+    everything.charts(ev)
+
+
+def test_a_ledger_without_counts_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path / "out"))
+    ev = build(tmp_path, *CASES["a stock alone"], filler=False)
+    # The seed's source (S00, undated: 2020-06-21 to 2021-03-20) and S1 (2020-08-10); one figure.
+    assert prose.ledger_line(ev) == ("The ledger holds 1 figure from 2 reports published between 2020-06-21 and 2021-03-20: "
+                                     "1 distinct claim, none of them repeated by more than one report, and no count of revived units.")
+    assert timeline_tables.years(ev, "01-years") == "<p>The ledger has no yearly count of revived units.</p>"
+    assert rates_tables.yearly(ev, "03-pace-by-year") == "<p>The ledger has no yearly count of revived units.</p>"
+    assert rates_tables.in_year(ev, "03-in-year") == "<p>The ledger holds no in-year count of revived units.</p>"
+
+
+def test_a_chart_with_nothing_to_draw_is_a_sentence(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path / "out"))
+    ev = build(tmp_path, *CASES["one national year"], filler=False)
+    pairs = jobs.pairs(ev)
+    assert pairs.empty and not page.drawable(pairs)
+
+    def never(*frames, **options):
+        raise AssertionError("an empty chart was drawn")
+
+    shown = page.chart(ev, "02-pairs", never, never, pairs)
+    assert "No chart here" in shown.data
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("02-pairs*"))
