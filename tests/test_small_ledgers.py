@@ -82,3 +82,37 @@ def test_a_chart_with_nothing_to_draw_is_a_sentence(tmp_path, monkeypatch):
     shown = page.chart(ev, "02-pairs", never, never, pairs)
     assert "No chart here" in shown.data
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("02-pairs*"))
+
+
+def test_a_seed_without_figures_is_said_to_state_none(tmp_path):
+    ev = build(tmp_path, *CASES["a stock alone"], filler=False)
+    # The seed's text bounds (2020-06-21 to 2021-03-20, from seeds/) with no count to narrow them.
+    assert prose.seed_timeline_answer(ev) == ("The seed article (Tehran Times, undated) states no count of revived units. "
+                                              "Its text dates it between 2020-06-21 and 2021-03-20; no other report's counts narrow that.")
+
+
+@pytest.mark.slow
+def test_the_report_builds_from_a_ledger_with_no_count(tmp_path):
+    """The whole report (four notebooks, the front page, the Sources page) from a stock alone."""
+    from evidence_fixtures import write_ledger
+    from report_builds import finish, run_report
+
+    data, _ = write_ledger(tmp_path / "ledger", *CASES["a stock alone"])
+    code, out, err = finish(run_report("--out", str(tmp_path / "report"), env={"ISIPO_DATA_DIR": str(data)}))
+    assert code == 0, out + err
+    front = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert "and no count of revived units." in front and "The ledger has no yearly counts of revived units." in front
+    assert not (tmp_path / "report" / "headline.png").exists()  # nothing to draw: no headline chart
+    assert "No chart here" in (tmp_path / "report" / "02-jobs-per-unit.html").read_text(encoding="utf-8")
+
+
+def test_one_year_reads_as_one_year(tmp_path):
+    ev = build(tmp_path, *CASES["a target met"], filler=False)
+    assert prose.ledger_line(ev).endswith("covering Iranian year 1400.")
+    assert prose.timeline_answer(ev) == "Officials reported 2,100 idle units revived in 1400 (2021-22), the one year the ledger counts."
+    # 2,100 / 365 days = 5.75 a day; 2,100 of the 2,000 target stated before 1400 began = 105%.
+    text = prose.rates_answer(ev)
+    assert text.startswith("The ledger counts one year, 1400 (2021-22): 2,100 units (5.8 a day), so the pace cannot be compared yet.")
+    assert "1 was met (1400 national, 105%) and none missed" in text
+    # 20,000 jobs / 2,100 units = 9.52: the one bounded ratio
+    assert "the one year with a bounded ratio, 1400, gives 9.5," in prose.jobs_answer(ev)

@@ -82,9 +82,10 @@ def estimates(ev) -> pd.DataFrame:
     """The yearly best estimates with their bounds, basis, the rule that chose them and their claims."""
     e = ev.estimates
     years = calendar.year_table(e["jalali_year"]).set_index("jalali_year")
+    # reindex, not map: mapping an empty column of years onto dates raises in pandas
+    start, end = (pd.Series(years[c].reindex(e["jalali_year"]).to_numpy(), index=e.index) for c in ("year_start", "year_end"))
     return pd.DataFrame({
-        "iranian_year": e["jalali_year"], "year_start": _date(e["jalali_year"].map(years["year_start"])),
-        "year_end": _date(e["jalali_year"].map(years["year_end"])),
+        "iranian_year": e["jalali_year"], "year_start": _date(start), "year_end": _date(end),
         "metric": e["metric"], "metric_label": fmt.labels("metric", e["metric"]), "unit": e["metric"].map(fmt.unit_of),
         "scope": e["scope"], "scope_label": fmt.labels("scope", e["scope"]),
         "value": e["value"], "low": _bound(e["low"]), "high": _bound(e["high"]),

@@ -69,7 +69,8 @@ def ledger_line(ev) -> str:
     return (f"The ledger holds {fmt.count(o['figures'], 'figure')} from {fmt.count(o['reports'], 'report')} published between "
             f"{o['first_report']:%Y-%m-%d} and {o['latest_report']:%Y-%m-%d}: {fmt.count(o['claims'], 'distinct claim')}, "
             f"{restated} of them repeated by more than one report"
-            + (f", covering Iranian years {o['first_year']} to {o['last_year']}." if o["first_year"] is not None
+            + (f", covering Iranian years {o['first_year']} to {o['last_year']}." if o["first_year"] is not None and o["first_year"] != o["last_year"]
+               else f", covering Iranian year {o['first_year']}." if o["first_year"] is not None
                else ", and no count of revived units."))
 
 
@@ -90,6 +91,9 @@ def timeline_answer(ev, detail: bool = True) -> str:
         return fmt.number(r["value"]) + ("" if r["scope"] == "national" else f" ({int(r['jalali_year'])}, {fmt.label('scope', r['scope'])} only)")
 
     latest = "the latest full year" if last["basis"] == "full_year" else "the latest year (derived)"
+    if len(y) == 1:
+        return (f"Officials reported {end(last)} idle units revived in {_years_span(last['jalali_year'])}, the one year the ledger "
+                f"counts{' (derived)' if last['basis'] != 'full_year' else ''}.")
     return (f"Officials reported between {end(low)} and {end(peak)} idle units revived a year "
             f"from {int(y['jalali_year'].min())} to {int(y['jalali_year'].max())}, peaking at {fmt.number(peak['value'])} in "
             f"{_years_span(peak['jalali_year'])}; {latest}, {_years_span(last['jalali_year'])}, counted "
@@ -110,9 +114,14 @@ def seed_timeline_answer(ev, short: bool = False) -> str:
         last = units.iloc[-1]
         return (f"{fmt.number(last['value'])} units {_period_words(last).replace(REPORT_DATE, 'its date')}{t}; undated, it appeared "
                 f"between {early:%Y-%m-%d} and {late:%Y-%m-%d} by other reports' counts.")
-    return (f"The seed article ({fmt.short_publisher(src['publisher'])}, undated) reports units revived: {_join(bits).replace(REPORT_DATE, 'its date')}{t}. "
-            f"Its text dates it between {src['published_earliest']:%Y-%m-%d} and {src['published_latest']:%Y-%m-%d}; "
-            f"other reports' counts narrow that to {early:%Y-%m-%d} to {late:%Y-%m-%d}.")
+    states = (f"reports units revived: {_join(bits).replace(REPORT_DATE, 'its date')}{t}" if bits
+              else "states no count of revived units" + (f", only a target of {fmt.number(target.iloc[0]['value'])} for "
+                                                          f"{int(target.iloc[0]['first_year'])}" if len(target) else ""))
+    text_early, text_late = pd.Timestamp(src["published_earliest"]), pd.Timestamp(src["published_latest"])
+    narrowed = (f"other reports' counts narrow that to {early:%Y-%m-%d} to {late:%Y-%m-%d}" if (early, late) != (text_early, text_late)
+                else "no other report's counts narrow that")
+    return (f"The seed article ({fmt.short_publisher(src['publisher'])}, undated) {states}. "
+            f"Its text dates it between {text_early:%Y-%m-%d} and {text_late:%Y-%m-%d}; {narrowed}.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,14 +135,21 @@ def jobs_answer(ev, detail: bool = True) -> str:
     ref = jobs.reference_range(ev)
     if h.empty or math.isnan(ref.value):
         return "The ledger has no year with both a units and a jobs count of the same scope."
-    full = h[np.isfinite(h["jpu_high"])]
-    lo, hi = full.loc[full["jpu_value"].idxmin()], full.loc[full["jpu_value"].idxmax()]
+    full = h[np.isfinite(h["jpu_high"]) & h["jpu_value"].notna()]
     parts = [f"{int(r['jalali_year'])}: {fmt.estimate(r['jpu_value'], r['jpu_low'], r['jpu_high'])}{_scope_note(r['scope'])}"
              for _, r in h.iterrows()]
-    return (f"Each revived unit came with about {fmt.number(ref.value)} jobs: year by year the ratio of jobs to units runs from "
-            f"{fmt.number(lo['jpu_value'], 1)} ({int(lo['jalali_year'])}) to {fmt.number(hi['jpu_value'], 1)} ({int(hi['jalali_year'])}), "
+    if len(full) >= 2:
+        lo, hi = full.loc[full["jpu_value"].idxmin()], full.loc[full["jpu_value"].idxmax()]
+        years = (f"year by year the ratio of jobs to units runs from {fmt.number(lo['jpu_value'], 1)} ({int(lo['jalali_year'])}) "
+                 f"to {fmt.number(hi['jpu_value'], 1)} ({int(hi['jalali_year'])})")
+    elif len(full) == 1:
+        one = full.iloc[0]
+        years = f"the one year with a bounded ratio, {int(one['jalali_year'])}, gives {fmt.number(one['jpu_value'], 1)}"
+    else:
+        years = "no year's ratio has an upper bound"
+    return (f"Each revived unit came with about {fmt.number(ref.value)} jobs: {years}, "
             f"and the full-year figures of every report span {fmt.number(ref.low, 1)} to {fmt.number(ref.high, 1)}."
-            + (" Year by year: " + "; ".join(parts) + "." if detail else ""))
+            + (" Year by year: " + "; ".join(parts) + "." if detail and len(parts) > 1 else ""))
 
 
 def seed_jobs_answer(ev, short: bool = False) -> str:
@@ -166,9 +182,13 @@ def rates_answer(ev, detail: bool = True) -> str:
     """Question 3 in sentences: the direction of the pace and the targets met or missed (which ones,
     with ``detail``)."""
     y = rates.yearly(ev)
-    if len(y) < 2:
-        return "The ledger has too few years to compare."
-    last, prev = y.iloc[-1], y.iloc[-2]
+    if y.empty:
+        return "The ledger has no yearly count to compare." + _targets_sentence(ev, detail)
+    last = y.iloc[-1]
+    if len(y) == 1:
+        return (f"The ledger counts one year, {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
+                f"({fmt.number(last['pace_value'], 1)} a day), so the pace cannot be compared yet." + _targets_sentence(ev, detail))
+    prev = y.iloc[-2]
     peak = y.loc[y["value"].idxmax()]
     cross = " (a change of scope, so of definition)" if last["cross_scope"] else ""
     direction = "fell" if last["value"] < prev["value"] else "rose" if last["value"] > prev["value"] else "held"
@@ -177,6 +197,13 @@ def rates_answer(ev, detail: bool = True) -> str:
     else:
         compared = (f"{fmt.number(abs(last['pct_value']), 1)}% {'fewer' if direction == 'fell' else 'more'} than the "
                     f"{fmt.number(prev['value'])} of {int(prev['jalali_year'])}")
+    return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
+            f"({fmt.number(last['pace_value'], 1)} a day), {compared}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
+            f"({fmt.number(peak['pace_value'], 1)} a day)." + _targets_sentence(ev, detail))
+
+
+def _targets_sentence(ev, detail: bool) -> str:
+    """The yearly revival targets met and missed (each named with ``detail``), as first-or-revised values in force."""
     a = rates.attainment(ev)
     scored = a[a["scored"] & a["verdict"].isin(["met", "missed", "uncertain"])]
     current = scored.sort_values(["jalali_year", "metric", "scope", "first_published_earliest"]).drop_duplicates(["jalali_year", "metric", "scope"], keep="last")
@@ -195,16 +222,12 @@ def rates_answer(ev, detail: bool = True) -> str:
                                        for _, r in frame.iterrows()) + ")"
 
     if current.empty:
-        targets = " No yearly revival target in the ledger can be scored against its year's count."
-    elif detail:
-        targets = (f" Of the yearly revival targets that can be scored (stated before their year ended), {verdict(met, 'met')} and "
-                   f"{verdict(missed, 'missed')}; the rest are uncertain, or are mandates and targets first reported after "
-                   "their year, shown but not scored.")
-    else:
-        targets = f" Of the yearly targets that can be scored, {verdict(met, 'met')} and {verdict(missed, 'missed')}."
-    return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
-            f"({fmt.number(last['pace_value'], 1)} a day), {compared}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
-            f"({fmt.number(peak['pace_value'], 1)} a day)." + targets)
+        return " No yearly revival target in the ledger can be scored against its year's count."
+    if detail:
+        return (f" Of the yearly revival targets that can be scored (stated before their year ended), {verdict(met, 'met')} and "
+                f"{verdict(missed, 'missed')}; the rest are uncertain, or are mandates and targets first reported after "
+                "their year, shown but not scored.")
+    return f" Of the yearly targets that can be scored, {verdict(met, 'met')} and {verdict(missed, 'missed')}."
 
 
 def seed_rates_answer(ev, short: bool = False) -> str:

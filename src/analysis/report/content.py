@@ -100,8 +100,9 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 AUDIT_PAGE = "04-source-audit.html"
 
 
-def write_report_files(ev, root: Path) -> Chart:
-    """Write the tidy ledger, the yearly estimates and the headline chart into ``root``; returns the chart."""
+def write_report_files(ev, root: Path) -> Chart | None:
+    """Write the tidy ledger, the yearly estimates and the headline chart into ``root``; returns the chart
+    (``None``, and no chart files, when the ledger has no yearly count to draw)."""
     from .. import csvfile
     from ..present import charts, downloads as dl, figures, page as pg, style, tables
     from ..questions import timeline
@@ -110,6 +111,8 @@ def write_report_files(ev, root: Path) -> Chart:
     csvfile.write_csv(dl.estimates(ev), root / "estimates.csv")
     style.setup()
     years = timeline.years(ev)
+    if not pg.drawable(years):
+        return None
     ids = pg.sources_of(years)
     fig = charts.programme.years_chart(years, source=pg.source_text(ids))
     fig.savefig(root / "headline.png", metadata=figures.SAVE_METADATA["png"])
@@ -140,7 +143,7 @@ class Prepared:
 
     as_of_line: str
     answers: list
-    chart: Chart
+    chart: Chart | None
     findings: list
 
 
