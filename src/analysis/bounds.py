@@ -75,11 +75,13 @@ def rounding_step(value: float, *, percentage: bool = False) -> float:
 def rounding_step_column(values: pd.Series, percentage: pd.Series | bool = False) -> pd.Series:
     """:func:`rounding_step` over a whole column of numbers, from their decimal text."""
     v = values.astype(float)
-    text = v.map(repr).astype("str").str.replace(r"\.0$", "", regex=True).str.lstrip("-")  # astype: an empty column stays text
-    decimals = text.str.extract(r"\.(\d+)$")[0].str.len()
-    trailing = text.str.extract(r"^\d*?(0*)$")[0].str.len().fillna(0)
+    # The text of each distinct number once (a ledger repeats its numbers), then spread back.
+    codes, distinct = pd.factorize(v, use_na_sentinel=False)
+    text = pd.Series([repr(x) for x in distinct], dtype="str").str.replace(r"\.0$", "", regex=True).str.lstrip("-")
+    decimals = text.str.extract(r"\.(\d+)$")[0].str.len().astype(float).to_numpy()[codes]
+    trailing = text.str.extract(r"^\d*?(0*)$")[0].str.len().astype(float).fillna(0).to_numpy()[codes]
     pct = pd.Series(percentage, index=v.index).astype(bool) if not isinstance(percentage, pd.Series) else percentage.astype(bool)
-    exponent = (-decimals).fillna(trailing.where(~pct, 0)).astype(float)
+    exponent = pd.Series(-decimals, index=v.index).fillna(pd.Series(trailing, index=v.index).where(~pct.to_numpy(), 0)).astype(float)
     exponent = exponent.where((v != 0) & np.isfinite(v), 0.0)
     return 10.0**exponent
 
