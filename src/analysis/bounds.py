@@ -80,10 +80,11 @@ def rounding_step_column(values: pd.Series, percentage: pd.Series | bool = False
     text = pd.Series([repr(x) for x in distinct], dtype="str").str.replace(r"\.0$", "", regex=True).str.lstrip("-")
     decimals = text.str.extract(r"\.(\d+)$")[0].str.len().astype(float).to_numpy()[codes]
     trailing = text.str.extract(r"^\d*?(0*)$")[0].str.len().astype(float).fillna(0).to_numpy()[codes]
-    pct = pd.Series(percentage, index=v.index).astype(bool) if not isinstance(percentage, pd.Series) else percentage.astype(bool)
-    exponent = pd.Series(-decimals, index=v.index).fillna(pd.Series(trailing, index=v.index).where(~pct.to_numpy(), 0)).astype(float)
-    exponent = exponent.where((v != 0) & np.isfinite(v), 0.0)
-    return 10.0**exponent
+    pct = np.broadcast_to(np.asarray(percentage, dtype=bool), v.shape)
+    # Written decimals give the step; otherwise trailing zeros do (not for a percentage, read at its last digit).
+    exponent = np.where(np.isnan(decimals), np.where(pct, 0.0, trailing), -decimals)
+    exponent = np.where((v != 0) & np.isfinite(v), exponent, 0.0)
+    return pd.Series(10.0**exponent, index=v.index)
 
 
 def bounds_from_wording(value: float, qualifier: str, *, percentage: bool = False, target: bool = False,

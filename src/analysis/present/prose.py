@@ -66,12 +66,15 @@ def ledger_line(ev) -> str:
     """What the ledger holds, as of its latest report."""
     o = timeline.overview(ev)
     restated = "none" if o["restated"] == 0 else fmt.number(o["restated"])
+    if o["first_year"] is None:
+        years = "and no count of revived units"
+    elif o["first_year"] == o["last_year"]:
+        years = f"covering Iranian year {o['first_year']}"
+    else:
+        years = f"covering Iranian years {o['first_year']} to {o['last_year']}"
     return (f"The ledger holds {fmt.count(o['figures'], 'figure')} from {fmt.count(o['reports'], 'report')} published between "
             f"{o['first_report']:%Y-%m-%d} and {o['latest_report']:%Y-%m-%d}: {fmt.count(o['claims'], 'distinct claim')}, "
-            f"{restated} of them repeated by more than one report"
-            + (f", covering Iranian years {o['first_year']} to {o['last_year']}." if o["first_year"] is not None and o["first_year"] != o["last_year"]
-               else f", covering Iranian year {o['first_year']}." if o["first_year"] is not None
-               else ", and no count of revived units."))
+            f"{restated} of them repeated by more than one report, {years}.")
 
 
 def timeline_answer(ev, detail: bool = True) -> str:

@@ -21,6 +21,7 @@ import pandas as pd
 from .. import calendar
 from ..assumptions import REVIVAL_SCOPES, SAME_PERIOD_TOLERANCE_DAYS
 from ..bounds import Estimate
+from ..evidence.keys import capped
 
 UNITS = "units_revived"
 
@@ -183,7 +184,7 @@ def seed_windows(ev) -> pd.DataFrame:
                              "earliest": pd.Timestamp(e.earliest), "latest": pd.Timestamp(e.latest), "source_ids": own})
     early, late = date_window(ev)
     brackets = date_brackets(ev)
-    others = ", ".join(dict.fromkeys(i.strip() for cell in brackets["source_ids"] for i in cell.split(",") if i.strip()))
+    others = capped(", ".join(brackets["source_ids"]).split(", "))
     rows.append({"evidence": "other reports' counts bracketing the seed's", "basis": "cross_report", "earliest": early, "latest": late,
                  "source_ids": others})
     return pd.DataFrame(rows)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import fmt
 from . import layout
 
 #: The order findings are listed in; other severities follow, in the order given.
@@ -148,7 +149,7 @@ def _findings(findings: list[Finding]) -> list[str]:
         counts: dict[str, int] = {}
         for f in rest:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-        summary = layout.esc(" and ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
+        summary = layout.esc(" and ".join(fmt.count(n, s) for s, n in counts.items()))
         out += [f"<details><summary>And {summary}</summary>", '<ul class="findings">', *_finding_items(rest), "</ul>", "</details>"]
     out.append("</section>")
     return out

@@ -50,7 +50,7 @@ def date_brackets(ev) -> pd.DataFrame:
                      "before": hi["end_latest"] if hi is not None else pd.NaT,
                      "upper_sources": hi["source_ids"] if hi is not None else ""})
     out = pd.DataFrame(rows, columns=_BRACKET_COLUMNS)
-    out["source_ids"] = ck.joined(out["lower_sources"], out["upper_sources"]) if len(out) else pd.Series(dtype="str")
+    out["source_ids"] = ck.joined(out["lower_sources"], out["upper_sources"])
     return out
 
 
