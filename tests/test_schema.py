@@ -15,6 +15,7 @@ from analysis import paths, vocab
 from analysis.bounds import QUALIFIERS
 from analysis.ledger import FIGURES_COLUMNS, SOURCES_COLUMNS
 from analysis.ledger import codebook, schema
+from analysis.ledger.errors import LedgerError
 from analysis.ledger.figures import numbers_in
 from analysis.ledger.restatements import loops
 
@@ -101,12 +102,12 @@ def test_enums_name_the_vocabulary_exactly(table, field, vocabulary):
 
 def test_metrics_are_read_from_the_vocabulary_file():
     m = vocab.METRICS
-    assert len(m) == 19
+    assert len(m) == 20  # idle_semi_active_units beside idle_units: two definitions of the idle stock
     assert (m["units_revived"].kind, m["units_revived"].unit, m["units_revived"].percentage) == ("flow", "units", False)
     assert (m["idle_share_pct"].percentage, m["idle_share_pct"].capped, m["idle_share_pct"].maximum) == (True, True, 100)
     assert (m["units_growth_pct_stated"].signed, m["units_growth_pct_stated"].minimum) == (True, -100)
     assert m["financing_rials"].may_lie_ahead and m["units_target"].may_lie_ahead and not m["jobs_created"].may_lie_ahead
-    assert vocab.SCOPES["smes"].startswith("ISIPO's programme for small and medium industries")
+    assert vocab.SCOPES["smes"].startswith("ISIPO's plan for small and medium industries")
     assert list(vocab.TARGET_KINDS) == ["revival", "mandate", "multi_year", "term"]
 
 
@@ -183,3 +184,27 @@ def test_a_vocabulary_that_differs_from_its_enum_is_refused(vocabulary_copy):
     with pytest.raises(LedgerError) as info:
         meanings("scopes")
     assert "differ from the enum of figures.scope in datapackage.json" in str(info.value)
+
+
+def test_scopes_declare_which_is_part_of_which():
+    from analysis.evidence.readings import part_of
+
+    # Parks, outside parks and the SME plan are part of national; the revival movement and the two other
+    # programmes are part of nothing (they count other things).
+    assert part_of() == {"industrial_parks": "national", "outside_parks": "national", "smes": "national"}
+
+
+def test_a_scope_part_of_an_unknown_scope_is_refused(tmp_path, monkeypatch):
+    from analysis.ledger import vocabulary
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.ROOT / "data", data)
+    text = (data / "scopes.tsv").read_text(encoding="utf-8").replace("outside_parks\tnational", "outside_parks\tnation")
+    (data / "scopes.tsv").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(vocabulary, "SCHEMA_DIR", data)
+    vocabulary.vocabulary.cache_clear()
+    try:
+        with pytest.raises(LedgerError, match=r"scopes.tsv, line 4 \(outside_parks\), field 'part_of': 'nation' is not a scope"):
+            vocabulary.vocabulary("scopes")
+    finally:
+        vocabulary.vocabulary.cache_clear()

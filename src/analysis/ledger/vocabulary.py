@@ -48,10 +48,29 @@ def vocabulary(name: str) -> pd.DataFrame:
     if list(enum) != names:
         c.whole(key, f"the names here ({', '.join(names)}) differ from the enum of {user}.{field} in "
                      f"datapackage.json ({', '.join(enum)}); list the same names in the same order in both")
+    if name == "scopes":
+        _check_parts(frame, c)
     if c.problems:
         raise LedgerError(c.problems)
     out = pd.DataFrame({f.name: cells.values[f.name] for f in schema.fields})
     return out.set_index(key, drop=False)
+
+
+def _check_parts(frame: pd.DataFrame, c: Collector) -> None:
+    """``scopes.tsv``'s ``part_of`` names a scope, never the scope itself, and the parts form no loop."""
+    parts = frame["part_of"].fillna("").astype("str").str.strip()
+    names = set(frame["scope"])
+    c.add((parts != "") & ~parts.isin(names), "part_of", lambda rows: [
+        f"'{parts.iloc[i]}' is not a scope; write one of {', '.join(sorted(names))}, or leave it empty" for i in rows])
+    c.add(parts == frame["scope"], "part_of", "a scope cannot be part of itself")
+    whole = dict(zip(frame["scope"], parts))
+    for i, scope in enumerate(frame["scope"]):
+        seen, at = {scope}, whole.get(scope, "")
+        while at and at not in seen and at in whole:
+            seen.add(at)
+            at = whole[at]
+        if at == scope and parts.iloc[i] != scope:
+            c.add(frame["scope"] == scope, "part_of", f"{scope} ends up part of itself through {', '.join(sorted(seen - {scope}))}; break the loop")
 
 
 def metrics() -> pd.DataFrame:

@@ -28,6 +28,7 @@ METRIC_LABELS = {
     "units_target": "Target, units to revive",
     "jobs_target": "Target, jobs",
     "idle_units": "Idle units",
+    "idle_semi_active_units": "Idle or semi-active units",
     "total_units": "All units",
     "idle_share_pct": "Share of units idle",
     "revived_share_pct": "Share of the idle units revived",
