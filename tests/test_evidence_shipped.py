@@ -19,10 +19,16 @@ from analysis.ledger import FIGURES_COLUMNS, SOURCES_COLUMNS, load_ledger
 from evidence_fixtures import figure, source
 
 #: The 1400 national part of a span from 2021-08-25 (1400/06/03): C133 says 2,067 for 1400; C115 499
-#: to 2021-08-22; the two days 2021-08-23 .. 24 no figure covers add at most 3 x 2,067 / 365 x 2 =
-#: 33.978. So 2,067 - 499 - 33.978 = 1,534.022 .. 2,067 - 499 = 1,568.
-PART_1400_LOW = 2067 - 499 - 3 * 2067 / 365 * 2
+#: to 2021-08-22, day 155 of 1400; the two days 2021-08-23 .. 24 no figure covers add at most three
+#: times C115's own pace, 3 x 499 / 155 x 2 = 19.316. So 2,067 - 499 - 19.316 = 1,548.684 .. 2,067 - 499
+#: = 1,568.
+PART_1400_LOW = 2067 - 499 - 3 * 499 / 155 * 2
 PART_1400_HIGH = 2067 - 499
+
+#: 1401 national from its counts: C161, 1,563 to 2023-03-14 (day 359 of 1401: 2022-03-21 .. 2023-03-14),
+#: plus the last six days at up to three times its own pace: 1,563 .. 1,563 + 3 x 1,563 / 359 x 6 =
+#: 1,641.37, central 1,563 + 1,563 / 359 x 6 = 1,589.12. C164's 3,818 less 1400's 2,067 (1,751) lies above.
+UNITS_1401 = (1563 + 1563 / 359 * 6, 1563, 1563 + 3 * 1563 / 359 * 6)
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +43,25 @@ def _ids(text):
 # ---------------------------------------------------------------- yearly counts
 
 
-def test_1399_national_units_is_1500_to_1550(ev):
+def test_1399_national_units_is_at_least_the_parks_1557(ev):
     # C106 (S22): "1500", exact, read as 1,450 .. 1,550. C124 (S26, restates C106): "over 1500",
     # 1,500 .. no upper bound. One claim; common part 1,500 .. 1,550.
     c = ev.claim(ev.claim_of("C124"))
     assert (c["claim_id"], c["figure_ids"], c["qualifiers"], c["low"], c["high"]) == ("C106", "C106, C124", "exact, over", 1500, 1550)
+    # C107 (S23, Rasoulian, ISIPO head): 1,557 in industrial parks, exact; parks are part of national, so the
+    # nation revived at least 1,557. The bare 1,500 (C106) conflicts; "over 1,500" (C124) agrees and bounds
+    # nothing above: at least 1,557.
     e = ev.estimate("units_revived", "national", 1399)
-    assert (e["value"], e["low"], e["high"], e["basis"], e["chosen_claim"]) == (1500, 1500, 1550, "full_year", "C106")
+    assert (e["value"], e["low"], e["high"], e["basis"], e["rule"]) == (1557, 1557, math.inf, "full_year", "part_over_whole")
+    assert (e["part_claim"], e["part_scope"], e["conflicting_figures"]) == ("C107", "industrial_parks", "C106")
     assert e["year_days"] == 366
+
+
+def test_1397_national_units_is_1726_to_1750(ev):
+    # C012 (S04, the minister): "1700", 1,650 .. 1,750. C030 (S09) and C040 (S10, ISIPO's deputy): 1,726 for
+    # the SME plan, exact; the plan is part of national: 1,726 .. 1,750.
+    e = ev.estimate("units_revived", "national", 1397)
+    assert (e["value"], e["low"], e["high"], e["rule"], e["part_claim"]) == (1726, 1726, 1750, "part_floor", "C030")
 
 
 def test_1400_national_units_is_2067(ev):
@@ -56,12 +73,13 @@ def test_1400_national_units_is_2067(ev):
     assert (e["floor_low"], e["floor_claim"]) == (499, "C115")
 
 
-def test_1401_national_units_is_the_two_year_total_less_1400(ev):
-    # C164 (S38): 3,818 for 1400/01/01 .. 1401/12/29, exact; less 2,067: 1,751 exactly, above
-    # C161's 1,563 to 2023-03-14.
+def test_1401_national_units_holds_its_count_and_the_two_year_total_conflicts(ev):
+    # C164 (S38): 3,818 for 1400/01/01 .. 1401/12/29, exact; less 2,067: 1,751, which the count to
+    # 2023-03-14 cannot reach in six days at up to three times its pace: the counts' range stands.
     e = ev.estimate("units_revived", "national", 1401)
-    assert (e["value"], e["low"], e["high"], e["basis"], e["derived_from"]) == (1751, 1751, 1751, "total_less_years", "C164")
-    assert (e["floor_low"], e["floor_claim"], e["floor_conflict"]) == (1563, "C161", False)
+    assert (e["value"], e["low"], e["high"]) == pytest.approx(UNITS_1401)
+    assert (e["basis"], e["rule"], e["conflicting_claims"]) == ("count_and_pace", "total_conflicts_with_counts", "C164")
+    assert (e["floor_low"], e["floor_claim"], e["ceiling_claim"]) == (1563, "C161", "C161")
 
 
 def test_1400_national_jobs_prefers_the_bounded_claim(ev):
@@ -72,12 +90,23 @@ def test_1400_national_jobs_prefers_the_bounded_claim(ev):
         36000, 35500, 36500, "C136", "bounded", "C145")
 
 
-def test_1401_national_jobs_falls_back_to_the_count_to_date(ev):
+def test_1401_national_jobs_falls_back_to_the_counts(ev):
     # C165 (S38): 61,010 jobs for 1400 + 1401 (61,005 .. 61,015); less 1400's 35,500 .. 36,500 leaves
-    # 24,505 .. 25,515 for 1401, below C163's 31,292 (exact) to 2023-03-14: the count stands as a floor.
+    # 24,505 .. 25,515 for 1401, below C163's 31,292 (exact) to 2023-03-14: the count and six more days at
+    # up to three times its pace stand (31,292 .. 31,292 + 3 x 31,292 / 359 x 6).
     e = ev.estimate("jobs_created", "national", 1401)
-    assert (e["value"], e["low"], e["high"], e["basis"], e["rule"]) == (31292, 31292, math.inf, "floor", "floor_over_total")
+    assert (e["value"], e["low"], e["high"]) == pytest.approx((31292 + 31292 / 359 * 6, 31292, 31292 + 3 * 31292 / 359 * 6))
+    assert (e["basis"], e["rule"]) == ("count_and_pace", "total_conflicts_with_counts")
     assert (e["chosen_claim"], e["conflicting_claims"]) == ("C163", "C165")
+
+
+def test_the_outlier_1398_pair_is_never_a_floor(ev):
+    # C015 (S05): about 122 units, with C016's 19,000 jobs: 155.7 jobs per unit, an outlier. National 1398
+    # is bounded instead by its part, the SME plan's C043 1,185 (and 21,618 jobs, C044).
+    assert set(ev.claims.loc[ev.claims["outlier"], "claim_id"]) == {"C015", "C016"}
+    e = ev.estimate("units_revived", "national", 1398)
+    assert (e["low"], e["high"], e["basis"], e["part_claim"]) == (1185, math.inf, "part_floor", "C043")
+    assert ev.estimate("jobs_created", "national", 1398)["low"] == 21618
 
 
 def test_1400_parks_count_below_an_earlier_count_to_date_is_flagged(ev):
@@ -90,10 +119,10 @@ def test_the_headline_series(ev):
     h = ev.headline.set_index("jalali_year")
     # 1398 has only a national count to date (C015, about 122), so the SME year (C043, 1,185) is shown.
     assert (h.loc[1398, "headline_scope"], h.loc[1398, "value"]) == ("smes", 1185)
-    # National elsewhere: 1396 C003 1,462; 1397 C012 1,700; 1399 1,500; 1400 2,067; 1401 1,751 (derived);
-    # 1402 C192 1,811; 1403 C212 1,344.
-    expected = {1396: 1462, 1397: 1700, 1399: 1500, 1400: 2067, 1401: 1751, 1402: 1811, 1403: 1344}
-    assert {y: h.loc[y, "value"] for y in expected} == expected
+    # National elsewhere: 1396 C003 1,462; 1397 1,726 (the SME plan's, bounding the minister's 1,700);
+    # 1399 1,557 (the parks'); 1400 2,067; 1401 1,589.12 (from its counts); 1402 C192 1,811; 1403 C212 1,344.
+    expected = {1396: 1462, 1397: 1726, 1399: 1557, 1400: 2067, 1401: UNITS_1401[0], 1402: 1811, 1403: 1344}
+    assert {y: h.loc[y, "value"] for y in expected} == pytest.approx(expected)
     assert (h.loc[list(expected), "headline_scope"] == "national").all()
     # 1403 is a leap year (2024-03-20 .. 2025-03-20), 1402 is not.
     assert (h.loc[1403, "year_days"], h.loc[1402, "year_days"]) == (366, 365)
@@ -173,39 +202,39 @@ def test_no_pair_is_counted_twice(ev):
 # ---------------------------------------------------------------- term totals
 
 
-def test_1320_units_since_2021_08_25_imply_at_least_1534(ev):
+def test_1320_units_since_2021_08_25_imply_at_least_1549(ev):
     # C142 (S31, published 2022-03-21 .. 2023-03-20): 1,320 since 2021-08-25, to the report.
     t = ev.terms.set_index("claim_id").loc["C142"]
     assert t["implied_low"] == pytest.approx(PART_1400_LOW)
-    assert t["implied_low"] == pytest.approx(1534.02, abs=0.01)
-    # Upper: 1,568 for late 1400, plus at most 1401's 1,751 (the report may date from 1401's last day).
-    assert t["implied_high"] == pytest.approx(PART_1400_HIGH + 1751)
+    assert t["implied_low"] == pytest.approx(1548.68, abs=0.01)
+    # Upper: 1,568 for late 1400, plus at most 1401's 1,641.37 (the report may date from 1401's last day).
+    assert t["implied_high"] == pytest.approx(PART_1400_HIGH + UNITS_1401[2])
     # Stated 1,320 (1,315 .. 1,325): below the implied lower bound.
     assert t["high"] < t["implied_low"]
 
 
-def test_the_4600_term_total_implies_at_least_5212(ev):
-    # C200 (S46, 2024-08-12): 4,600 since 2021-08-25. Late 1400: 1,534.022 .. 1,568; 1401: 1,751
-    # (C164 less C133); 1402: C192 1,811; 1403 to 2024-08-12: C198 (S46 itself) 116.
+def test_the_4600_term_total_implies_at_least_5039(ev):
+    # C200 (S46, 2024-08-12): 4,600 since 2021-08-25. Late 1400: 1,548.684 .. 1,568; 1401: 1,563 .. 1,641.37
+    # (its counts); 1402: C192 1,811; 1403 to 2024-08-12: C198 (S46 itself) 116.
     t = ev.terms.set_index("claim_id").loc["C200"]
-    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1751 + 1811 + 116)   # 5,212.02
-    assert t["implied_high"] == pytest.approx(PART_1400_HIGH + 1751 + 1811 + 116)  # 5,246
+    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1563 + 1811 + 116)   # 5,038.68
+    assert t["implied_high"] == pytest.approx(PART_1400_HIGH + UNITS_1401[2] + 1811 + 116)  # 5,136.37
     assert bool(t["complete"])
 
 
 def test_281_units_since_2024_08_21_within_1403(ev):
     # C201 (S47, 2024-11-25): 281 since 2024-08-21 (1403/05/31). Count to 08-20: C198's 116 (to
-    # 2024-08-12) plus at most 3 x 1,344 / 366 x 8 days = 88.1: 116 .. 204.1. Count to 11-25: at
-    # least 116, at most C212's 1,344 for the whole year. So 0 (116 - 204.1, floored) .. 1,344 - 116 = 1,228.
+    # 2024-08-12, day 146 of 1403) plus at most 3 x 116 / 146 x 8 days = 19.1: 116 .. 135.1. Count to 11-25:
+    # at least 116, at most C212's 1,344 for the whole year. So 0 (116 - 135.1, floored) .. 1,344 - 116 = 1,228.
     t = ev.terms.set_index("claim_id").loc["C201"]
     assert (t["implied_low"], t["implied_high"], bool(t["complete"])) == (0, 1228, True)
 
 
-def test_the_two_year_total_is_not_checked_against_itself(ev):
-    # C164: 3,818 for 1400 + 1401; 1401's estimate comes from C164, so only 1401's floor counts
-    # (C161, 1,563): implied 2,067 + 1,563 = 3,630 .. no upper bound.
+def test_the_two_year_total_is_checked_against_1401s_counts_not_itself(ev):
+    # C164: 3,818 for 1400 + 1401; 1401's estimate comes from its counts (C161), not from C164: implied
+    # 2,067 + 1,563 = 3,630 .. 2,067 + 1,641.37 = 3,708.37, both sides bounded.
     t = ev.terms.set_index("claim_id").loc["C164"]
-    assert (t["implied_low"], t["implied_high"], bool(t["complete"])) == (3630, math.inf, False)
+    assert (t["implied_low"], t["implied_high"], bool(t["complete"])) == pytest.approx((3630, 2067 + UNITS_1401[2], True))
 
 
 # ---------------------------------------------------------------- appending an earlier report

@@ -1,7 +1,7 @@
 """Term and multi-year totals against the yearly counts of their span (analysis.evidence.terms):
 whole years, a partial first year (the year less the count to the day before the span, the gap
-since the last count bounded by MAX_PACE_FACTOR times the year's average pace), a partial last year
-(bounded by the year-to-date series), and a year derived from the total itself left out.
+since the last count bounded by MAX_PACE_FACTOR times that count's own pace to its date), a partial
+last year (bounded by the year-to-date series), and a year derived from the total itself left out.
 
 One made-up national ledger (units revived). Iranian years, Gregorian: 1399 2020-03-20 ..
 2021-03-20 (366 days); 1400 2021-03-21 .. 2022-03-20 (365); 1401 2022-03-21 .. 2023-03-20;
@@ -59,12 +59,13 @@ FIGURES = [
 ]
 
 #: The 1400 part of a span starting 2021-08-25: 2,067 less the count to 2021-08-24. The last count
-#: (499) ends 2021-08-22, so two days (08-23, 08-24) no figure covers add at most
-#: 3 x 2,067 / 365 x 2 = 33.978 units: the count to 08-24 is 499 .. 532.978, and the part
-#: 2,067 - 532.978 = 1,534.022 .. 2,067 - 499 = 1,568; central 2,067 - (499 + 2,067 / 365 x 2) = 1,556.674.
-PACE_1400 = 3 * 2067 / 365 * 2
+#: (499) ends 2021-08-22, day 155 of 1400 (2021-03-21 .. 08-22, both counted: 11 + 30 + 31 + 30 + 31 + 22),
+#: so its own pace is 499 / 155 a day, and the two days (08-23, 08-24) no figure covers add at most
+#: 3 x 499 / 155 x 2 = 19.316 units: the count to 08-24 is 499 .. 518.316, and the part
+#: 2,067 - 518.316 = 1,548.684 .. 2,067 - 499 = 1,568; central 2,067 - (499 + 499 / 155 x 2) = 1,561.561.
+PACE_1400 = 3 * 499 / 155 * 2
 PART_1400_LOW, PART_1400_HIGH = 2067 - 499 - PACE_1400, 2067 - 499
-PART_1400_VALUE = 2067 - (499 + 2067 / 365 * 2)
+PART_1400_VALUE = 2067 - (499 + 499 / 155 * 2)
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +78,10 @@ def terms(ev):
     return ev.terms.set_index("claim_id")
 
 
-def test_the_fastest_plausible_pace_is_three_times_the_average():
-    # The hand arithmetic below takes MAX_PACE_FACTOR = 3.
-    assert assumptions.MAX_PACE_FACTOR == 3.0
-    assert PART_1400_LOW == pytest.approx(1534.022, abs=1e-3)
+def test_the_fastest_plausible_pace_is_three_times_a_counts_own_pace():
+    # The hand arithmetic below takes MAX_PACE_FACTOR = 3 over gaps of at most 31 days.
+    assert (assumptions.MAX_PACE_FACTOR, assumptions.MAX_PACE_GAP_DAYS) == (3.0, 31)
+    assert PART_1400_LOW == pytest.approx(1548.684, abs=1e-3)
 
 
 def test_the_year_derived_from_another_total(ev):
@@ -99,10 +100,10 @@ def test_whole_years_add_their_estimates(terms):
 
 def test_a_partial_first_year_less_the_count_to_the_day_before_at_the_fastest_pace(terms):
     t = terms.loc["T2"]
-    # 1400 from 2021-08-25: 1,534.022 .. 1,568 (see PACE_1400); 1401 whole: 1,751.
-    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1751)    # 3,285.022
+    # 1400 from 2021-08-25: 1,548.684 .. 1,568 (see PACE_1400); 1401 whole: 1,751.
+    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1751)    # 3,299.684
     assert t["implied_high"] == pytest.approx(PART_1400_HIGH + 1751)  # 3,319
-    assert t["implied_value"] == pytest.approx(PART_1400_VALUE + 1751)  # 3,307.674
+    assert t["implied_value"] == pytest.approx(PART_1400_VALUE + 1751)  # 3,312.561
     assert bool(t["complete"])
     assert {"Y00", "Y00c", "Y01"} <= set(t["part_claims"].split(", "))
 
@@ -115,10 +116,11 @@ def test_a_count_ending_the_day_before_the_span_leaves_no_gap(terms):
 
 def test_a_partial_last_year_is_bounded_by_the_series(terms):
     t = terms.loc["T3"]
-    # 1400 from 08-25: 1,534.022 .. 1,568. 1401 to the report (2022-12-01): at least the highest count
+    # 1400 from 08-25: 1,548.684 .. 1,568. 1401 to the report (2022-12-01): at least the highest count
     # ended by then (1,013, to 10-01), at most the lowest count ended on or after it (1,563, to
-    # 2023-03-14; the year's 1,751 is higher): 1,013 .. 1,563. No central value for a partial last year.
-    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1013)   # 2,547.022
+    # 2023-03-14; the year's 1,751 is higher): 1,013 .. 1,563. Neither count lies within 31 days of the
+    # report, so the pace adds nothing. No central value for a partial last year.
+    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1013)   # 2,561.684
     assert t["implied_high"] == pytest.approx(PART_1400_HIGH + 1563)  # 3,131
     assert math.isnan(t["implied_value"])
     assert bool(t["complete"])
@@ -126,21 +128,23 @@ def test_a_partial_last_year_is_bounded_by_the_series(terms):
 
 def test_a_term_total_over_several_years_and_part_of_the_last(terms):
     t = terms.loc["T5"]
-    # 1400 from 08-25: 1,534.022 .. 1,568; 1401: 1,751; 1402 (derived from T4, another claim): 1,811;
+    # 1400 from 08-25: 1,548.684 .. 1,568; 1401: 1,751; 1402 (derived from T4, another claim): 1,811;
     # 1403 to the report of 2024-08-12: the same report counts 116 to that day, so 116 .. 116.
-    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1751 + 1811 + 116)   # 5,212.022
+    assert t["implied_low"] == pytest.approx(PART_1400_LOW + 1751 + 1811 + 116)   # 5,226.684
     assert t["implied_high"] == pytest.approx(PART_1400_HIGH + 1751 + 1811 + 116)  # 5,246
     assert bool(t["complete"])
     # Stated 4,600: below everything the yearly counts allow.
     assert t["high"] < t["implied_low"]
 
 
-def test_a_leap_year_partial_first_year_uses_its_366_days(terms):
+def test_a_partial_first_year_in_a_leap_year_counts_its_own_days(terms):
     t = terms.loc["T6"]
-    # 1399 from 2020-07-25: the count to 07-24 is 503 (to 07-21) plus at most 3 x 1,464 / 366 x 3 days
-    # = 3 x 4 x 3 = 36 (with 365 days it would be 36.1): 503 .. 539; part 1,464 - 539 = 925 .. 1,464 - 503 = 961.
-    # 1400 to the report (2021-05-01): at least 301 (to 04-20), at most 401 (to 06-01): 301 .. 401.
-    assert (t["implied_low"], t["implied_high"]) == pytest.approx((925 + 301, 961 + 401))  # 1,226 .. 1,362
+    # 1399 (a leap year, from 2020-03-20) from 2020-07-25: the last count is 503 to 07-21, day 124
+    # (12 + 30 + 31 + 30 + 21), so three uncovered days (07-22 .. 07-24) add at most 3 x 503 / 124 x 3
+    # = 36.508: the count to 07-24 is 503 .. 539.508; the part 1,464 - 539.508 = 924.492 .. 1,464 - 503 = 961.
+    # 1400 to the report (2021-05-01): at least 301 (to 04-20), at most 401 (to 06-01); the pace from 301
+    # (3 x 301 / 31 x 11 days) and back from 401 (3 x 401 / 73 x 31 days) bound nothing tighter: 301 .. 401.
+    assert (t["implied_low"], t["implied_high"]) == pytest.approx((1464 - 503 - 3 * 503 / 124 * 3 + 301, 961 + 401))
     assert bool(t["complete"])
 
 

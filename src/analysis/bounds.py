@@ -146,6 +146,30 @@ def bounds_columns(values: pd.Series, qualifiers: pd.Series, percentage: pd.Seri
     return low.astype(float), high.astype(float)
 
 
+def generous_columns(values: pd.Series, low: pd.Series, high: pd.Series, percentage: pd.Series, target: pd.Series, *,
+                     capped: pd.Series | None = None, signed: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
+    """The most generous reading of stated figures, for the audit only: anything within one rounding
+    step of the number as written (:func:`rounding_step`, at most :data:`~analysis.assumptions.ROUNDING_CAP`
+    of the value) besides the bounds its wording gives, so that a gap smaller than the figure's own
+    rounding step ("over 54%" against 53.55%) is never a contradiction: "54" reads 53 .. 55, "over 54"
+    53 .. no bound, "1,000" 900 .. 1,100 as before (the cap). An open end stays open; a target, a plan
+    taken as stated, is not widened; a share stays within 0 .. 100, a count at or above 0.
+    """
+    index = values.index
+    v = values.astype(float)
+
+    def flag(col) -> pd.Series:
+        return pd.Series(False, index=index) if col is None else pd.Series(col, index=index).fillna(False).astype(bool)
+
+    pct, tgt, cap, sig = flag(percentage), flag(target), flag(capped), flag(signed)
+    step = np.minimum(rounding_step_column(v, pct), ROUNDING_CAP * v.abs()).where(~tgt, 0.0)
+    gen_low = np.fmin(low, v - step).where(np.isfinite(low), low)
+    gen_high = np.fmax(high, v + step).where(np.isfinite(high), high)
+    gen_low = gen_low.where(sig, gen_low.clip(lower=0.0))
+    gen_high = gen_high.where(~cap, gen_high.clip(upper=100.0))
+    return gen_low.astype(float), gen_high.astype(float)
+
+
 @dataclass(frozen=True)
 class Estimate:
     """A central value with bounds: ``low <= value <= high``.

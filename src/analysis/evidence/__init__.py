@@ -13,7 +13,12 @@ holding these tables (each module's docstring gives its columns):
 ``targets``     every target with its kind, timing and role in its path (:mod:`.targets`)
 ``pairs``       units and jobs of the same scope and period, with jobs per unit (:mod:`.pairs`)
 ``terms``       term and multi-year totals against the yearly counts of their span (:mod:`.terms`)
+``weighed``     every claim each yearly estimate weighed, with its role (:func:`.estimates.weighed`)
+``money``       units and a sum one report gives together, with the rials per unit (:func:`.pairs.money`)
 ==============  ======================================================================================
+
+Claims carry the readings of :mod:`.readings` (the audit's most generous reading, who spoke) and
+``outlier`` (a claim of a unit-job pair whose jobs per unit is implausible: never used as a floor).
 
 Nothing downstream groups restatements, classifies periods, picks a year's number, orders a
 year-to-date series, reads a target's path or pairs units with jobs again: the timeline, jobs, rates
@@ -31,6 +36,7 @@ from . import claims as _claims
 from . import estimates as _estimates
 from . import pairs as _pairs
 from . import periods as _periods
+from . import readings as _readings
 from . import series as _series
 from . import targets as _targets
 from . import terms as _terms
@@ -50,6 +56,8 @@ class Evidence:
     targets: pd.DataFrame
     pairs: pd.DataFrame
     terms: pd.DataFrame
+    weighed: pd.DataFrame
+    money: pd.DataFrame
 
     @property
     def sources(self) -> pd.DataFrame:
@@ -81,13 +89,15 @@ class Evidence:
 
 def build(ledger) -> Evidence:
     """Assemble the evidence from a validated ledger (each step once, whole columns at a time)."""
-    figures = _periods.classify(ledger.figures)
+    figures = _readings.add(_periods.classify(ledger.figures), ledger.sources)
     figures, claims = _claims.group(figures)
     claims["period_label"] = fmt.period_labels(claims)  # made once; every table and sentence reads it
-    series = _series.build(claims)
-    estimates, year_claims = _estimates.yearly(claims, series)
-    headline = _estimates.headline(estimates)
-    targets = _targets.paths(figures, claims)
     pairs = _pairs.build(figures, claims)
+    claims["outlier"] = claims["claim_id"].isin(_pairs.outliers(pairs))  # never a floor, always audited
+    series = _series.build(claims)
+    targets = _targets.paths(figures, claims)
+    estimates, year_claims, weighed = _estimates.yearly(claims, series, targets, figures)
+    headline = _estimates.headline(estimates)
     terms = _terms.reconcile(claims, estimates, series)
-    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms)
+    money = _pairs.money(figures, claims)
+    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money)

@@ -37,7 +37,8 @@ _FIRST = ["metric", "scope", "kind", "unit", "percentage", "value", "qualifier",
 
 #: Columns grouping reads from every figure.
 _USED = ["figure_id", "restates", "start", "end", "kind", "metric", "scope", "value", "low", "high", "qualifier",
-         "end_earliest", "end_latest", "published_latest", "primary", "target_kind", "source_id"]
+         "end_earliest", "end_latest", "published_latest", "primary", "target_kind", "source_id",
+         "gen_low", "gen_high", "keeper", "gen_end_earliest", "alt_scope"]
 
 
 class LinkError(ValueError):
@@ -92,8 +93,12 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``n_figures``, ``n_sources``; ``first_figure``,
     ``first_source``, ``first_published_earliest``/``_latest`` (the first report's date bounds) and
     ``last_published_latest``; ``end_earliest``/``end_latest`` (the claim's end window);
-    ``primary`` (the seed states it) and ``seed_figures``; ``target_kind`` as entered; and the
-    period columns of :mod:`analysis.evidence.periods`, recomputed for the claim.
+    ``primary`` (the seed states it) and ``seed_figures``; ``target_kind`` as entered; the period
+    columns of :mod:`analysis.evidence.periods`, recomputed for the claim; and the readings of
+    :mod:`analysis.evidence.readings` over its figures: ``gen_low``/``gen_high`` (every wording, each
+    widened by a rounding step: the hull), ``keeper`` (some figure speaks for ISIPO), ``keeper_exact``
+    (one of them exact), ``gen_end_earliest`` (the earliest its end may be in the most generous
+    reading) and ``alt_scope``.
     """
     # Rows in report order; every step below works on integer row positions and claim codes, and
     # turns them into ids once at the end (hashing a million id strings per step is what costs).
@@ -117,10 +122,14 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims = claims.rename(columns={"figure_id": "first_figure", "source_id": "first_source",
                                     "published_earliest": "first_published_earliest",
                                     "published_latest": "first_published_latest"})
+    f = f.assign(keeper_exact=f["keeper"] & (f["qualifier"] == "exact") & (f["low"] == f["high"]),
+                 alt_scope=f["alt_scope"].replace("", np.nan))
     g = f.groupby(code, sort=True)
     r = g.agg(low_max=("low", "max"), low_min=("low", "min"), high_min=("high", "min"), high_max=("high", "max"),
               end_earliest=("end_earliest", "min"), end_latest=("end_latest", "min"), last_published_latest=("published_latest", "max"),
-              n_figures=("figure_id", "size"), primary=("primary", "any")).set_axis(claims.index)
+              n_figures=("figure_id", "size"), primary=("primary", "any"), gen_low=("gen_low", "min"), gen_high=("gen_high", "max"),
+              keeper=("keeper", "any"), keeper_exact=("keeper_exact", "any"), gen_end_earliest=("gen_end_earliest", "min"),
+              alt_scope=("alt_scope", "first")).set_axis(claims.index)
     qualifier = f["qualifier"].to_numpy()
     # "Over 1,500" excludes 1,500 itself: with a figure exact as printed at 1,500 the wordings cannot both hold.
     strict = np.bincount(code, weights=(qualifier == "over"), minlength=len(first)) > 0
@@ -129,8 +138,10 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims["low"] = low.where(~conflict, r["low_min"])
     claims["high"] = high.where(~conflict, r["high_max"])
     claims["wording_conflict"] = conflict
-    for col in ("end_earliest", "end_latest", "last_published_latest", "n_figures", "primary"):
+    for col in ("end_earliest", "end_latest", "last_published_latest", "n_figures", "primary", "gen_low", "gen_high", "keeper",
+                "keeper_exact", "gen_end_earliest"):
         claims[col] = r[col]
+    claims["alt_scope"] = r["alt_scope"].fillna("").astype("str")
     kind = f["target_kind"].to_numpy()
     stated = np.flatnonzero(kind != "")
     kinds = pd.Series(kind[stated]).groupby(code[stated], sort=True).first()

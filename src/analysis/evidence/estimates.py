@@ -1,21 +1,28 @@
 """Best estimates: one number per metric, scope and period, chosen by a rule stated once.
 
-In: claims (:mod:`analysis.evidence.claims`) and the year-to-date series. Out:
+In: claims (:mod:`analysis.evidence.claims`), the year-to-date series, the target paths and the
+figures. Out:
 
 - :func:`choose` marks, within groups of claims about the same quantity, which claim is the best
   estimate (``role`` ``chosen``), which agree with it and which conflict, with the rule that decided;
 - :func:`yearly` returns one row per metric, scope and Iranian year: the **best estimate** with its
-  bounds and basis, and every claim behind it;
+  bounds and basis, and every claim behind it, and the table of what it weighed;
 - :func:`headline` picks, per year, the scope the headline series shows.
 
 The rule (README, "One best estimate"): claims whose bounds share a common part are consistent and
 **narrow each other** (the estimate is that common part). When they conflict, the first rule of
-:data:`analysis.assumptions.PREFERENCE_ORDER` that singles out one claim picks it; claims that
+:data:`analysis.assumptions.PREFERENCE_ORDER` that singles out one claim picks it (an exact count from
+ISIPO outranks a round figure; a result equal to a target of its year is weaker evidence); claims that
 agree with it narrow it; the others stay apart, listed as conflicting, and the audit grades them.
+Then the evidence beyond the year's own full-year claims is weighed:
 
-A year with no full-year claim is **derived** where the ledger allows: a multi-year total less the
-other years' estimates, or else, as a floor with no upper bound, its highest year-to-date count.
-Derived rows say so in ``basis``.
+- its **counts to date** (:mod:`analysis.evidence.derived`): a year no report counts in full is
+  derived from a multi-year total less the other years, tested on both sides against its counts and
+  the fastest plausible pace (a derived year that conflicts with a count of its own year gives way to
+  the counts' range), or else from its counts alone;
+- its **parts** (:mod:`analysis.evidence.nesting`): a part's estimate bounds its whole from below.
+
+Derived rows say so in ``basis`` (:data:`BASES`).
 """
 
 from __future__ import annotations
@@ -24,8 +31,9 @@ import numpy as np
 import pandas as pd
 
 from ..assumptions import HEADLINE_SCOPES, PREFERENCE_ORDER
+from ..bounds import generous_columns
 from .grading import grade_pair
-from .keys import capped, group_ids, join_lists
+from .keys import capped, group_ids
 
 #: Metrics that get yearly best estimates: counts and sums over a period.
 YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_raised_units", "capacity_raised_jobs",
@@ -35,14 +43,22 @@ YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_ra
 BASES: dict[str, str] = {
     "full_year": "stated for the whole year",
     "total_less_years": "derived: a multi-year total less the other years",
+    "count_and_pace": "derived: the year's last count plus the rest of the year at up to three times its own pace",
     "floor": "derived: at least the year's highest year-to-date count (no full-year figure)",
+    "part_floor": "derived: at least a part's count (no figure of its own for the whole year)",
 }
+
+#: Bases that estimate a whole year with both bounds: years that can be compared, ranked and scored.
+WHOLE_YEAR_BASES: tuple[str, ...] = ("full_year", "total_less_years", "count_and_pace")
 
 #: How the chosen claim was chosen, in plain words (besides the preference order's own rules).
 RULES: dict[str, str] = {
     "single": "the only claim",
     "agree": "the claims agree; their common bounds",
     "floor_over_total": "what a multi-year total leaves for the year is below a count already reported for it, so that count is kept as a floor",
+    "total_conflicts_with_counts": "what a multi-year total leaves for the year cannot be reached from the year's last count at the fastest plausible pace, so the counts' range stands",
+    "part_floor": "a part's count bounds its whole from below",
+    "part_over_whole": "a part's count is above the whole as some reports word it: the wordings that reach the part's count stand",
     **{name: text for name, text in PREFERENCE_ORDER},
 }
 
@@ -54,6 +70,8 @@ def _preferences(c: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(index=c.index)
     out["_pref_after_period_end"] = (c["first_published_earliest"] > c["end"]).astype(int)
     out["_pref_bounded"] = (np.isfinite(c["low"]) & np.isfinite(c["high"])).astype(int)
+    out["_pref_keeper_exact"] = c["keeper_exact"].astype(int) if "keeper_exact" in c else 0
+    out["_pref_not_target"] = (~c["target_echo"].astype(bool)).astype(int) if "target_echo" in c else 1
     out["_pref_most_sources"] = c["n_sources"].astype(int)
     out["_pref_latest_report"] = c["first_published_latest"].astype("int64")
     out["_pref_narrowest"] = -(c["high"] - c["low"]).replace(np.inf, 1e300)
@@ -110,19 +128,28 @@ def _join(s: pd.Series) -> str:
     return capped([x for part in s for x in str(part).split(", ") if x])
 
 
-def yearly(claims: pd.DataFrame, series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Best estimates per metric, scope and Iranian year; returns ``(estimates, year_claims)``.
+def yearly(claims: pd.DataFrame, series: pd.DataFrame, targets: pd.DataFrame | None = None,
+           figures: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Best estimates per metric, scope and Iranian year; returns ``(estimates, year_claims, weighed)``.
 
-    ``year_claims``: every full-year claim with its ``role``, ``rule`` and ``grade`` (:func:`choose`).
-    ``estimates`` columns: ``metric, scope, jalali_year, value, low, high, basis`` (:data:`BASES`),
-    ``rule`` (:data:`RULES`), ``chosen_claim``, ``claim_ids`` (chosen first), ``conflicting_claims``,
-    ``derived_from`` (the multi-year claim a derived year comes from), ``floor_low`` / ``floor_claim``
-    (the year's highest year-to-date count, which any full-year count must reach), ``floor_conflict``
-    (a full-year estimate below that count: the audit lists it), ``figure_ids``,
-    ``source_ids`` (of the chosen claim and those agreeing with it), ``year_days``.
+    ``year_claims``: every full-year claim with its ``role``, ``rule`` and ``grade`` (:func:`choose`) and
+    ``target_echo`` (its value equals a target of its year). ``estimates`` columns: ``metric, scope,
+    jalali_year, value, low, high, basis`` (:data:`BASES`), ``rule`` (:data:`RULES`), ``chosen_claim``,
+    ``claim_ids`` (chosen first), ``conflicting_claims``, ``conflicting_figures`` (figures whose own
+    wording conflicts where a claim's other wordings agree), ``derived_from`` (the multi-year claim a
+    derived year comes from), ``floor_low`` / ``floor_claim`` (the year's highest count to date, which
+    any full-year count must reach), ``ceiling_high`` / ``ceiling_claim`` (what the year's last count
+    allows at the fastest plausible pace, where it is near the year's end), ``floor_conflict`` (a
+    full-year estimate below that count: the audit lists it), ``part_floor`` / ``part_claim`` /
+    ``part_scope`` (the part that bounds it from below, where it does), ``figure_ids``, ``source_ids``
+    (of the claims it rests on), ``year_days``. ``weighed``: :func:`weighed`.
     """
+    from . import derived, nesting
+    from .targets import echoes
+
     keys = ["metric", "scope", "jalali_year"]
     fy = claims[(claims["period_kind"] == "full_year") & claims["metric"].isin(YEARLY_METRICS)].assign(jalali_year=lambda d: d["first_year"])
+    fy = fy.assign(target_echo=echoes(fy, targets) != "" if targets is not None else False)
     year_claims = choose(fy, keys)
     kept = year_claims[year_claims["role"] != "conflicts"]
     est = (year_claims[year_claims["role"] == "chosen"][[*keys, "est_value", "est_low", "est_high", "rule", "claim_id", "year_days"]]
@@ -133,91 +160,94 @@ def yearly(claims: pd.DataFrame, series: pd.DataFrame) -> tuple[pd.DataFrame, pd
     est = est.merge(agg, on=keys).merge(support, on=keys).merge(conflicting, on=keys, how="left")
     est = est.assign(basis="full_year", derived_from="", conflicting_claims=est["conflicting_claims"].fillna(""))
 
-    # Floors: each year's highest year-to-date count (before the year-end figure).
-    ytd = series[(series["period_kind"] != "full_year") & series["metric"].isin(YEARLY_METRICS)]
-    ytd = ytd.sort_values([*keys, "low", "claim_id"], ascending=[True, True, True, False, True], kind="stable").drop_duplicates(keys)
-    floors = ytd[[*keys, "low", "value", "claim_id", "figure_ids", "source_ids", "year_days"]].rename(
-        columns={"low": "floor_low", "value": "floor_value", "claim_id": "floor_claim"})
-
-    derived = _total_less_years(claims, est)
-    est = pd.concat([est, derived], ignore_index=True)
-    est = est.merge(floors[[*keys, "floor_low", "floor_value", "floor_claim"]], on=keys, how="left")
-    # A derived year below a count already reported for it: the count stands, as a floor.
-    broken = (est["basis"] == "total_less_years") & (est["high"] < est["floor_low"])
-    est.loc[broken, "conflicting_claims"] = est.loc[broken, "derived_from"]
-    est.loc[broken, ["value", "low", "high"]] = est.loc[broken, ["floor_value", "floor_low"]].assign(high=np.inf).to_numpy()
-    est.loc[broken, "chosen_claim"] = est.loc[broken, "floor_claim"]
-    est.loc[broken, "claim_ids"] = est.loc[broken, "floor_claim"] + ", " + est.loc[broken, "derived_from"]
-    est.loc[broken, "basis"] = "floor"
-    est.loc[broken, "rule"] = "floor_over_total"
-    floor_support = floors.set_index(keys)
-    for col in ("figure_ids", "source_ids"):
-        est.loc[broken, col] = est.loc[broken].set_index(keys).index.map(floor_support[col])
-    est["floor_conflict"] = (est["basis"] == "full_year") & (est["high"] < est["floor_low"])
-    est = est.drop(columns="floor_value")
-    missing = floors.merge(est[keys], on=keys, how="left", indicator=True)
-    missing = missing[missing["_merge"] == "left_only"].drop(columns="_merge")
-    floor_rows = missing.assign(value=missing["floor_value"], low=missing["floor_low"], high=np.inf, basis="floor", rule="single",
-                                chosen_claim=missing["floor_claim"], claim_ids=missing["floor_claim"], conflicting_claims="", derived_from="")
-    est = pd.concat([est, floor_rows.drop(columns=["floor_value"])], ignore_index=True)
-    est["floor_claim"] = est["floor_claim"].fillna("")
+    counts = derived.count_bounds(series, YEARLY_METRICS)
+    est = derived.settle(est, derived.totals_less_years(claims, est, YEARLY_METRICS), counts)
+    if figures is not None:
+        est = nesting.part_floors(est, year_claims, figures, claims)
+    for col, empty in (("floor_claim", ""), ("ceiling_claim", ""), ("part_claim", ""), ("part_scope", ""), ("conflicting_figures", "")):
+        est[col] = est[col].fillna(empty) if col in est else empty
+    for col in ("part_floor",):
+        if col not in est:
+            est[col] = np.nan
     est["floor_conflict"] = est["floor_conflict"].fillna(False).astype(bool)
+    for col in ("value", "low", "high", "floor_low", "ceiling_high", "part_floor"):
+        est[col] = est[col].astype(float)
+    est["ceiling_high"] = est["ceiling_high"].fillna(np.inf)
+    est["gen_low"], est["gen_high"] = _generous(est, year_claims, keys)
     est["jalali_year"] = est["jalali_year"].astype("Int64")
     est["year_days"] = est["year_days"].astype("Int64")
-    cols = [*keys, "value", "low", "high", "basis", "rule", "chosen_claim", "claim_ids", "conflicting_claims", "derived_from",
-            "floor_low", "floor_claim", "floor_conflict", "figure_ids", "source_ids", "year_days"]
-    return est[cols].sort_values(keys, kind="stable").reset_index(drop=True), year_claims
+    cols = [*keys, "value", "low", "high", "basis", "rule", "chosen_claim", "claim_ids", "conflicting_claims", "conflicting_figures",
+            "derived_from", "floor_low", "floor_claim", "ceiling_high", "ceiling_claim", "floor_conflict", "part_floor", "part_claim",
+            "part_scope", "gen_low", "gen_high", "figure_ids", "source_ids", "year_days"]
+    est = est[cols].sort_values(keys, kind="stable").reset_index(drop=True)
+    return est, year_claims, weighed(est, year_claims, claims)
 
 
-def _total_less_years(claims: pd.DataFrame, est: pd.DataFrame) -> pd.DataFrame:
-    """Years derived from a multi-year total less its other years' full-year estimates."""
+def _generous(est: pd.DataFrame, year_claims: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:
+    """Each estimate in the audit's most generous reading: its bounds widened by a rounding step, and
+    every wording of every claim of its year (conflicting ones too); a part's floor still holds (scopes
+    nest by definition, not by reading)."""
+    none = pd.Series(False, index=est.index)
+    low, high = generous_columns(est["value"], est["low"], est["high"], none, none)
+    hull = year_claims.groupby(keys).agg(_gl=("gen_low", "min"), _gh=("gen_high", "max"))
+    h = est[keys].join(hull, on=keys)
+    low, high = np.fmin(low, h["_gl"]), np.fmax(high, h["_gh"])
+    part = est["part_floor"].astype(float)
+    part_low, _ = generous_columns(part.fillna(0.0), part.fillna(0.0), part.fillna(0.0), none, none)
+    return pd.Series(np.fmax(low, part_low.where(part.notna())), index=est.index), pd.Series(high, index=est.index)
+
+
+#: What a claim was to a year's estimate, in plain words (the ``weighed`` table's ``role``).
+WEIGHED_ROLES: dict[str, str] = {
+    "chosen": "chosen",
+    "agrees": "agrees, and narrows it",
+    "conflicts": "conflicts, and is left out",
+    "wording_agrees": "agrees in one wording; another conflicts with a part's count",
+    "derived_from": "a multi-year total the year is derived from",
+    "total_conflicts": "a multi-year total the year's counts cannot reach, left out",
+    "count_floor": "the year's highest count to date: a floor",
+    "count_ceiling": "the year's last count: with the rest of the year at the fastest plausible pace, a ceiling",
+    "part_floor": "a part's count: a floor for the whole",
+}
+
+
+def weighed(est: pd.DataFrame, year_claims: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Every claim each year's estimate weighed, one row each: ``metric, scope, jalali_year, claim_id,
+    role`` (:data:`WEIGHED_ROLES`), and the claim's ``claim_scope``, ``value``, ``qualifiers``, ``low``,
+    ``high``, ``target_echo`` and ``keeper_exact``, so a reader sees what the rule chose between."""
     keys = ["metric", "scope", "jalali_year"]
-    multi = claims[(claims["period_kind"] == "multi_year") & claims["metric"].isin(YEARLY_METRICS)]
-    if multi.empty:
-        return est.iloc[0:0]
-    n = (multi["last_year"] - multi["first_year"] + 1).astype(int)
-    years = multi.loc[multi.index.repeat(n)].copy()
-    years["jalali_year"] = (years["first_year"] + years.groupby(level=0).cumcount()).astype("Int64")
-    m = years.merge(est[[*keys, "value", "low", "high", "figure_ids", "source_ids"]], on=keys, how="left", suffixes=("", "_y"))
-    m["known"] = m["value_y"].notna()
-    per = m.groupby("claim_id")
-    missing = per["known"].transform(lambda s: int((~s).sum()))
-    m = m[missing == 1]
-    if m.empty:
-        return est.iloc[0:0]
-    sums = m.groupby("claim_id").agg(sum_value=("value_y", "sum"), sum_low=("low_y", "sum"), sum_high=("high_y", "sum"),
-                                     other_figures=("figure_ids_y", lambda s: _join(s.dropna())),
-                                     other_sources=("source_ids_y", lambda s: _join(s.dropna())))
-    target = m[~m["known"]].set_index("claim_id")
-    t = target.join(sums)
-    out = pd.DataFrame({
-        "metric": t["metric"], "scope": t["scope"], "jalali_year": t["jalali_year"],
-        "value": t["value"] - t["sum_value"], "low": (t["low"] - t["sum_high"]).clip(lower=0), "high": t["high"] - t["sum_low"],
-        "rule": "single", "chosen_claim": t.index, "claim_ids": t.index, "conflicting_claims": "",
-        "figure_ids": join_lists(t["figure_ids"], t["other_figures"]),
-        "source_ids": join_lists(t["source_ids"], t["other_sources"]),
-        "basis": "total_less_years", "derived_from": t.index,
-    }).reset_index(drop=True)
-    out["year_days"] = out["jalali_year"].map(lambda y: 366 if _leap(int(y)) else 365)
-    # Two totals deriving the same year: keep the narrower.
-    out = out.assign(_w=out["high"] - out["low"]).sort_values([*keys, "_w", "chosen_claim"], kind="stable")
-    return out.drop_duplicates(keys).drop(columns="_w")
-
-
-def _leap(year: int) -> bool:
-    from .. import calendar
-
-    return calendar.is_leap(year)
+    rows = [year_claims[[*keys, "claim_id", "role"]]]
+    for col, role in (("floor_claim", "count_floor"), ("ceiling_claim", "count_ceiling"), ("part_claim", "part_floor")):
+        r = est.loc[est[col] != "", [*keys, col]].rename(columns={col: "claim_id"}).assign(role=role)
+        rows.append(r)
+    total = est.loc[est["derived_from"] != "", [*keys, "derived_from", "conflicting_claims"]]
+    rows.append(total.rename(columns={"derived_from": "claim_id"}).assign(
+        role=np.where(total["conflicting_claims"] == total["derived_from"], "total_conflicts", "derived_from"))[[*keys, "claim_id", "role"]])
+    # Where a part's count re-weighed a whole's claims wording by wording, say which stood.
+    rew = est.loc[est["rule"] == "part_over_whole", [*keys, "conflicting_claims"]]
+    if len(rew):
+        yc = rows[0].merge(rew, on=keys, how="left")
+        redo = yc["conflicting_claims"].notna()
+        out = [c in str(cc).split(", ") for c, cc in zip(yc["claim_id"], yc["conflicting_claims"].fillna(""))]
+        rows[0] = yc.assign(role=np.where(redo, np.where(out, "conflicts", "wording_agrees"), yc["role"]))[[*keys, "claim_id", "role"]]
+    w = pd.concat(rows, ignore_index=True).drop_duplicates([*keys, "claim_id"])
+    info = claims.set_index("claim_id")[["scope", "value", "qualifiers", "low", "high", "keeper_exact"]].rename(columns={"scope": "claim_scope"})
+    w = w.join(info, on="claim_id")
+    echo = year_claims.set_index("claim_id")["target_echo"] if "target_echo" in year_claims else pd.Series(dtype=bool)
+    w["target_echo"] = w["claim_id"].map(echo).fillna(False).astype(bool)
+    w["jalali_year"] = w["jalali_year"].astype("Int64")
+    order = {r: i for i, r in enumerate(WEIGHED_ROLES)}
+    return w.assign(_o=w["role"].map(order)).sort_values([*keys, "_o", "claim_id"], kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
 def headline(estimates: pd.DataFrame, metric: str = "units_revived") -> pd.DataFrame:
     """One estimate per Iranian year for the headline series: the first scope of
-    :data:`~analysis.assumptions.HEADLINE_SCOPES` with a full-year or derived-total estimate, or else
-    the first with a floor. Adds ``scope_rank`` and ``headline_scope`` (the scope shown)."""
+    :data:`~analysis.assumptions.HEADLINE_SCOPES` with an estimate of the whole year
+    (:data:`WHOLE_YEAR_BASES`), or else the first with a floor. Adds ``scope_rank`` and ``headline_scope`` (the scope shown)."""
     e = estimates[(estimates["metric"] == metric) & estimates["scope"].isin(HEADLINE_SCOPES)].copy()
     if e.empty:
         return e.assign(headline_scope="")
     e["scope_rank"] = e["scope"].map({s: i for i, s in enumerate(HEADLINE_SCOPES)})
-    e["basis_rank"] = (e["basis"] == "floor").astype(int)
+    e["basis_rank"] = (~e["basis"].isin(WHOLE_YEAR_BASES)).astype(int)
     e = e.sort_values(["jalali_year", "basis_rank", "scope_rank"], kind="stable").drop_duplicates("jalali_year")
     return e.drop(columns=["basis_rank"]).assign(headline_scope=e["scope"]).reset_index(drop=True)

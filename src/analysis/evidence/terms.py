@@ -7,17 +7,26 @@ with what the yearly counts imply for exactly its span:
 - whole Iranian years inside the span add their best estimates (a year with none adds 0 .. no
   upper bound, so a lower bound still holds);
 - a partial first year (the span starts after the year's first day) adds the year's estimate less
-  the count up to the day before the span, bounded by the year-to-date series; where no count ends
-  on that day, the days between the last count and the span's start add at most the fastest
-  plausible pace (:data:`~analysis.assumptions.MAX_PACE_FACTOR` times the year's average) and, for
-  the central value, the year's average pace;
+  the count up to the day before the span, bounded on both sides by the year-to-date series and the
+  fastest plausible pace (:func:`analysis.evidence.series.bounds_at`: at most the last count plus
+  :data:`~analysis.assumptions.MAX_PACE_FACTOR` times its own pace over the days since, at least the
+  next count less as much over the days until) and, for the central value, the last count plus its
+  own pace;
 - a partial last year (the span ends at an undated publication) adds the count up to its end, bounded
-  by the year-to-date series (at least the highest count certainly ended by then).
+  the same way.
 
-A year derived from this very claim (a two-year total less a year) is not used to check it.
-Columns: ``claim_id``, ``metric``, ``scope``, ``implied_value/low/high``, ``complete`` (every year of
-the span has an estimate and the partial years are bounded above), ``parts`` (the arithmetic, year by
-year), ``part_claims`` (the claims used), and the claim's own ``value/low/high``.
+A year derived from this very claim (a two-year total less a year) is not used to check it: its
+counts' range stands in (at least its highest count, at most its last count plus the rest of the year
+at the fastest plausible pace).
+
+:func:`reconcile` computes every span twice: as the figures are read (``implied_*``), and in the
+audit's most generous reading (``gen_implied_*``: every wording of each year's claims and of its
+counts, each widened by a rounding step, and an undated count in a report that repeats earlier
+figures dated up to :data:`~analysis.assumptions.RESTATED_COUNT_ALLOWANCE_DAYS` before it).
+Columns: ``claim_id``, ``metric``, ``scope``, ``implied_value/low/high``, ``gen_implied_low/high``,
+``complete`` (every year of the span has an estimate and the partial years are bounded above),
+``parts`` (the arithmetic, year by year), ``part_claims`` (the claims used), and the claim's own
+``value/low/high`` and ``gen_low/gen_high``.
 """
 
 from __future__ import annotations
@@ -26,9 +35,8 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
-from ..assumptions import MAX_PACE_FACTOR
 from .keys import group_ids
-from .series import bounds_at
+from .series import bounds_at, own_pace
 
 #: Counts whose totals over a span are reconciled with their yearly counts.
 TERM_METRICS: tuple[str, ...] = ("units_revived", "jobs_created")
@@ -58,19 +66,25 @@ def _interval(low: pd.Series, high: pd.Series) -> pd.Series:
 def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """Each term or multi-year total with what the yearly counts imply for its span (module docstring)."""
     t = claims[claims["metric"].isin(TERM_METRICS) & claims["period_kind"].isin(["multi_year", "since_date"])].copy()
-    cols = ["claim_id", "metric", "scope", "value", "low", "high", "implied_value", "implied_low", "implied_high", "complete",
-            "parts", "part_claims", "start", "end_earliest", "end_latest", "first_source", "source_ids", "figure_ids"]
+    cols = ["claim_id", "metric", "scope", "value", "low", "high", "gen_low", "gen_high", "implied_value", "implied_low",
+            "implied_high", "gen_implied_low", "gen_implied_high", "complete", "parts", "part_claims", "start", "end_earliest",
+            "end_latest", "gen_end_earliest", "first_source", "source_ids", "figure_ids"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     t = t.reset_index(drop=True)
     # Claims of the same span (and the years derived from each) get the same answer: compute each span once.
-    span = ["metric", "scope", "start", "end_earliest", "end_latest"]
+    span = ["metric", "scope", "start", "end_earliest", "end_latest", "gen_end_earliest"]
     derived = set(estimates.loc[estimates["derived_from"].fillna("") != "", "derived_from"])
     t["_own"] = t["claim_id"].where(t["claim_id"].isin(derived), "")
     t["_span"] = group_ids(t, [*span, "_own"])[0]
     firsts = t.drop_duplicates("_span").set_index("_span")
-    counts = span_counts(firsts[[*span]].assign(claim_id=firsts["_own"]), estimates, series)
-    out = t.join(counts.set_axis(firsts.index), on="_span")
+    spans = firsts[[*span]].assign(claim_id=firsts["_own"])
+    counts = span_counts(spans, estimates, series)
+    gen_spans = spans.assign(end_earliest=spans["gen_end_earliest"])
+    gen_series = series.assign(low=series["gen_low"], high=series["gen_high"], end_earliest=series["gen_end_earliest"])
+    gen_est = estimates.assign(low=estimates["gen_low"], high=estimates["gen_high"])
+    gen = span_counts(gen_spans, gen_est, gen_series)[["implied_low", "implied_high"]].add_prefix("gen_")
+    out = t.join(pd.concat([counts, gen], axis=1).set_axis(firsts.index), on="_span")
     return out[cols]
 
 
@@ -91,7 +105,8 @@ def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFra
     t["starts_year"] = t["start"] == _year_starts(t["y0"])
 
     keys = ["metric", "scope", "jalali_year"]
-    est = estimates[keys + ["value", "low", "high", "year_days", "derived_from", "chosen_claim", "floor_low", "floor_claim"]]
+    est = estimates[keys + ["value", "low", "high", "year_days", "derived_from", "chosen_claim", "floor_low", "floor_claim",
+                            "ceiling_high"]]
 
     # Every year the span touches, with its share: whole, first partial or last partial.
     n = (t["yn"] - t["y0"] + 1).astype(int).clip(lower=1)
@@ -106,39 +121,37 @@ def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFra
     y["part"] = np.where(partial_start & open_end, "inside", np.where(partial_start, "first", np.where(open_end, "last", "whole")))
     y = y.merge(est, on=keys, how="left", suffixes=("", "_est"))
     own = (y["claim_id"] != "") & (y["derived_from"].fillna("") == y["claim_id"])
-    # A year derived from this very total cannot check it: fall back to its floor.
+    # A year derived from this very total cannot check it: its counts' range stands in.
     y.loc[own, "value"] = np.nan
     y.loc[own, "low"] = y.loc[own, "floor_low"]
-    y.loc[own, "high"] = np.inf
+    y.loc[own, "high"] = y.loc[own, "ceiling_high"].fillna(np.inf)
     y.loc[own, "chosen_claim"] = y.loc[own, "floor_claim"]
     known = y["low"].notna()
     fy_value, fy_low, fy_high = y["value"], y["low"].fillna(0.0), y["high"].fillna(np.inf)
-    days = y["year_days"].fillna(365).astype(float)
-    avg_pace = (fy_value / days).where(np.isfinite(fy_high))
-    by_claim = series.drop_duplicates("claim_id").set_index("claim_id")
 
     # The count up to the day before the span starts (a partial first year), from the series and the pace.
     day_before = y["start"] - pd.Timedelta(days=1)
     q_before = pd.DataFrame({"qid": y.index, "metric": y["metric"], "scope": y["scope"], "jalali_year": y["jalali_year"],
                              "date_earliest": day_before, "date_latest": day_before})
-    before = bounds_at(series, q_before).set_index("qid").reindex(y.index)
-    gap_from = before["low_end"].fillna(y["year_start"] - pd.Timedelta(days=1))
-    gap_days = ((day_before - gap_from).dt.days).clip(lower=0).astype(float)
-    last_high = before["low_claim"].map(by_claim["high"]).fillna(0.0)
-    last_value = before["low_claim"].map(by_claim["value"]).fillna(0.0)
-    paced = (last_high + MAX_PACE_FACTOR * avg_pace * gap_days).fillna(np.inf)
+    before = bounds_at(series, q_before, pace=True).set_index("qid").reindex(y.index)
+    plain = bounds_at(series, q_before).set_index("qid").reindex(y.index)  # the last count, for the central value
+    by_claim = series.drop_duplicates("claim_id").set_index("claim_id")
+    last = by_claim.reindex(plain["low_claim"])
+    gap_days = ((day_before - plain["low_end"].fillna(y["year_start"] - pd.Timedelta(days=1))).dt.days).clip(lower=0).astype(float)
+    last_value = pd.Series(last["value"].to_numpy(), index=y.index).fillna(0.0)
+    last_pace = pd.Series(own_pace(last, generous=False).to_numpy(), index=y.index).fillna(fy_value / y["year_days"].astype(float))
     partial = y["part"].isin(["first", "inside"])
     before_low = before["low"].where(partial, 0.0)
-    before_high = np.minimum(np.minimum(before["high"], paced), fy_high).where(partial, 0.0)
-    before_value = (last_value + avg_pace * gap_days).where(partial, 0.0)
+    before_high = np.minimum(before["high"], fy_high).where(partial, 0.0)
+    before_value = (last_value + last_pace * gap_days).clip(upper=fy_high).where(partial, 0.0)
 
     # The count up to the span's end: the whole year where the span certainly runs past it,
-    # otherwise what the series says at the (possibly uncertain) end.
+    # otherwise what the series (and the pace) says at the (possibly uncertain) end.
     q_end = pd.DataFrame({"qid": y.index, "metric": y["metric"], "scope": y["scope"], "jalali_year": y["jalali_year"],
                           "date_earliest": y["end_earliest"], "date_latest": y["end_latest"]})
-    at_end = bounds_at(series, q_end).set_index("qid").reindex(y.index)
+    at_end = bounds_at(series, q_end, pace=True).set_index("qid").reindex(y.index)
     ends_inside = y["part"].isin(["last", "inside"])
-    end_low = np.where(ends_inside, at_end["low"], fy_low)
+    end_low = np.where(ends_inside, np.maximum(at_end["low"], 0.0), fy_low)
     end_high = np.where(ends_inside & (y["end_latest"] < y["year_end"]), np.minimum(at_end["high"], fy_high), fy_high)
     end_value = fy_value.where(~ends_inside)
 
@@ -152,7 +165,7 @@ def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFra
                        y["jalali_year"].astype("str") + " to the report"],
                       default=y["jalali_year"].astype("str") + " from " + y["start"].dt.strftime("%Y-%m-%d") + " to the report")
     y["text"] = pd.Series(label, index=y.index) + ": " + _interval(y["part_low"], y["part_high"])
-    used = (y["chosen_claim"].fillna("") + ", " + before["low_claim"].where(partial, "") + ", "
+    used = (y["chosen_claim"].fillna("") + ", " + plain["low_claim"].where(partial, "") + ", "
             + at_end["low_claim"].where(ends_inside, ""))
     y["used"] = used.str.replace(r"(, )+", ", ", regex=True).str.strip(", ")
 
