@@ -1,10 +1,11 @@
 """The source audit: which figures can be trusted?
 
 In: an :class:`~analysis.evidence.Evidence`. Out: :func:`checks`, every check every rule made (one
-row per checked claim, columns :data:`~analysis.audit.checks.CHECK_COLUMNS`), graded
-``contradiction``, ``question``, ``consistent`` or ``unchecked`` (:mod:`analysis.evidence.grading`),
-plus the two ``inference`` rows about the seed; :func:`findings`, the rows a reader must see
-(contradictions first, then questions, then inferences); :func:`counts`, checks per rule and grade.
+row per checked claim, columns :data:`~analysis.questions.audit.checks.CHECK_COLUMNS`), graded
+``contradiction``, ``question``, ``note``, ``consistent`` or ``unchecked`` by the standard of
+:mod:`analysis.evidence.grading`, plus the two ``inference`` rows about the seed; :func:`findings`, the
+rows a reader must see (contradictions, then questions, each ranked by size; then notes and
+inferences, which are shown and never counted as findings); :func:`counts`, checks per rule and grade.
 
 A restated figure is one claim, so a problem gives one finding however many reports repeat it.
 """
@@ -17,6 +18,9 @@ from typing import Callable
 import pandas as pd
 
 from . import counts as _counts
+from . import falls as _falls
+from . import jobs as _jobs
+from . import outliers as _outliers
 from . import ratios as _ratios
 from . import seed as _seed
 from .checks import CHECK_COLUMNS, empty
@@ -33,23 +37,30 @@ class Rule:
 
 #: Every rule, in the order the tables list them.
 RULES: tuple[Rule, ...] = (
-    Rule("ytd_decrease", "a year-to-date count lower than an earlier one of the same year", _counts.ytd_decreases),
+    Rule("ytd_decrease", "a year-to-date count lower than an earlier one of the same year", _falls.ytd_decreases),
+    Rule("running_total", "a running total (since a stated day) lower than an earlier one", _falls.running_totals),
     Rule("different_values", "different values for the same figure (metric, scope and period)", _counts.different_values),
     Rule("wording", "wordings of one number that cannot all hold", _counts.wording_conflicts),
     Rule("term_total", "a term or multi-year total against the yearly counts of its span", _counts.term_totals),
     Rule("parts_total", "parts (inside and outside parks) against the national figure", _counts.parts_totals),
     Rule("percentage", "a stated percentage against its parts and the targets the report could use", _ratios.percentages),
     Rule("growth", "a stated growth rate against the counts of the two periods", _ratios.growth),
-    Rule("average", "a stated average against the figures and the targets it summarises", _ratios.averages),
-    Rule("marginal_jobs", "jobs added per unit added between consecutive reports", _ratios.marginal_jobs),
-    Rule("dollar_conversion", "one rial sum converted to dollars at different rates", _ratios.dollar_conversions),
-    Rule("reused_value", "one number stated for different periods", _counts.reused_values),
+    Rule("average", "a stated average against the figures and the targets it summarises", _jobs.averages),
+    Rule("marginal_jobs", "jobs added per unit added between consecutive reports", _jobs.marginal_jobs),
+    Rule("outlier_ratio", "jobs or money per revived unit far outside what other reports give", _outliers.ratio_outliers),
+    Rule("target_echo", "a result equal to a target of its year", _counts.target_echoes),
+    Rule("target_ratio", "a jobs count that looks computed from the year's target ratio", _outliers.target_ratios),
+    Rule("reused_value", "one number stated for different things", _counts.reused_values),
+    Rule("dollar_conversion", "one rial sum converted to dollars at different rates", _outliers.dollar_conversions),
     Rule("seed_date", "the seed's date, from the counts that bracket its own", _seed.date_inference),
     Rule("seed_share", "the period the seed's revived share can cover", _seed.share_inference),
 )
 
 #: Grades in the order findings are listed.
-ORDER: dict[str, int] = {"contradiction": 0, "question": 1, "inference": 2, "unchecked": 3, "consistent": 4}
+ORDER: dict[str, int] = {"contradiction": 0, "question": 1, "note": 2, "inference": 3, "unchecked": 4, "consistent": 5}
+
+#: Grades that are findings (counted); notes and inferences are shown beside them, never counted.
+FINDING_GRADES: tuple[str, ...] = ("contradiction", "question")
 
 
 def checks(ev) -> pd.DataFrame:
@@ -62,20 +73,23 @@ def checks(ev) -> pd.DataFrame:
 
 
 def findings(all_checks: pd.DataFrame) -> pd.DataFrame:
-    """The checks a reader must see: contradictions, then questions, then inferences (each by rule order)."""
-    f = all_checks[all_checks["grade"].isin(["contradiction", "question", "inference"])].copy()
+    """The checks a reader must see: contradictions, then questions, each ranked by size (largest first,
+    then in rule order), then notes and inferences."""
+    f = all_checks[all_checks["grade"].isin([*FINDING_GRADES, "note", "inference"])].copy()
     rank = {r.id: i for i, r in enumerate(RULES)}
     f["_g"] = f["grade"].map(ORDER)
+    f["_s"] = -f["severity"].fillna(-1.0)
     f["_r"] = f["rule"].map(rank)
-    return f.sort_values(["_g", "_r", "claim_id"], kind="stable").drop(columns=["_g", "_r"]).reset_index(drop=True)
+    return f.sort_values(["_g", "_s", "_r", "claim_id"], kind="stable").drop(columns=["_g", "_s", "_r"]).reset_index(drop=True)
 
 
 def counts(all_checks: pd.DataFrame) -> pd.DataFrame:
     """Checks per rule and grade, every rule listed (zero where none)."""
+    grades = ["contradiction", "question", "note", "inference", "consistent", "unchecked"]
     rules = pd.DataFrame({"rule": [r.id for r in RULES], "looks for": [r.title for r in RULES]})
     table = all_checks.groupby(["rule", "grade"]).size().unstack(fill_value=0) if len(all_checks) else pd.DataFrame()
     out = rules.merge(table, left_on="rule", right_index=True, how="left").fillna(0)
-    for g in ("contradiction", "question", "inference", "consistent", "unchecked"):
+    for g in grades:
         out[g] = out[g].astype(int) if g in out else 0
-    out["checks"] = out[["contradiction", "question", "inference", "consistent", "unchecked"]].sum(axis=1)
-    return out[["rule", "looks for", "checks", "contradiction", "question", "consistent", "unchecked", "inference"]]
+    out["checks"] = out[grades].sum(axis=1)
+    return out[["rule", "looks for", "checks", "contradiction", "question", "note", "consistent", "unchecked", "inference"]]
