@@ -4,9 +4,18 @@ Reads the committed notebooks' outputs (what readers see) and checks three quant
 names, with the expected text worked out by hand from the ledger rows:
 
 - units revived in 1399, national: C106 "1500" (1,450 .. 1,550) and C124 "over 1500" (1,500 ..) are
-  one claim; their common part is 1,500 .. 1,550, so "1,500 (1,500 to 1,550)";
+  one claim reading 1,500 .. 1,550; the parks, part of national, counted 1,557 exactly (C107), so the
+  bare 1,500 conflicts and "over 1,500" stands: "at least 1,557";
+- units revived in 1401, national: C161's 1,563 to 2023-03-14 (day 359) plus six days at up to three
+  times its pace, 1,563 .. 1,641.37, central 1,589.12: "1,589 (1,563 to 1,641)";
+- units revived in 1397, national: the minister's "1700" (1,650 .. 1,750), with ISIPO's SME plan (a part)
+  at 1,726 exactly: "1,726 (1,726 to 1,750)";
 - jobs per unit in 1400, national: 36,000 jobs (C136; 35,500 .. 36,500) over 2,067 units (C133,
-  exact): 17.42, from 35,500 / 2,067 = 17.17 to 36,500 / 2,067 = 17.66, so "17.4 (17.2 to 17.7)";
+  exact): 17.42, from 35,500 / 2,067 = 17.17 to 36,500 / 2,067 = 17.66, bounds rounded outward:
+  "17.4 (17.1 to 17.7)";
+- jobs per unit in 1401, national: jobs 31,292 .. 32,860.96 (central 31,814.99) over units 1,563 ..
+  1,641.37 (central 1,589.12): 20.02, from 31,292 / 1,641.37 = 19.06 to 32,860.96 / 1,563 = 21.02:
+  "20.0 (19.0 to 21.1)";
 - the 1399 SME target: first stated 1,500 (S12), revised to 2,000 (S15).
 """
 
@@ -46,19 +55,26 @@ def _rows(text: str, first_cell: str) -> list[str]:
 
 
 @pytest.mark.parametrize("stem", ["01-timeline", "03-year-on-year"])
-def test_the_1399_national_count_is_the_same_everywhere(stem):
-    rows = [r for r in _rows(_outputs(stem), "1399 (2020-21)") if "| national |" in r]
-    assert rows, f"{stem} shows no 1399 national row"
+@pytest.mark.parametrize("year, text, absent", [
+    ("1399 (2020-21)", "at least 1,557", ("1,500 (1,500 to 1,550)", "1,450")),
+    ("1401 (2022-23)", "1,589 (1,563 to 1,641)", ("1,751",)),
+    ("1397 (2018-19)", "1,726 (1,726 to 1,750)", ("1,700 (1,650",)),
+])
+def test_the_national_count_is_the_same_everywhere(stem, year, text, absent):
+    # The estimate's rows, not the rows listing each claim it weighed ("1,500 units", as stated).
+    rows = [r for r in _rows(_outputs(stem), year) if "| national |" in r and not r.split(" | ")[1].endswith(" units")]
+    assert rows, f"{stem} shows no {year} national row"
     for row in rows:
-        assert "1,500 (1,500 to 1,550)" in row, row
-        assert "1,450" not in row and "1,600" not in row, row
+        assert text in row, row
+        assert not any(a in row for a in absent), row
 
 
-def test_the_1400_jobs_per_unit_is_the_same_in_the_table_and_the_answer():
-    text = _outputs("02-jobs-per-unit")
-    rows = [r for r in _rows(text, "1400 (2021-22)") if "| national |" in r]
-    assert len(rows) == 1 and "17.4 (17.2 to 17.7)" in rows[0], rows
-    assert "1400: 17.4 (17.2 to 17.7)" in html.unescape(text)
+@pytest.mark.parametrize("year, text", [("1400 (2021-22)", "17.4 (17.1 to 17.7)"), ("1401 (2022-23)", "20.0 (19.0 to 21.1)")])
+def test_jobs_per_unit_is_the_same_in_the_table_and_the_answer(year, text):
+    out = _outputs("02-jobs-per-unit")
+    rows = [r for r in _rows(out, year) if "| national |" in r]
+    assert len(rows) == 1 and text in rows[0], rows
+    assert f"{year[:4]}: {text}" in html.unescape(out)
 
 
 def test_the_1399_target_as_first_stated_and_as_revised():

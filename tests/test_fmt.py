@@ -11,12 +11,17 @@ from analysis import fmt
 @pytest.mark.parametrize("value,low,high,unit,text", [
     (2067, 2067, 2067, "units", "2,067"),
     (1500, 1500, 1550, "units", "1,500 (1,500 to 1,550)"),
-    (float("nan"), 1998.75, 2117.75, "units", "1,999 to 2,118"),          # counts are whole numbers, rounded half up here
+    (float("nan"), 1998.75, 2117.75, "units", "1,999 to 2,117"),          # whole units: at least 1,998.75 is 1,999, at most 2,117.75 is 2,117
     (1563, 1563, math.inf, "units", "at least 1,563"),
     (1500, 0, 1500, "units", "1,500 (0 to 1,500)"),
     (17.0940, 16.0256, 18.1624, "", "17.1 (16.0 to 18.2)"),                # width 2.1: one decimal
     (17.7014, 17.6600, 17.7400, "", "17.70 (17.66 to 17.74)"),             # width 0.08: two decimals
-    (7.86, 7.86, 39.76, "", "7.9 (7.9 to 39.8)"),                          # rounded, not truncated ("7.8 to 39.7" was wrong)
+    (7.86, 7.86, 39.76, "", "7.9 (7.8 to 39.8)"),                          # the centre rounded; bounds outward, never inward
+    (17.87, 17.87, math.inf, "", "at least 17.8"),                          # 31,292 / 1,751: a floor rounded up is no floor
+    (17.82, 16.0, 17.82, "", "17.8 (16.0 to 17.9)"),                        # a ceiling rounds up
+    (53.548, 53.548, 53.548, "%", "53.5%"),                                 # known exactly: one number, rounded to the nearest
+    (122, 121.5, math.inf, "units", "at least 122"),                        # whole things: at least 121.5 units is at least 122
+    (1589.12, 1563, 1641.37, "units", "1,589 (1,563 to 1,641)"),            # at most 1,641.37 units is at most 1,641
     (1.0, float("nan"), float("nan"), "", "cannot be computed"),
     (35e12, 35e12, 35e12, "rials", "35 trillion rials"),
     (float("nan"), 0.0, math.inf, "", "no bound"),                          # a ratio of counts: "at least 0" says nothing

@@ -50,6 +50,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "units_target": ("units target", "units"),
     "jobs_target": ("jobs target", "jobs"),
     "idle_units": ("idle units", "units"),
+    "idle_semi_active_units": ("idle or semi-active units", "units"),
     "total_units": ("all units", "units"),
     "idle_share_pct": ("share of units idle", "%"),
     "revived_share_pct": ("share of idle units revived", "%"),
@@ -128,6 +129,19 @@ def number(x: Any, digits: int = 0) -> str:
         return "no limit"
     text = f"{x:,.{digits}f}"
     return "0" if text.strip("-0.,") == "" else text
+
+
+def approx(x: Any, figures: int = 2) -> str:
+    """A derived number rounded to a few significant figures, for a sentence that must not claim more
+    precision than it has: ``approx(42017) == '42,000'``, ``approx(297114) == '300,000'``,
+    ``approx(17.87) == '18'``, ``approx(0.139, 2) == '0.14'``."""
+    if _missing(x) or math.isinf(float(x)):
+        return number(x)
+    x = float(x)
+    if x == 0:
+        return "0"
+    place = figures - 1 - math.floor(math.log10(abs(x)))
+    return number(round(x, place), max(0, place))
 
 
 def digits_for(low: float, high: float, default: int = 1, most: int = 2) -> int:
@@ -213,7 +227,9 @@ def stated_column(frame: pd.DataFrame, value: str = "value", qualifier: str = "q
 
 
 def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None = None) -> str:
-    """An estimate in words.
+    """An estimate in words; bounds round outward (a low end down, a high end up: 31,292 / 1,751 =
+    17.87 is 'at least 17.8'), except for whole things (units, jobs), whose bounds round inward to the
+    whole number they imply (at least 121.5 units is at least 122); the central value to the nearest.
 
     '2,067' (exact), '1,500 (1,500 to 1,550)', 'at least 1,563' (no upper bound), 'at most 1,500',
     '1,999 to 2,118' (no central value), 'cannot be computed' (no bounds: a divisor that may be zero),
@@ -230,25 +246,46 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
         # Counts and sums are whole numbers however their bounds were derived.
         digits = 0 if whole or unit in COUNT_UNITS else digits_for(low, high)
 
-    def f(x: float) -> str:
-        return amount(x, unit, digits)
+    whole_things = unit in ("units", "jobs") and digits == 0
+
+    def f(x: float, side: str = "") -> str:
+        if side and whole_things:
+            # Whole things: at least 121.5 units is at least 122, at most 1,641.4 is at most 1,641.
+            side = "up" if side == "down" else "down"
+        return amount(outward(x, digits, side) if side else x, unit, digits)
 
     if math.isinf(high) and math.isinf(low):
         return "any value"
+    if low == high:
+        return f(low)  # known exactly: one number, rounded to the nearest
     if math.isinf(high) and low == 0 and unit == "":
         return "no bound"  # a ratio of counts (unit '') is at least 0 anyway: "at least 0" would say nothing
     if math.isinf(high):
-        return f"at least {f(low)}"
+        return f"at least {f(low, 'down')}"
     if math.isinf(low):
-        return f"at most {f(high)}"
-    if f(low) == f(high):
-        return f(low)
+        return f"at most {f(high, 'up')}"
+    if f(low, "down") == f(high, "up"):
+        return f(low, "down")
     if low == 0 and unit in RATIO_UNITS:
         # A ratio of counts cannot be negative: "0 to 42,617" says no more than "at most 42,617".
-        return f"at most {f(high)}" if central is None else f"{f(central)} (at most {f(high)})"
+        return f"at most {f(high, 'up')}" if central is None else f"{f(central)} (at most {f(high, 'up')})"
     if central is None:
-        return f"{f(low)} to {f(high)}"
-    return f"{f(central)} ({f(low)} to {f(high)})"
+        return f"{f(low, 'down')} to {f(high, 'up')}"
+    return f"{f(central)} ({f(low, 'down')} to {f(high, 'up')})"
+
+
+def outward(x: float, digits: int, side: str) -> float:
+    """A bound rounded away from its interval's inside at ``digits`` decimals, so a floor stays a floor
+    (``outward(17.871, 1, 'down') == 17.8``) and a ceiling a ceiling (``outward(17.821, 1, 'up') == 17.9``).
+    Money in words keeps its own precision (:func:`money`); a bound already at the precision is unchanged."""
+    if not math.isfinite(x):
+        return x
+    scale = 10.0 ** digits
+    scaled = x * scale
+    # A bound that sits on the precision up to floating-point noise is not moved a whole step.
+    if abs(scaled - round(scaled)) < 1e-9 * max(1.0, abs(scaled)):
+        return round(scaled) / scale
+    return (math.floor(scaled) if side == "down" else math.ceil(scaled)) / scale
 
 
 def estimate_column(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:
@@ -259,6 +296,14 @@ def estimate_column(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series
 def interval(low: Any, high: Any, unit: str = "", digits: int | None = None) -> str:
     """Bounds only: '1,999 to 2,118' (see :func:`estimate`)."""
     return estimate(float("nan"), low, high, unit, digits)
+
+
+def share(pct: Any) -> str:
+    """A percentage for a sentence: whole numbers from 10 up, one decimal below ('12%', '6.4%', '0.3%')."""
+    if _missing(pct) or math.isinf(float(pct)):
+        return ""
+    p = float(pct)
+    return f"{number(p, 0 if abs(p) >= 10 else 1)}%"
 
 
 def percent_change(x: Any, digits: int = 1) -> str:

@@ -25,11 +25,13 @@ def findings(ev, checks: pd.DataFrame, name: str, shown: int = 15) -> str:
         "Grade": f["grade"],
         "Check": f["rule"].map(_TITLES),
         "Finding": f["finding"],
+        "How large": f["size_text"],
         "The arithmetic": f["arithmetic"],
         "Figures": f["figure_ids"],
         "Sources": f["source_ids"],
     })
-    return table_html(display, name=name, title="The audit's findings: contradictions, questions and inferences", data=f, sources=ev.sources, source_column="Sources", shown=shown)
+    return table_html(display, name=name, title="The audit's findings, largest first within each grade: contradictions, questions, notes and inferences",
+                      data=f, sources=ev.sources, source_column="Sources", shown=shown)
 
 
 def counts(checks: pd.DataFrame, name: str) -> str:
@@ -40,11 +42,13 @@ def counts(checks: pd.DataFrame, name: str) -> str:
         "Checks": c["checks"].map(fmt.number),
         "Contradictions": c["contradiction"].map(fmt.number),
         "Questions": c["question"].map(fmt.number),
+        "Notes": c["note"].map(fmt.number),
         "Consistent": c["consistent"].map(fmt.number),
-        "Cannot be checked": c["unchecked"].map(fmt.number),
+        "Could not fail, or cannot be computed": c["unchecked"].map(fmt.number),
         "Inferences": c["inference"].map(fmt.number),
     })
-    return table_html(display, name=name, title="Checks made per rule and grade", data=c, numeric=("Checks", "Contradictions", "Questions", "Consistent", "Cannot be checked", "Inferences"))
+    return table_html(display, name=name, title="Checks made per rule and grade", data=c,
+                      numeric=("Checks", "Contradictions", "Questions", "Notes", "Consistent", "Could not fail, or cannot be computed", "Inferences"))
 
 
 def grades() -> str:

@@ -268,12 +268,14 @@ def audit_answer(ev, checks: pd.DataFrame) -> str:
     f = audit.findings(checks)
     n_c = int((f["grade"] == "contradiction").sum())
     n_q = int((f["grade"] == "question").sum())
+    n_n = int((f["grade"] == "note").sum())
     made = checks[checks["grade"] != "inference"]
     top = f[f["grade"] == "contradiction"]["rule"].map({r.id: r.title for r in audit.RULES}).value_counts()
     kinds = _join([f"{n} on {title}" for title, n in top.items()])
+    notes = f" It also notes {fmt.count(n_n, 'thing')} worth knowing that are not problems with the figures." if n_n else ""
     return (f"The audit made {fmt.number(len(made))} checks on the ledger's claims: {n_c} found a contradiction (figures that "
-            f"cannot all hold, even allowing for rounding and any plausible pace) and {n_q} a question (figures that differ as "
-            f"stated, though rounding, wording or an unusual pace could reconcile them)."
+            f"cannot all hold in any reading the reports allow) and {n_q} a question (figures that differ as stated, though one "
+            f"reading, which each names, reconciles them).{notes}"
             + (f" The contradictions: {kinds}." if n_c else ""))
 
 

@@ -121,3 +121,29 @@ def claims(ev, name: str, shown: int = 10) -> str:
     data = c[["claim_id", "metric", "scope", "period_kind", "start", "end", "end_earliest", "end_latest", "value", "qualifiers", "low",
               "high", "n_figures", "n_sources", "figure_ids", "source_ids", "first_source", "first_published_earliest", "first_published_latest"]]
     return table_html(display, name=name, title="Every claim: a number and every report that states it", data=data, sources=ev.sources, source_column="Sources", shown=shown)
+
+
+def weighed(ev, name: str) -> str:
+    """What each year's headline estimate weighed: every claim, the scope it counts, and its role."""
+    w = ev.weighed
+    h = ev.headline[["jalali_year", "scope"]]
+    w = w[w["metric"] == "units_revived"].merge(h, on=["jalali_year", "scope"])
+    if w.empty:
+        return "<p>No yearly estimate rests on more than its own figure.</p>"
+    claims = ev.claims.set_index("claim_id")
+    c = claims.reindex(w["claim_id"])
+    words = fmt.stated_column(c.reset_index()).to_numpy() + " units"
+    why = np.where(w["keeper_exact"].to_numpy(), "an exact count from ISIPO", "")
+    why = np.where(w["target_echo"].to_numpy(), "equals a target of its year", why)
+    display = pd.DataFrame({
+        "Iranian year": _year(w["jalali_year"]).to_numpy(),
+        "Figure": words,
+        "Scope": fmt.labels("scope", w["claim_scope"]).to_numpy(),
+        "Period": c["period_label"].to_numpy(),
+        "Its part in the estimate": w["role"].map(est_vocab.WEIGHED_ROLES).to_numpy(),
+        "Weighed as": why,
+        "Sources": c["source_ids"].to_numpy(),
+    })
+    return table_html(display, name=name, title="What each year's estimate weighed: every claim and its role",
+                      data=w.assign(period=c["period_label"].to_numpy(), source_ids=c["source_ids"].to_numpy()),
+                      sources=ev.sources, source_column="Sources")

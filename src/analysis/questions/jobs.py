@@ -14,11 +14,12 @@ In: an :class:`~analysis.evidence.Evidence`. Out:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from ..assumptions import HEADLINE_SCOPES, PLAUSIBLE_JOBS_PER_UNIT_FACTOR, REVIVAL_SCOPES
+from ..assumptions import HEADLINE_SCOPES, REVIVAL_SCOPES
 from ..bounds import Estimate
+from ..evidence import pairs as _pairs
+from ..evidence.estimates import WHOLE_YEAR_BASES
 from ..evidence.keys import join_lists
 
 UNITS, JOBS = "units_revived", "jobs_created"
@@ -57,33 +58,27 @@ def headline(ev) -> pd.DataFrame:
     shown = ev.headline.set_index("jalali_year")["scope"]
     y["_own"] = (y["scope"] == y["jalali_year"].map(shown)).astype(int)
     y["_rank"] = y["scope"].map({s: i for i, s in enumerate(HEADLINE_SCOPES)})
-    y["_full"] = ((y["u_basis"] != "floor") & (y["j_basis"] != "floor")).astype(int)
+    y["_full"] = (y["u_basis"].isin(WHOLE_YEAR_BASES) & y["j_basis"].isin(WHOLE_YEAR_BASES)).astype(int)
     y = y.sort_values(["jalali_year", "_full", "_own", "_rank"], ascending=[True, False, False, True], kind="stable").drop_duplicates("jalali_year")
     return y.assign(headline_scope=y["_own"].astype(bool)).drop(columns=["_own", "_rank", "_full"]).reset_index(drop=True)
 
 
 def reference_range(ev) -> Estimate:
-    """Full-year jobs per unit in the ledger: the median ratio, from the lowest low to the highest finite high."""
-    full = ev.pairs[(ev.pairs["period_kind"] == "full_year") & np.isfinite(ev.pairs["jpu_high"]) & ev.pairs["scope"].isin(REVIVAL_SCOPES)]
-    if full.empty:
-        return Estimate(np.nan, np.nan, np.nan)
-    return Estimate(float(full["jpu_value"].median()), float(full["jpu_low"].min()), float(full["jpu_high"].max()))
+    """Full-year jobs per unit in the ledger: the median ratio, from the lowest low to the highest finite high
+    (:func:`analysis.evidence.pairs.reference_range`)."""
+    return _pairs.reference_range(ev.pairs)
 
 
 def plausible_band(ev) -> tuple[float, float]:
-    """Jobs per unit judged plausible: the full-year range divided and multiplied by the stated factor."""
-    ref = reference_range(ev)
-    return ref.low / PLAUSIBLE_JOBS_PER_UNIT_FACTOR, ref.high * PLAUSIBLE_JOBS_PER_UNIT_FACTOR
+    """Jobs per unit judged plausible (:func:`analysis.evidence.pairs.plausible_band`)."""
+    return _pairs.plausible_band(ev.pairs)
 
 
 def pairs(ev) -> pd.DataFrame:
-    """Every unit-job pair (:mod:`analysis.evidence.pairs`) with ``implausible`` (its whole interval outside
-    :func:`plausible_band`) and ``cannot_compute`` (no bounds: the units may be zero)."""
-    p = ev.pairs.copy()
-    lo, hi = plausible_band(ev)
-    p["cannot_compute"] = p["jpu_low"].isna() | p["jpu_high"].isna()
-    p["implausible"] = ~p["cannot_compute"] & ((p["jpu_high"] < lo) | (p["jpu_low"] > hi))
-    return p
+    """Every unit-job pair (:mod:`analysis.evidence.pairs`), with ``implausible`` (its whole interval outside
+    :func:`plausible_band`; its figures are never used as a floor) and ``cannot_compute`` (no bounds: the
+    units may be zero)."""
+    return ev.pairs
 
 
 def seed_pairs(ev) -> pd.DataFrame:

@@ -19,9 +19,11 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
-from ..assumptions import REVIVAL_SCOPES, SAME_PERIOD_TOLERANCE_DAYS
+from ..assumptions import HEADLINE_SCOPES, REVIVAL_SCOPES, SAME_PERIOD_TOLERANCE_DAYS
 from ..bounds import Estimate
+from ..evidence.estimates import WHOLE_YEAR_BASES
 from ..evidence.keys import capped
+from ..evidence.readings import nested
 
 UNITS = "units_revived"
 
@@ -63,7 +65,7 @@ def by_scope(ev, metric: str = UNITS) -> pd.DataFrame:
     """Year-on-year change within each revival scope, where consecutive years have full-year or derived
     estimates (a floor from a year-to-date count says nothing about a change)."""
     e = ev.estimates[(ev.estimates["metric"] == metric) & ev.estimates["scope"].isin(REVIVAL_SCOPES)
-                     & (ev.estimates["basis"] != "floor")].sort_values(["scope", "jalali_year"]).copy()
+                     & ev.estimates["basis"].isin(WHOLE_YEAR_BASES)].sort_values(["scope", "jalali_year"]).copy()
     prev = e.groupby("scope")[["jalali_year", "value", "low", "high", "chosen_claim", "basis"]].shift()
     keep = (e["jalali_year"] - prev["jalali_year"]) == 1
     e, prev = e[keep].copy(), prev[keep]
@@ -92,7 +94,7 @@ def attainment(ev) -> pd.DataFrame:
     has = m["done_value"].notna()
     att = _est(m, "done_") / Estimate(m["value"], m["low"], m["high"]) * 100
     _put(m, "attained_", Estimate(att.value.where(has), att.low.where(has), att.high.where(has)))
-    floor_only = (m["done_basis"] == "floor") & ~(m["attained_low"] >= 100)
+    floor_only = ~m["done_basis"].isin(WHOLE_YEAR_BASES) & ~(m["attained_low"] >= 100)
     verdict = np.select([~m["scored"], ~has, m["attained_low"] >= 100, floor_only, m["attained_high"] < 100],
                         ["not scored", "no count of this scope", "met", "no full-year count", "missed"], default="uncertain")
     m["verdict"] = verdict
@@ -102,8 +104,11 @@ def attainment(ev) -> pd.DataFrame:
 def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     """Each in-year count (revival scopes) against the target in force in its report, if any.
 
-    Columns add ``days_low/high`` (days elapsed, both ends counted), ``elapsed_low/high`` (percent of
-    the year), ``progress_*`` (percent of the target), ``needed_*`` (units per day still needed),
+    The target is of the count's own scope where one was known when the count was reported (the latest
+    such, or one its own report states); otherwise of a scope it nests with (a part or its whole), in
+    the headline order, and the row says so (``cross_scope``: a comparison across definitions). Columns add ``t_*`` (the
+    target), ``days_low/high`` (days elapsed, both ends counted), ``elapsed_low/high`` (percent of the
+    year), ``progress_*`` (percent of the target), ``needed_*`` (units per day still needed),
     ``projected_*`` (the year-end at the pace to date), and the outcome ``final_*`` (the year's
     estimate of the same scope).
     """
@@ -113,12 +118,19 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     t = ev.targets[(ev.targets["metric"] == "units_target") & ev.targets["role"].isin(["first", "revision"])
                    & (ev.targets["target_kind"] == "revival")]
     t = t[["scope", "jalali_year", "claim_id", "value", "low", "high", "first_published_latest", "source_ids"]].rename(
-        columns=lambda c: c if c in ("scope", "jalali_year") else f"t_{c}")
-    m = s.merge(t, on=["scope", "jalali_year"], how="left")
-    known = m["t_first_published_latest"] <= m["first_published_earliest"]
-    known |= pd.Series([fs in str(ts).split(", ") for fs, ts in zip(m["first_source"], m["t_source_ids"])], index=m.index)
-    m = m[known | m["t_claim_id"].isna()]
-    m = m.sort_values(["claim_id", "t_first_published_latest"], kind="stable").drop_duplicates("claim_id", keep="last")
+        columns=lambda c: c if c == "jalali_year" else f"t_{c}")
+    cand = s[["claim_id", "scope", "jalali_year", "first_published_earliest", "first_source"]].merge(t, on="jalali_year")
+    known = cand["t_first_published_latest"] <= cand["first_published_earliest"]
+    known |= pd.Series([fs in str(ts).split(", ") for fs, ts in zip(cand["first_source"], cand["t_source_ids"])], index=cand.index, dtype=bool)
+    cand = cand[known & (cand["t_scope"] == cand["scope"]) | (known & nested(cand["scope"], cand["t_scope"]))].copy()
+    rank = {sc: i for i, sc in enumerate(HEADLINE_SCOPES)}
+    cand["_other"] = (cand["t_scope"] != cand["scope"]).astype(int)
+    cand["_rank"] = cand["t_scope"].map(rank).fillna(len(rank))
+    cand = cand.sort_values(["claim_id", "_other", "_rank", "t_first_published_latest"], ascending=[True, True, True, False], kind="stable")
+    pick = cand.drop_duplicates("claim_id").drop(columns=["scope", "jalali_year", "first_published_earliest", "first_source", "_rank"])
+    m = s.merge(pick, on="claim_id", how="left")
+    m["cross_scope"] = m["_other"].fillna(0).astype(bool)
+    m = m.drop(columns="_other")
     first = calendar.days_inclusive(m["year_start"], m["end_earliest"]).astype(float)
     last = calendar.days_inclusive(m["year_start"], m["end_latest"]).astype(float)
     days = Estimate(first.where(first == last), first, last)  # no central value for an undated end
@@ -140,10 +152,12 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
 
 
 def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
-    """In-year counts of the same scope in consecutive years whose ends fall within
-    :data:`~analysis.assumptions.SAME_PERIOD_TOLERANCE_DAYS` days of each other in their years (by
-    day of the year, for ends known to the day), with the change between them. One row per count,
-    matched to the nearest of the year before (a sorted as-of join)."""
+    """In-year counts of consecutive years whose ends fall within
+    :data:`~analysis.assumptions.SAME_PERIOD_TOLERANCE_DAYS` days of each other in their years (by day of
+    the year, for ends known to the day), with the change between them. One row per count, matched to
+    the nearest count of the year before in the same scope (a sorted as-of join), or, where the year
+    before has none in that scope, to the nearest in a scope it nests with, never an outlier
+    (``cross_scope``: a comparison across definitions, labelled as such)."""
     s = ev.series[(ev.series["metric"] == metric) & ev.series["scope"].isin(REVIVAL_SCOPES) & (ev.series["period_kind"] != "full_year")
                   & (ev.series["end_earliest"] == ev.series["end_latest"])].copy()
     if s.empty:
@@ -153,9 +167,20 @@ def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
     cols = ["scope", "jalali_year", "day", "claim_id", "value", "low", "high", "end_earliest", "source_ids", "figure_ids", "period_kind"]
     m = pd.merge_asof(s.sort_values("day"), prev[cols].sort_values("day"), on="day", by=["scope", "jalali_year"],
                       direction="nearest", tolerance=SAME_PERIOD_TOLERANCE_DAYS, suffixes=("", "_prev"))
+    m["scope_prev"] = m["scope"].where(m["claim_id_prev"].notna())
+    alone = m[m["claim_id_prev"].isna()].drop(columns=[c for c in m.columns if c.endswith("_prev")])
+    if len(alone):
+        # Another scope only where the two nest (a part and its whole), and never an outlier count.
+        later = prev[~prev["outlier"].astype(bool)][cols].rename(columns=lambda c: c if c == "jalali_year" else f"{c}_prev")
+        other = alone.merge(later, on="jalali_year")
+        other = other[nested(other["scope"], other["scope_prev"]) & ((other["day"] - other["day_prev"]).abs() <= SAME_PERIOD_TOLERANCE_DAYS)]
+        other = other.assign(_gap=(other["day"] - other["day_prev"]).abs()).sort_values(["claim_id", "_gap"], kind="stable")
+        other = other.drop_duplicates("claim_id").drop(columns=["_gap", "day_prev"])
+        m = pd.concat([m[m["claim_id_prev"].notna()], other], ignore_index=True)
     m = m[m["claim_id_prev"].notna()].copy()
     if m.empty:
         return m
+    m["cross_scope"] = m["scope_prev"] != m["scope"]
     m["day_prev"] = calendar.days_inclusive(calendar.year_bounds_columns(m["jalali_year"] - 1)["year_start"], m["end_earliest_prev"]).astype(int)
     _put(m, "pct_", (_est(m) / Estimate(m["value_prev"], m["low_prev"], m["high_prev"]) - 1) * 100)
     return m.sort_values(["scope", "jalali_year", "day"]).reset_index(drop=True)

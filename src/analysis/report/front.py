@@ -27,7 +27,7 @@ from .. import fmt
 from . import layout
 
 #: The order findings are listed in; other severities follow, in the order given.
-SEVERITY_ORDER = ("contradiction", "question")
+SEVERITY_ORDER = ("contradiction", "question", "note")
 
 
 @dataclass(frozen=True)
