@@ -7,7 +7,8 @@ and the problems found.
 Rules, all column-wise (only the seed's quotes are looked at one by one, since only they carry one):
 
 - the source exists; the metric's plausible range (``data/metrics.tsv``) holds the value; ``rounding``
-  only with ``exact``/``about``; ``target_kind`` only for targets;
+  only with ``exact``/``about``; ``target_kind`` only for targets; a province, where given, is one of
+  ``data/provinces.tsv`` (a misspelling is named with the closest valid spelling, :mod:`.provinces`);
 - dates in either calendar, both the same day where both are given, inside the programme's span; a
   period does not end before it starts; a stock has no start, a flow has one, a target both ends or
   neither;
@@ -36,6 +37,7 @@ from .. import calendar
 from .cells import Cells, parse_cells
 from .dates import gregorian_explainer, jalali_dates, jalali_explainer, jalali_years
 from .errors import Collector, Problem
+from .provinces import explain_province
 from .restatements import check_restatements
 from .schema import FIGURES
 from .vocabulary import metrics
@@ -88,6 +90,7 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
     cells = parse_cells(frame, FIGURES, c, {
         "period_start": gregorian_explainer("period_start_jalali"), "period_end": gregorian_explainer("period_end_jalali"),
         "period_start_jalali": jalali_explainer("period_start"), "period_end_jalali": jalali_explainer("period_end"),
+        "province": explain_province,
     })
     v, ok = cells.values, cells.ok
 
