@@ -769,3 +769,27 @@ def test_restatement_within_one_province_is_fine(ledger_copy):
         ledger_copy.set_cell(ledger_copy.figures, fid, "province", "Tehran")
     assert _loaded(ledger_copy).figure("C018")["restates"] == "C015"
 
+
+# --- counts whose report gives no first day --------------------------------------------------------------
+
+def test_a_count_with_no_stated_period_loads_and_runs_to_its_report(ledger_copy):
+    """'Over the past year' in an undated report: no start, no end, no year. C003 is from S02 (2018-03-21 .. 2018-05-22)."""
+    for field in ("period_start", "period_end", "jalali_year"):
+        ledger_copy.set_cell(ledger_copy.figures, "C003", field, "")
+    row = _loaded(ledger_copy).figure("C003")
+    assert pd.isna(row["start"]) and pd.isna(row["end"]) and pd.isna(row["jalali_year"])
+    assert row["end_from_publication"]
+    assert (row["end_earliest"], row["end_latest"]) == (pd.Timestamp("2018-03-21"), pd.Timestamp("2018-05-22"))
+
+
+@pytest.mark.parametrize("kept", ["period_end", "jalali_year", "period_end_jalali"])
+def test_a_count_with_an_end_or_a_year_but_no_first_day_is_refused(ledger_copy, kept):
+    # C003: 2017-03-21 .. 2018-03-20, 1396 (1396/12/29 is 2018-03-20).
+    cells = {"period_start": "", "period_end": "", "jalali_year": "", "period_end_jalali": ""}
+    cells[kept] = {"period_end": "2018-03-20", "jalali_year": "1396", "period_end_jalali": "1396/12/29"}[kept]
+    for field, text in cells.items():
+        ledger_copy.set_cell(ledger_copy.figures, "C003", field, text)
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C003"), "C003", "period_start").endswith(
+        "a count over a period needs its first day; when the report gives none (a count 'over the past year', or "
+        "'so far' with no start), leave period_end and jalali_year empty too")
