@@ -416,7 +416,7 @@ def test_invisible_character_in_the_header_names_the_column(ledger_copy):
     raw = ledger_copy.figures.read_bytes()
     ledger_copy.figures.write_bytes(raw.replace(b"\tnote\n", "\t\u200bnote\n".encode("utf-8"), 1))
     error = load_fails(ledger_copy)
-    assert "figures.tsv, line 1: the name of column 18 ('⟨U+200B⟩note') holds an invisible character, " \
+    assert "figures.tsv, line 1: the name of column 19 ('⟨U+200B⟩note') holds an invisible character, " \
            "U+200B ZERO WIDTH SPACE, at the start" in str(error)
 
 
@@ -504,11 +504,11 @@ def test_trailing_tab_on_one_row_is_named(ledger_copy):
     rows[line - 1] += "\t"
     ledger_copy.figures.write_text("\n".join(rows), encoding="utf-8")
     error = load_fails(ledger_copy)
-    assert f"figures.tsv, line {line} (C003): this row has 19 tab-separated cells, expected 18: it ends with 1 " \
+    assert f"figures.tsv, line {line} (C003): this row has 20 tab-separated cells, expected 19: it ends with 1 " \
            "extra tab(s) after the 'note' cell; delete them" in str(error)
 
 
-@pytest.mark.parametrize(("field", "position"), [("speaker", 14), ("note", 17)])
+@pytest.mark.parametrize(("field", "position"), [("speaker", 15), ("note", 18)])  # 0-based, province at 7
 def test_quoted_cell_with_a_line_break_names_both_lines(ledger_copy, field, position):
     """A spreadsheet writes a cell holding a line break in quotes, over two lines: name the row's first line and both."""
     line = ledger_copy.line_of(ledger_copy.figures, "C003")
@@ -710,3 +710,86 @@ def test_two_primary_sources_name_the_second(ledger_copy):
     error = load_fails(ledger_copy)
     assert "only one source can be primary, and S00 (line 2) already is" in \
         problem_line(error, "sources.tsv", line, "S03", "primary")
+
+
+# --- provinces -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kuzestan", "'Kuzestan' is not a province in data/provinces.tsv (did you mean 'Khuzestan'?); write the province's "
+                 "English name as that file spells it, or leave the cell empty for a figure about the whole country"),
+    ("khuzestan", "(did you mean 'Khuzestan'?)"),
+    ("Kurdistan", "(did you mean 'Kordestan'?)"),
+    ("Razavi Khorasan", "(did you mean 'Khorasan Razavi'?)"),
+    ("Kohgiluyeh & Boyer Ahmad", "(did you mean 'Kohgiluyeh and Boyer-Ahmad'?)"),
+    ("Tehran province", "(did you mean 'Tehran'?)"),
+    ("Sistan", "(did you mean 'Sistan and Baluchestan'?)"),
+    ("Azerbaijan", "(did you mean 'East Azerbaijan' or 'West Azerbaijan'?)"),
+    ("خوزستان", "('خوزستان' is the Persian name of Khuzestan: write Khuzestan)"),
+    ("استان كرمان", "('استان كرمان' is the Persian name of Kerman: write Kerman)"),  # Arabic kaf, 'province of'
+    # The codes of 2020: IR-06 is Khuzestan; IR-07, Tehran's code before, is now Fars's.
+    ("IR-06", "(IR-06 is Khuzestan's ISO 3166-2 code since 2020: write Khuzestan)"),
+    ("IR-07", "(IR-07 is Fars's ISO 3166-2 code since 2020: write Fars)"),
+    ("Atlantis", "'Atlantis' is not a province in data/provinces.tsv; write the province's English name"),
+], ids=["misspelt", "lower-case", "other-transliteration", "word-order", "ampersand", "with-province",
+        "part-of-the-name", "two-equally-close", "persian-name", "persian-with-arabic-letters", "iso-code",
+        "iso-code-not-the-old-one", "no-province-close"])
+def test_unknown_province_is_refused_with_the_closest_spelling(ledger_copy, text, expected):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "province", text)
+    error = load_fails(ledger_copy)
+    assert expected in problem_line(error, "figures.tsv", line, "C003", "province")
+    assert len(error.problems) == 1
+
+
+def test_a_province_spelt_as_the_vocabulary_spells_it_loads(ledger_copy):
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "province", "Kohgiluyeh and Boyer-Ahmad")
+    ledger = _loaded(ledger_copy)
+    assert ledger.figure("C003")["province"] == "Kohgiluyeh and Boyer-Ahmad"
+    assert ledger.figure("C004")["province"] == ""  # empty: the whole country
+
+
+def test_a_province_with_an_invisible_character_is_named_as_such(ledger_copy):
+    line = ledger_copy.line_of(ledger_copy.figures, "C003")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "province", "Khuzestan\u200f")
+    error = load_fails(ledger_copy)
+    assert "U+200F RIGHT-TO-LEFT MARK, at the end" in problem_line(error, "figures.tsv", line, "C003", "province")
+
+
+def test_restatement_of_a_figure_about_another_province_is_refused(ledger_copy):
+    # C018 (122 units, early 1398, national) restates C015; about Tehran it would be another figure.
+    line = ledger_copy.line_of(ledger_copy.figures, "C018")
+    ledger_copy.set_cell(ledger_copy.figures, "C018", "province", "Tehran")
+    error = load_fails(ledger_copy)
+    assert "restates C015, whose province is '(none: the whole country)', not 'Tehran'; a restatement repeats the same " \
+           "figure (same metric, value, scope, province and period)" in problem_line(error, "figures.tsv", line, "C018", "restates")
+
+
+def test_restatement_within_one_province_is_fine(ledger_copy):
+    for fid in ("C015", "C018"):
+        ledger_copy.set_cell(ledger_copy.figures, fid, "province", "Tehran")
+    assert _loaded(ledger_copy).figure("C018")["restates"] == "C015"
+
+
+# --- counts whose report gives no first day --------------------------------------------------------------
+
+def test_a_count_with_no_stated_period_loads_and_runs_to_its_report(ledger_copy):
+    """'Over the past year' in an undated report: no start, no end, no year. C003 is from S02 (2018-03-21 .. 2018-05-22)."""
+    for field in ("period_start", "period_end", "jalali_year"):
+        ledger_copy.set_cell(ledger_copy.figures, "C003", field, "")
+    row = _loaded(ledger_copy).figure("C003")
+    assert pd.isna(row["start"]) and pd.isna(row["end"]) and pd.isna(row["jalali_year"])
+    assert row["end_from_publication"]
+    assert (row["end_earliest"], row["end_latest"]) == (pd.Timestamp("2018-03-21"), pd.Timestamp("2018-05-22"))
+
+
+@pytest.mark.parametrize("kept", ["period_end", "jalali_year", "period_end_jalali"])
+def test_a_count_with_an_end_or_a_year_but_no_first_day_is_refused(ledger_copy, kept):
+    # C003: 2017-03-21 .. 2018-03-20, 1396 (1396/12/29 is 2018-03-20).
+    cells = {"period_start": "", "period_end": "", "jalali_year": "", "period_end_jalali": ""}
+    cells[kept] = {"period_end": "2018-03-20", "jalali_year": "1396", "period_end_jalali": "1396/12/29"}[kept]
+    for field, text in cells.items():
+        ledger_copy.set_cell(ledger_copy.figures, "C003", field, text)
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C003"), "C003", "period_start").endswith(
+        "a count over a period needs its first day; when the report gives none (a count 'over the past year', or "
+        "'so far' with no start), leave period_end and jalali_year empty too")

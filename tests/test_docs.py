@@ -13,7 +13,8 @@ README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", [*SOURCES_COLUMNS, *FIGURES_COLUMNS, *vocab.METRICS, *vocab.SCOPES, *QUALIFIERS, *vocab.DATE_BASES])
+@pytest.mark.parametrize("name", [*SOURCES_COLUMNS, *FIGURES_COLUMNS, *vocab.METRICS, *vocab.SCOPES, *QUALIFIERS, *vocab.DATE_BASES,
+                                  *vocab.PROVINCES])
 def test_readme_documents(name):
     assert f"| `{name}` |" in README, f"README codebook lacks a row for {name}"
 

@@ -1,7 +1,7 @@
 """The ledger's controlled vocabulary: metrics, scopes and their meanings.
 
 In: the vocabulary resources of the data package (``data/metrics.tsv``, ``data/scopes.tsv``,
-``data/date_bases.tsv``, ``data/target_kinds.tsv``, declared in ``data/datapackage.json`` and read by
+``data/date_bases.tsv``, ``data/target_kinds.tsv``, ``data/provinces.tsv``, declared in ``data/datapackage.json`` and read by
 :mod:`analysis.ledger.vocabulary`). Out: the names below, which the analysis modules import. Nothing
 is written here: to add a metric or a scope, add a row to its file and its name to the field's enum
 in ``datapackage.json`` (a test keeps the two and the README codebook equal).
@@ -24,7 +24,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .ledger.vocabulary import meanings, metrics
+from .ledger.vocabulary import meanings, metrics, provinces
+
+
+@dataclass(frozen=True)
+class Province:
+    """One of Iran's 31 provinces, as ``data/provinces.tsv`` gives it."""
+
+    name: str  # the English name figures.tsv writes
+    name_fa: str  # the Persian name
+    iso_code: str  # ISO 3166-2:IR, the codes of 2020 (IR-00 .. IR-30)
+    row: int  # tile-grid square: row 1 the northernmost,
+    col: int  # col 1 the westernmost
 
 
 @dataclass(frozen=True)
@@ -58,3 +69,9 @@ DATE_BASES: dict[str, str] = meanings("date_bases")
 
 #: What kind of goal a target is (the ledger's ``target_kind``; empty = read from its period).
 TARGET_KINDS: dict[str, str] = meanings("target_kinds")
+
+#: Iran's provinces by English name (a figure's ``province``; empty = the whole country), in file order.
+PROVINCES: dict[str, Province] = {
+    row.province: Province(row.province, row.name_fa, row.iso_code, int(row.row), int(row.col))
+    for row in provinces().itertuples(index=False)
+}

@@ -17,7 +17,8 @@ The package, in the order data flows through it:
 - :mod:`.characters`   invisible characters and other scripts' digits, named
 - :mod:`.cells`        text cells -> typed columns, per the descriptor, column by column
 - :mod:`.dates`        Iranian and Gregorian date cells, the span
-- :mod:`.vocabulary`   the metrics, scopes, date bases and target kinds (TSV resources)
+- :mod:`.vocabulary`   the metrics, scopes, date bases target kinds and provinces (TSV resources)
+- :mod:`.provinces`    the closest valid spelling of a province name the ledger does not know
 - :mod:`.sources`      the rules for sources.tsv (and the seed file)
 - :mod:`.figures`      the rules for figures.tsv across fields and rows
 - :mod:`.restatements` restatement links and their loops

@@ -1,7 +1,7 @@
 """The README's codebook tables, generated from the one declaration of the schema.
 
 In: the descriptor (``data/datapackage.json``: columns, types, constraints, descriptions), the
-vocabularies it declares (metrics, scopes, date bases, target kinds) and the qualifiers' meanings
+vocabularies it declares (metrics, scopes, provinces, date bases, target kinds) and the qualifiers' meanings
 (:data:`analysis.bounds.QUALIFIERS`). Out: the Markdown of the codebook's tables
 (:func:`markdown`), which stands in ``README.md`` between :data:`BEGIN` and :data:`END`.
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .. import paths
 from ..bounds import QUALIFIERS
-from .schema import FIGURES, SOURCES, Field, Table, span
-from .vocabulary import meanings, metrics
+from .schema import FIGURES, SOURCES, Field, Table, span, table
+from .vocabulary import meanings, metrics, provinces
 
 BEGIN = "<!-- codebook: generated from data/datapackage.json by `python -m analysis.ledger.codebook --write`; edit the descriptor, not these tables -->"
 END = "<!-- end of the generated codebook -->"
@@ -48,6 +48,22 @@ def _range(low: float, high: float) -> str:
     return f"{low:,.0f} .. {high:,.0f}"
 
 
+def _provinces() -> list[str]:
+    """The provinces: one row each, then the tile grid they make (each square holding its province's name)."""
+    p = provinces()
+    out = ["#### Provinces (`data/provinces.tsv`)", "", _cell(table("provinces").description), "",
+           "| province | Persian name | ISO 3166-2 | tile row | tile col |", "|---|---|---|---|---|"]
+    out += [f"| `{r.province}` | {r.name_fa} | {r.iso_code} | {r.row} | {r.col} |" for r in p.itertuples(index=False)]
+    rows, cols = int(p["row"].max()), int(p["col"].max())
+    grid = [[""] * cols for _ in range(rows)]
+    for r in p.itertuples(index=False):
+        grid[int(r.row) - 1][int(r.col) - 1] = r.province
+    out += ["", "The tile grid (north at the top):", "", "| row | " + " | ".join(f"col {c + 1}" for c in range(cols)) + " |",
+            "|---|" + "---|" * cols]
+    out += [f"| {i + 1} | " + " | ".join(grid[i]) + " |" for i in range(rows)]
+    return out + [""]
+
+
 def markdown() -> str:
     """The codebook tables, as they stand in the README."""
     out = [BEGIN, ""]
@@ -67,6 +83,8 @@ def markdown() -> str:
         out += [f"#### {title}", "", f"| {column} | {header} |", "|---|---|"]
         out += [f"| `{key}` | {_cell(text)} |" for key, text in meanings(name).items()]
         out.append("")
+        if name == "scopes":
+            out += _provinces()
     out += ["#### Qualifiers", "", "| qualifier | meaning |", "|---|---|"]
     out += [f"| `{q}` | {_cell(QUALIFIERS[q])} |" for q in FIGURES.field("qualifier").enum]
     out += ["", f"Every date lies within the programme's span, {span().words()}.", "", END]

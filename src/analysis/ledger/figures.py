@@ -7,10 +7,12 @@ and the problems found.
 Rules, all column-wise (only the seed's quotes are looked at one by one, since only they carry one):
 
 - the source exists; the metric's plausible range (``data/metrics.tsv``) holds the value; ``rounding``
-  only with ``exact``/``about``; ``target_kind`` only for targets;
+  only with ``exact``/``about``; ``target_kind`` only for targets; a province, where given, is one of
+  ``data/provinces.tsv`` (a misspelling is named with the closest valid spelling, :mod:`.provinces`);
 - dates in either calendar, both the same day where both are given, inside the programme's span; a
   period does not end before it starts; a stock has no start, a flow has one, a target both ends or
-  neither;
+  neither. A flow whose report gives no first day ("over the past year", "so far" with nothing to date
+  it) has no start, no end and no year: it runs to the report's publication from a day not given;
 - against the report, for metrics that record what has happened (``may_lie_ahead = no`` in
   ``data/metrics.tsv``): a count's period neither starts nor ends after the report's latest possible
   publication date, and a stock's as-of date is not after it. Targets, and money allocated for a
@@ -36,6 +38,7 @@ from .. import calendar
 from .cells import Cells, parse_cells
 from .dates import gregorian_explainer, jalali_dates, jalali_explainer, jalali_years
 from .errors import Collector, Problem
+from .provinces import explain_province
 from .restatements import check_restatements
 from .schema import FIGURES
 from .vocabulary import metrics
@@ -88,6 +91,7 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
     cells = parse_cells(frame, FIGURES, c, {
         "period_start": gregorian_explainer("period_start_jalali"), "period_end": gregorian_explainer("period_end_jalali"),
         "period_start_jalali": jalali_explainer("period_start"), "period_end_jalali": jalali_explainer("period_end"),
+        "province": explain_province,
     })
     v, ok = cells.values, cells.ok
 
@@ -162,7 +166,12 @@ def _periods(frame, cells: Cells, kind: pd.Series, c: Collector) -> tuple[pd.Ser
     c.add(start.notna() & end.notna() & (end < start), "period_end", "the period ends before it starts")
     c.add((kind == "stock") & has_start, "period_start",
           "a stock is a level at one date: leave the start empty and put the as-of date in period_end")
-    c.add((kind == "flow") & ~has_start, "period_start", "a count over a period needs its first day")
+    # A count whose report gives no first day and no end ("over the past year", "so far", nothing to date
+    # it) leaves the period and the year empty: it runs to the report from a day the report does not give.
+    undated_flow = (kind == "flow") & ~has_start & ~has_end & ~cells.filled("jalali_year")
+    c.add((kind == "flow") & ~has_start & ~undated_flow, "period_start",
+          "a count over a period needs its first day; when the report gives none (a count 'over the past year', or "
+          "'so far' with no start), leave period_end and jalali_year empty too")
     c.add((kind == "target") & (has_start != has_end), "period_end",
           "a target's period needs both ends, or neither when the source gives none")
     return start, end
@@ -216,6 +225,8 @@ def _check_jalali_year(frame, cells, start, end, props, earliest, latest, c) -> 
     end_year_latest = jalali_years(end.fillna(latest))
     first_year = start_year.fillna(end_year_earliest)
     one_year = (first_year == end_year_earliest) & (first_year == end_year_latest)
+    # A count with no first day may reach back past its report's year: it is given no year.
+    one_year &= ~((props["kind"] == "flow") & start.isna())
     return given.fillna(first_year.where(one_year)).astype("Int64")
 
 

@@ -2,7 +2,7 @@
 
 In: the text cells of ``figures.tsv``, each row's value and period (parsed), and a collector.
 Out: problems, for a link to a missing figure or to the row itself, to a figure with another metric,
-value, scope or period (``start`` and ``end``, both possibly empty: qualifiers may differ, since
+value, scope, province or period (``start`` and ``end``, both possibly empty: qualifiers may differ, since
 "1,500" and "over 1,500" are one number worded two ways), and for every figure on a loop of links.
 
 A link may point at an earlier or a later figure and chains are fine: the analysis groups
@@ -19,7 +19,7 @@ import pandas as pd
 from .characters import visible
 from .errors import Collector
 
-SAME = "a restatement repeats the same figure (same metric, value, scope and period)"
+SAME = "a restatement repeats the same figure (same metric, value, scope, province and period)"
 
 
 def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, end: pd.Series,
@@ -46,9 +46,11 @@ def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, 
     if not linked.any():
         return
     t = np.where(linked, target, 0)
-    for col in ("metric", "scope"):
+    for col in ("metric", "scope", "province"):
         mine, theirs = frame[col].to_numpy(), frame[col].to_numpy()[t]
         differ = linked & (mine != theirs)
+        if col == "province":  # an empty province is the whole country
+            mine, theirs = (np.where(x == "", "(none: the whole country)", x) for x in (mine, theirs))
         c.add(differ, "restates", _words(rest, col, theirs, mine, differ))
     v = value.to_numpy()
     raw = frame["value"].to_numpy()

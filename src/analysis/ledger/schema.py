@@ -8,7 +8,7 @@ and the programme's date span (:func:`span`).
 
 The descriptor is the project's, not the data folder's: ``$ISIPO_DATA_DIR`` moves ``sources.tsv`` and
 ``figures.tsv`` but never the schema or the vocabularies (``metrics.tsv``, ``scopes.tsv``,
-``date_bases.tsv``, ``target_kinds.tsv``), which the code depends on.
+``date_bases.tsv``, ``target_kinds.tsv``, ``provinces.tsv``), which the code depends on.
 
 Types the loader reads, strictly (digits are always ASCII 0-9): ``string``; ``number`` (``-?[0-9]+``
 with an optional ``.`` and decimals, finite: no exponent, ``inf``, ``NaN`` or separators); ``integer``
@@ -73,6 +73,7 @@ class Table:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
+    description: str = ""
 
     @property
     def columns(self) -> dict[str, str]:
@@ -159,7 +160,8 @@ def table(name: str, path: Path | None = None) -> Table:
                 ForeignKey(fk["fields"][0], fk["reference"].get("resource", ""), fk["reference"]["fields"][0])
                 for fk in schema.get("foreignKeys", [])
             )
-            return Table(name, res["path"], res.get("title", name), fields, tuple(schema.get("primaryKey", [])), fks)
+            return Table(name, res["path"], res.get("title", name), fields, tuple(schema.get("primaryKey", [])), fks,
+                         res.get("description", ""))
     raise _fail(f"the ledger's schema has no resource named {name!r}", where)
 
 

@@ -1,20 +1,23 @@
 """The controlled vocabularies, read from their one declared place: TSV resources of the data package.
 
-In: ``data/metrics.tsv``, ``data/scopes.tsv``, ``data/date_bases.tsv`` and ``data/target_kinds.tsv``
-(always the project's own ``data/``), checked against their Table Schemas in ``datapackage.json``
-like any ledger file. Out: :func:`metrics` (one row per metric: kind, unit, percentage, capped,
-signed, plausible minimum and maximum, description) and :func:`meanings` (name -> description for
-the other vocabularies). :mod:`analysis.vocab` exposes them under its long-standing names.
+In: ``data/metrics.tsv``, ``data/scopes.tsv``, ``data/date_bases.tsv``, ``data/target_kinds.tsv`` and
+``data/provinces.tsv`` (always the project's own ``data/``), checked against their Table Schemas in
+``datapackage.json`` like any ledger file. Out: :func:`metrics` (one row per metric: kind, unit,
+percentage, capped, signed, plausible minimum and maximum, description), :func:`meanings` (name ->
+description for the scopes, date bases and target kinds) and :func:`provinces` (one row per province:
+English and Persian name, ISO 3166-2:IR code, tile-grid row and column). :mod:`analysis.vocab` exposes
+them under its long-standing names.
 
 Raises :class:`~.errors.LedgerError` naming the file, line and field when a vocabulary file is wrong,
-and when a descriptor enum (what ``figures.tsv`` may say) and its vocabulary file (what each value
-means) disagree.
+when a descriptor enum (what ``figures.tsv`` may say) and its vocabulary file (what each value means)
+disagree, and when two provinces share a square of the tile grid.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .. import paths
@@ -29,6 +32,7 @@ VOCABULARIES: dict[str, tuple[str, str]] = {
     "scopes": ("figures", "scope"),
     "date_bases": ("sources", "date_basis"),
     "target_kinds": ("figures", "target_kind"),
+    "provinces": ("figures", "province"),
 }
 
 
@@ -50,6 +54,8 @@ def vocabulary(name: str) -> pd.DataFrame:
                      f"datapackage.json ({', '.join(enum)}); list the same names in the same order in both")
     if name == "scopes":
         _check_parts(frame, c)
+    if name == "provinces":
+        _check_grid(frame, cells, c)
     if c.problems:
         raise LedgerError(c.problems)
     out = pd.DataFrame({f.name: cells.values[f.name] for f in schema.fields})
@@ -73,6 +79,25 @@ def _check_parts(frame: pd.DataFrame, c: Collector) -> None:
             c.add(frame["scope"] == scope, "part_of", f"{scope} ends up part of itself through {', '.join(sorted(seen - {scope}))}; break the loop")
 
 
+def _check_grid(frame: pd.DataFrame, cells, c: Collector) -> None:
+    """One province per square of the tile grid: a row taking a square an earlier row holds is named."""
+    usable = (cells.ok("row") & cells.ok("col") & cells.filled("row") & cells.filled("col"))
+    rows, cols = cells.values["row"].to_numpy(), cells.values["col"].to_numpy()
+    owner: dict[tuple[int, int], tuple[str, int]] = {}
+    taken = np.zeros(len(frame), dtype=bool)
+    words = np.full(len(frame), None, dtype=object)
+    for i in np.flatnonzero(usable):  # 31 rows: a plain loop reads best
+        square = (int(rows[i]), int(cols[i]))
+        if square in owner:
+            name, line = owner[square]
+            taken[i] = True
+            words[i] = (f"row {square[0]}, col {square[1]} is {name}'s square already (line {line}); "
+                        "give each province a square of its own")
+        else:
+            owner[square] = (frame["province"].iat[i], int(frame["_line"].iat[i]))
+    c.add(taken, "col", words)
+
+
 def metrics() -> pd.DataFrame:
     """Every metric: ``metric, kind, unit, percentage, capped, signed, minimum, maximum, description``."""
     return vocabulary("metrics")
@@ -84,4 +109,9 @@ def meanings(name: str) -> dict[str, str]:
     return dict(zip(frame.index, frame["description"]))
 
 
-__all__ = ["VOCABULARIES", "meanings", "metrics", "vocabulary"]
+def provinces() -> pd.DataFrame:
+    """Every province: ``province, name_fa, iso_code, row, col``, indexed by the English name, in file order."""
+    return vocabulary("provinces")
+
+
+__all__ = ["VOCABULARIES", "meanings", "metrics", "provinces", "vocabulary"]
