@@ -44,16 +44,20 @@ def _ids(text):
 
 
 def test_1399_national_units_is_at_least_the_parks_1557(ev):
-    # C106 (S22): "1500", exact, read as 1,450 .. 1,550. C124 (S26, restates C106): "over 1500",
-    # 1,500 .. no upper bound. One claim; common part 1,500 .. 1,550.
+    # C106 (S22): "1500", exact, read as 1,450 .. 1,550; H074 and H076 (P-reports restating it) the same.
+    # C124 (S26, restates C106): "over 1500", 1,500 .. no upper bound. One claim; common part 1,500 .. 1,550.
     c = ev.claim(ev.claim_of("C124"))
-    assert (c["claim_id"], c["figure_ids"], c["qualifiers"], c["low"], c["high"]) == ("C106", "C106, C124", "exact, over", 1500, 1550)
-    # C107 (S23, Rasoulian, ISIPO head): 1,557 in industrial parks, exact; parks are part of national, so the
+    assert (c["claim_id"], c["qualifiers"], c["low"], c["high"]) == ("C106", "exact, over", 1500, 1550)
+    assert set(_ids(c["figure_ids"])) == {"C106", "H074", "H076", "C124"}
+    # C107 (S23, Rasoulian, ISIPO head; first given by H087): 1,557 in industrial parks, exact; parks are part of national, so the
     # nation revived at least 1,557. The bare 1,500 (C106) conflicts; "over 1,500" (C124) agrees and bounds
     # nothing above: at least 1,557.
     e = ev.estimate("units_revived", "national", 1399)
     assert (e["value"], e["low"], e["high"], e["basis"], e["rule"]) == (1557, 1557, math.inf, "full_year", "part_over_whole")
-    assert (e["part_claim"], e["part_scope"], e["conflicting_figures"]) == ("C107", "industrial_parks", "C106")
+    # The parks' claim is first reported by H087 (P-report, restated by C107); the bare 1,500 is C106, and its
+    # restatements H074 and H076.
+    assert (e["part_claim"], e["part_scope"]) == ("H087", "industrial_parks")
+    assert set(_ids(e["conflicting_figures"])) == {"C106", "H074", "H076"}
     assert e["year_days"] == 366
 
 
@@ -101,11 +105,12 @@ def test_1401_national_jobs_falls_back_to_the_counts(ev):
 
 
 def test_the_outlier_1398_pair_is_never_a_floor(ev):
-    # C015 (S05): about 122 units, with C016's 19,000 jobs: 155.7 jobs per unit, an outlier. National 1398
-    # is bounded instead by its part, the SME plan's C043 1,185 (and 21,618 jobs, C044).
+    # C015 (S05): about 122 units, with C016's 19,000 jobs: 155.7 jobs per unit, an outlier. National 1398's
+    # floor is instead H005's "over 600" to its report (P02, undated within 1398), raised by its part, the SME
+    # plan's C043 1,185 (and 21,618 jobs, C044).
     assert set(ev.claims.loc[ev.claims["outlier"], "claim_id"]) == {"C015", "C016"}
     e = ev.estimate("units_revived", "national", 1398)
-    assert (e["low"], e["high"], e["basis"], e["part_claim"]) == (1185, math.inf, "part_floor", "C043")
+    assert (e["low"], e["high"], e["basis"], e["floor_claim"], e["part_claim"]) == (1185, math.inf, "floor", "H005", "C043")
     assert ev.estimate("jobs_created", "national", 1398)["low"] == 21618
 
 

@@ -191,9 +191,9 @@ def test_a_vocabulary_that_differs_from_its_enum_is_refused(vocabulary_copy):
 def test_scopes_declare_which_is_part_of_which():
     from analysis.evidence.readings import part_of
 
-    # Parks, outside parks and the SME plan are part of national; the revival movement and the two other
-    # programmes are part of nothing (they count other things).
-    assert part_of() == {"industrial_parks": "national", "outside_parks": "national", "smes": "national"}
+    # Parks, outside parks, the SME plan and the large units beside it are part of national; the revival
+    # movement and the two other programmes are part of nothing (they count other things).
+    assert part_of() == {"industrial_parks": "national", "outside_parks": "national", "smes": "national", "large_units": "national"}
 
 
 def test_a_scope_part_of_an_unknown_scope_is_refused(tmp_path, monkeypatch):

@@ -62,7 +62,7 @@ HEADLINE_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "smes", "out
 
 #: Scopes whose unit counts are revivals of idle units (the revival movement counts non-industrial units
 #: too; the renovation and capacity programmes count other things).
-REVIVAL_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "outside_parks", "smes", "economic_units")
+REVIVAL_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "outside_parks", "smes", "large_units", "economic_units")
 
 #: The parts that add up to ``national`` (inside and outside parks: together, the whole). Which scope is
 #: part of which (a part bounds its whole from below) is declared in ``data/scopes.tsv`` (``part_of``).

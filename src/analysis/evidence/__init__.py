@@ -58,6 +58,7 @@ class Evidence:
     terms: pd.DataFrame
     weighed: pd.DataFrame
     money: pd.DataFrame
+    province: str = ""
 
     @property
     def sources(self) -> pd.DataFrame:
@@ -87,9 +88,17 @@ class Evidence:
         return rows.iloc[0]
 
 
-def build(ledger) -> Evidence:
-    """Assemble the evidence from a validated ledger (each step once, whole columns at a time)."""
-    figures = _readings.add(_periods.classify(ledger.figures), ledger.sources)
+def build(ledger, province: str = "") -> Evidence:
+    """Assemble the evidence from a validated ledger (each step once, whole columns at a time).
+
+    The evidence of one **place**: the whole country (``province=""``, the default: figures with no
+    province) or one province (its figures alone). Every step keys by place because it sees one place
+    only: a provincial figure never enters a national claim, series, pair or estimate, and one report's
+    counts for two provinces are never paired (restatements across provinces are refused on loading).
+    """
+    f = ledger.figures
+    mine = f[f["province"] == province] if "province" in f else f
+    figures = _readings.add(_periods.classify(mine), ledger.sources, restating=_readings.restating_sources(f))
     figures, claims = _claims.group(figures)
     claims["period_label"] = fmt.period_labels(claims)  # made once; every table and sentence reads it
     pairs = _pairs.build(figures, claims)
@@ -100,4 +109,15 @@ def build(ledger) -> Evidence:
     headline = _estimates.headline(estimates)
     terms = _terms.reconcile(claims, estimates, series)
     money = _pairs.money(figures, claims)
-    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money)
+    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money, province)
+
+
+def provinces(ledger) -> dict[str, Evidence]:
+    """The evidence of every province the ledger gives figures for, by name (in the vocabulary's order)."""
+    if "province" not in ledger.figures:
+        return {}
+    named = set(ledger.figures["province"]) - {""}
+    from ..ledger.vocabulary import vocabulary
+
+    order = [p for p in vocabulary("provinces")["province"] if p in named]
+    return {p: build(ledger, p) for p in order}

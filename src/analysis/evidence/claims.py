@@ -166,7 +166,9 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims = claims.reset_index()
     if moved.any():
         moved = moved.to_numpy()
-        claims.loc[moved, periods.COLUMNS] = periods.classify(claims[moved].drop(columns=periods.COLUMNS))[periods.COLUMNS]
+        redone = periods.classify(claims[moved].drop(columns=periods.COLUMNS))[periods.COLUMNS]
+        for col in periods.COLUMNS:  # column by column, by position: the classified rows carry their own index
+            claims.loc[moved, col] = redone[col].to_numpy()
     claims = claims.sort_values(["metric", "scope", "start", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)
     return figures.assign(claim_id=pd.array(claim_of, dtype="str")), claims
 

@@ -77,7 +77,9 @@ def build(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 
 def reference_range(pairs: pd.DataFrame) -> Estimate:
     """Full-year jobs per unit of revival scopes: the median ratio, from the lowest low to the highest finite high."""
-    full = pairs[(pairs["period_kind"] == "full_year") & np.isfinite(pairs["jpu_high"]) & pairs["scope"].isin(REVIVAL_SCOPES)]
+    # Only ratios bounded on both sides: "over 4,200 units" makes a ratio with no floor, which says nothing of the range.
+    full = pairs[(pairs["period_kind"] == "full_year") & np.isfinite(pairs["jpu_high"]) & (pairs["jpu_low"] > 0)
+                 & pairs["scope"].isin(REVIVAL_SCOPES)]
     if full.empty:
         return Estimate(np.nan, np.nan, np.nan)
     return Estimate(float(full["jpu_value"].median()), float(full["jpu_low"].min()), float(full["jpu_high"].max()))

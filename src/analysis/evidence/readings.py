@@ -55,8 +55,10 @@ def nested(a: pd.Series, b: pd.Series) -> pd.Series:
     return (a.map(parts) == b) | (b.map(parts) == a)
 
 
-def add(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The figures with :data:`COLUMNS` added (see the module docstring)."""
+def add(figures: pd.DataFrame, sources: pd.DataFrame, restating: set[str] | None = None) -> pd.DataFrame:
+    """The figures with :data:`COLUMNS` added (see the module docstring). ``restating``: the reports that
+    repeat earlier figures, when known from more figures than these (a provincial piece restating national
+    numbers); by default, from these figures."""
     from ..ledger.vocabulary import metrics
 
     f = figures.copy()
@@ -66,7 +68,7 @@ def add(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         f["value"], f["low"], f["high"], last_digit, f["kind"] == "target",
         capped=pd.Series(props["capped"].to_numpy(), index=f.index), signed=pd.Series(props["signed"].to_numpy(), index=f.index))
     f["keeper"] = f["speaker"].astype("str").str.contains(COUNT_KEEPER_PATTERN, regex=True)
-    f["restating"] = f["source_id"].isin(restating_sources(f))
+    f["restating"] = f["source_id"].isin(restating_sources(f) if restating is None else restating)
     allowance = pd.Timedelta(days=RESTATED_COUNT_ALLOWANCE_DAYS)
     loose = f["restating"] & f["end_from_publication"] & (f["kind"] == "flow")
     f["gen_end_earliest"] = f["end_earliest"].where(~loose, f["end_earliest"] - allowance)

@@ -32,6 +32,7 @@ SCOPE_COLOURS: dict[str, str] = {
     "industrial_parks": "#009E73",
     "outside_parks": "#56B4E9",
     "smes": "#E69F00",
+    "large_units": "#A6761D",
     "economic_units": "#CC79A7",
     "renovation_programme": "#999999",
     "capacity_programme": "#D55E00",

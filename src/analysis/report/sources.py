@@ -51,6 +51,7 @@ SCOPE_LABELS = {
     "industrial_parks": "industrial parks",
     "outside_parks": "outside industrial parks",
     "smes": "small and medium industries programme",
+    "large_units": "large units (beside the small and medium industries programme)",
     "economic_units": "economic units (the wider revival movement)",
     "renovation_programme": "renovation programme",
     "capacity_programme": "capacity programme",
