@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import paths
 from ..bounds import QUALIFIERS
-from .schema import FIGURES, SOURCES, Field, Table, span
+from .schema import Field, Table, span, table
 from .vocabulary import meanings, metrics
 
 BEGIN = "<!-- codebook: generated from data/datapackage.json by `python -m analysis.ledger.codebook --write`; edit the descriptor, not these tables -->"
@@ -51,8 +51,8 @@ def _range(low: float, high: float) -> str:
 def markdown() -> str:
     """The codebook tables, as they stand in the README."""
     out = [BEGIN, ""]
-    out += _columns(SOURCES, "one row per published report")
-    out += _columns(FIGURES, "one row per stated figure")
+    out += _columns(table("sources"), "one row per published report")
+    out += _columns(table("figures"), "one row per stated figure")
     out += ["#### Metrics (`data/metrics.tsv`)", "",
             "| metric | kind | unit | plausible range | meaning |", "|---|---|---|---|---|"]
     for m in metrics().itertuples(index=False):
@@ -68,7 +68,7 @@ def markdown() -> str:
         out += [f"| `{key}` | {_cell(text)} |" for key, text in meanings(name).items()]
         out.append("")
     out += ["#### Qualifiers", "", "| qualifier | meaning |", "|---|---|"]
-    out += [f"| `{q}` | {_cell(QUALIFIERS[q])} |" for q in FIGURES.field("qualifier").enum]
+    out += [f"| `{q}` | {_cell(QUALIFIERS[q])} |" for q in table("figures").field("qualifier").enum]
     out += ["", f"Every date lies within the programme's span, {span().words()}.", "", END]
     return "\n".join(out)
 

@@ -37,7 +37,7 @@ from .cells import Cells, parse_cells
 from .dates import gregorian_explainer, jalali_dates, jalali_explainer, jalali_years
 from .errors import Collector, Problem
 from .restatements import check_restatements
-from .schema import FIGURES
+from .schema import table
 from .vocabulary import metrics
 
 _NUMBER_IN_TEXT = re.compile(r"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(?:\s+(thousand|million|billion))?")
@@ -85,7 +85,7 @@ def _per_row(props: pd.DataFrame, metric: pd.Series) -> pd.DataFrame:
 def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tuple[Checked, list[Problem]]:
     """Validate the figures; return what the ledger is assembled from, and every problem found."""
     c = Collector(where, frame, "figure_id")
-    cells = parse_cells(frame, FIGURES, c, {
+    cells = parse_cells(frame, table("figures"), c, {
         "period_start": gregorian_explainer("period_start_jalali"), "period_end": gregorian_explainer("period_end_jalali"),
         "period_start_jalali": jalali_explainer("period_start"), "period_end_jalali": jalali_explainer("period_end"),
     })

@@ -27,7 +27,7 @@ from .errors import LedgerError, Problem
 from .figures import Checked, check_figures
 from .model import Ledger
 from .read import read_table
-from .schema import FIGURES, SOURCES
+from .schema import table
 from .sources import check_sources
 
 
@@ -47,14 +47,15 @@ def load_ledger(data_dir: Path | None = None, seeds_dir: Path | None = None) -> 
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else paths.SEEDS_DIR
     problems: list[Problem] = []
     tables = {}
-    for schema in (SOURCES, FIGURES):
+    schemas = (table("sources"), table("figures"))
+    for schema in schemas:
         try:
             tables[schema.name] = read_table(data_dir / schema.path, schema.columns)
         except LedgerError as exc:
             problems += exc.problems
     if problems:
         raise LedgerError(problems)
-    where = {s.name: paths.relative_to_root(data_dir / s.path) for s in (SOURCES, FIGURES)}
+    where = {s.name: paths.relative_to_root(data_dir / s.path) for s in schemas}
     sources, source_problems = check_sources(tables["sources"], where["sources"], seeds_dir)
     checked, figure_problems = check_figures(tables["figures"], sources, where["figures"])
     if source_problems or figure_problems:

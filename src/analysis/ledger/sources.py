@@ -24,7 +24,7 @@ from ..seed import SeedError, provenance_path, read_provenance, read_seed
 from .cells import parse_cells
 from .dates import gregorian_explainer
 from .errors import Collector, Problem
-from .schema import SOURCES
+from .schema import table
 
 DATE_FIELDS = ("published", "published_earliest", "published_latest")
 
@@ -32,7 +32,7 @@ DATE_FIELDS = ("published", "published_earliest", "published_latest")
 def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate the sources; return the typed table (with ``seed_text``) and every problem found."""
     c = Collector(where, frame, "source_id")
-    cells = parse_cells(frame, SOURCES, c, {name: gregorian_explainer(None) for name in DATE_FIELDS})
+    cells = parse_cells(frame, table("sources"), c, {name: gregorian_explainer(None) for name in DATE_FIELDS})
     v = cells.values
     c.add(~cells.filled("url") & ~cells.filled("citation"), "citation",
           "a source without an address needs a citation that names it")
