@@ -1,7 +1,7 @@
 """The rules for ``figures.tsv``: every cell as declared, then what must hold across fields and rows.
 
-In: the text cells of ``figures.tsv``, the validated sources (from :mod:`.sources`) and the file's name
-for messages. Out: the typed columns and derived facts the ledger is assembled from (:class:`Checked`),
+In: the text cells of ``figures.tsv``, the validated sources (from :mod:`.sources`), the file's name
+for messages and the build day. Out: the typed columns and derived facts the ledger is assembled from (:class:`Checked`),
 and the problems found.
 
 Rules, all column-wise (only the seed's quotes are looked at one by one, since only they carry one):
@@ -11,10 +11,10 @@ Rules, all column-wise (only the seed's quotes are looked at one by one, since o
 - dates in either calendar, both the same day where both are given, inside the programme's span; a
   period does not end before it starts; a stock has no start, a flow has one, a target both ends or
   neither;
-- against the report, for metrics that record what has happened (``may_lie_ahead = no`` in
-  ``data/metrics.tsv``): a count's period neither starts nor ends after the report's latest possible
-  publication date, and a stock's as-of date is not after it. Targets, and money allocated for a
-  period, may lie ahead;
+- against the report and the build day, for metrics that record what has happened (``may_lie_ahead =
+  no`` in ``data/metrics.tsv``): a count's period neither starts nor ends after the build day or the
+  report's latest possible publication date, and a stock's as-of date is not after either. Targets,
+  and money allocated for a period, may lie ahead;
 - a stated Iranian year agrees with the period, does not stand on a period spanning years, and on an
   undated row of a metric that cannot lie ahead is not after the year of the report's latest possible
   publication;
@@ -82,8 +82,8 @@ def _per_row(props: pd.DataFrame, metric: pd.Series) -> pd.DataFrame:
                         index=metric.index)
 
 
-def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tuple[Checked, list[Problem]]:
-    """Validate the figures; return what the ledger is assembled from, and every problem found."""
+def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str, day: pd.Timestamp) -> tuple[Checked, list[Problem]]:
+    """Validate the figures (as of build ``day``); return what the ledger is assembled from, and every problem found."""
     c = Collector(where, frame, "figure_id")
     cells = parse_cells(frame, table("figures"), c, {
         "period_start": gregorian_explainer("period_start_jalali"), "period_end": gregorian_explainer("period_end_jalali"),
@@ -117,7 +117,7 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
     start, end = _periods(frame, cells, kind, c)
     earliest = of_source("published_earliest", pd.NaT).astype("datetime64[us]")
     latest = of_source("published_latest", pd.NaT).astype("datetime64[us]")
-    _check_publication(start, end, props, latest, c)
+    _check_publication(start, end, props, latest, day, c)
     jalali_year = _check_jalali_year(frame, cells, start, end, props, earliest, latest, c)
     check_restatements(frame, v["value"], start, end, ok("restates"), c)
     _check_quotes(frame, cells, of_source("seed_text", ""), of_source("seed_file", ""), known.to_numpy(), c)
@@ -176,9 +176,18 @@ def _jalali(d) -> str:
     return "" if pd.isna(d) else calendar.format_jalali(pd.Timestamp(d))
 
 
-def _check_publication(start, end, props, latest, c) -> None:
+def _check_publication(start, end, props, latest, day, c) -> None:
     done = ~props["may_lie_ahead"].astype(bool)  # counts and levels of what has happened
     flow, stock = done & (props["kind"] == "flow"), done & (props["kind"] == "stock")
+    # The build day first: a date after it is named as such (whether or not the report's own date is valid).
+    ahead = (flow | stock) & ((start > day) | (end > day))
+    side = np.where((flow & (start > day)).to_numpy(), "period_start", "period_end")
+    for name in ("period_start", "period_end"):
+        dates = start if name == "period_start" else end
+        c.add(ahead & (side == name), name, lambda rows, dates=dates: [
+            f"{_day(d)} is after today, {_day(day)} (the build day): a count or a level cannot cover days that have "
+            "not come yet; check the date" for d in dates.to_numpy()[rows]])
+    latest = latest.where(~ahead)  # those rows are named once
     pairs = lambda a, rows: zip(a.to_numpy()[rows], latest.to_numpy()[rows])  # noqa: E731
     late_start = flow & start.notna() & latest.notna() & (start > latest)
     c.add(late_start, "period_start", lambda rows: [

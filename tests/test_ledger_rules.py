@@ -1,0 +1,103 @@
+"""The loader's rules across fields, rows and the calendar: each refused by name, with the fix.
+
+The build day (nothing dated after the day the ledger is read). Every test edits a temporary copy of
+the ledger (``ledger_copy``) and checks the one message line naming file, line, id and field.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import buildday
+from analysis.ledger import load_ledger
+from test_bad_input import load_fails, problem_line
+
+
+def _load(copy, **kwargs):
+    return load_ledger(data_dir=copy.data, seeds_dir=copy.seeds, **kwargs)
+
+
+def _fails(copy, **kwargs):
+    """Like ``load_fails``, with a build day."""
+    from analysis.ledger import LedgerError
+
+    before = copy.snapshot()
+    with pytest.raises(LedgerError) as info:
+        _load(copy, **kwargs)
+    assert copy.snapshot() == before, "loading the ledger changed or added files"
+    return info.value
+
+
+# --- the build day ------------------------------------------------------------------------------
+
+def test_a_report_dated_after_the_build_day_is_refused(ledger_copy):
+    # S50, the latest report, shows 2025-04-22: read on 2025-04-21 it cannot exist yet; on the 22nd it can.
+    line = ledger_copy.line_of(ledger_copy.sources, "S50")
+    error = _fails(ledger_copy, build_day="2025-04-21")
+    assert problem_line(error, "sources.tsv", line, "S50", "published").endswith(
+        "2025-04-22 is after today, 2025-04-21 (the build day): a report in hand was published by today at the latest; "
+        "correct the date")
+    # The shown date is named once, not again through the two bounds that equal it.
+    assert [p.field for p in error.problems if p.record == "S50"] == ["published"]
+    assert _load(ledger_copy, build_day="2025-04-22").sources["source_id"].iloc[-1] == "S50"
+
+
+def test_an_undated_report_whose_latest_date_is_after_the_build_day_is_refused(ledger_copy):
+    # S02 is undated, 2018-03-21 .. 2018-05-22; read on 2018-05-01, its latest bound lies ahead.
+    error = _fails(ledger_copy, build_day="2018-05-01")
+    line = ledger_copy.line_of(ledger_copy.sources, "S02")
+    assert "2018-05-22 is after today, 2018-05-01 (the build day)" in problem_line(error, "sources.tsv", line, "S02", "published_latest")
+    assert not any(p.record == "S02" and p.field == "published_earliest" for p in error.problems)
+
+
+def test_a_count_ending_after_the_build_day_is_refused(ledger_copy):
+    # C212 counts 1403 (2024-03-20 .. 2025-03-20); read on 2025-03-01, its period has not ended.
+    line = ledger_copy.line_of(ledger_copy.figures, "C212")
+    error = _fails(ledger_copy, build_day="2025-03-01")
+    assert problem_line(error, "figures.tsv", line, "C212", "period_end").endswith(
+        "2025-03-20 is after today, 2025-03-01 (the build day): a count or a level cannot cover days that have not "
+        "come yet; check the date")
+    # named once: not again as "after the report could have appeared"
+    assert len([p for p in error.problems if p.record == "C212"]) == 1
+
+
+def test_a_count_of_a_year_to_come_is_refused_but_a_target_is_not(ledger_copy):
+    """A report and a count for 1405 are refused when the ledger is read in 1404; a target for 1405 may lie ahead."""
+    with open(ledger_copy.sources, "a", encoding="utf-8") as f:
+        f.write("S51\tExample Daily\ten\thttps://example.org/s51\t2025-05-10\t2025-05-10\t2025-05-10\tshown\t\t\t\tno\tmade up\n")
+        f.write("S52\tExample Daily\ten\thttps://example.org/s52\t2026-04-01\t2026-04-01\t2026-04-01\tshown\t\t\t\tno\tmade up\n")
+    with open(ledger_copy.figures, "a", encoding="utf-8") as f:
+        # 1405 runs 2026-03-21 .. 2027-03-20; S51 (1404) states a target for it, S52 a count in it.
+        f.write("X1\tS51\tunits_target\t2500\texact\t\tnational\t\t2026-03-21\t2027-03-20\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
+        f.write("X2\tS52\tunits_revived\t2500\texact\t\tnational\t\t2026-03-21\t2026-03-31\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
+    error = _fails(ledger_copy, build_day="2025-06-01")
+    assert "2026-04-01 is after today, 2025-06-01" in problem_line(
+        error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S52"), "S52", "published")
+    assert "2026-03-21 is after today, 2025-06-01" in problem_line(
+        error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "X2"), "X2", "period_start")
+    assert not any(p.record in ("S51", "X1") for p in error.problems)
+
+
+def test_the_build_day_is_taken_from_the_environment(ledger_copy, monkeypatch):
+    monkeypatch.setenv(buildday.ENV, "2025-04-21")
+    assert buildday.build_day() == pd.Timestamp("2025-04-21")
+    error = load_fails(ledger_copy)  # no build_day argument: the variable decides
+    problem_line(error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S50"), "S50", "published")
+    monkeypatch.setenv(buildday.ENV, "")  # empty: today, after every report of the ledger
+    assert buildday.build_day() == pd.Timestamp(pd.Timestamp.today().date())
+    _load(ledger_copy)
+
+
+@pytest.mark.parametrize("text", ["2025-13-01", "tomorrow", "2025-02-29", "1404/01/01"])
+def test_a_build_day_that_is_not_a_day_is_named(monkeypatch, text):
+    monkeypatch.setenv(buildday.ENV, text)
+    with pytest.raises(buildday.BuildDayError) as info:
+        buildday.build_day()
+    assert str(info.value) == (f"ISIPO_BUILD_DAY={text!r} is not a day written YYYY-MM-DD (for example 2025-06-01); "
+                               "correct it, or unset ISIPO_BUILD_DAY to build as of today")
+
+
+def test_the_environment_a_kernel_gets_pins_the_day():
+    assert buildday.environment(pd.Timestamp("2025-04-21")) == {"ISIPO_BUILD_DAY": "2025-04-21"}
+
