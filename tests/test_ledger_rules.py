@@ -1,7 +1,8 @@
 """The loader's rules across fields, rows and the calendar: each refused by name, with the fix.
 
-The build day (nothing dated after the day the ledger is read). Every test edits a temporary copy of
-the ledger (``ledger_copy``) and checks the one message line naming file, line, id and field.
+The build day (nothing dated after the day the ledger is read) and a rounding step the value allows.
+Every test edits a temporary copy of the ledger (``ledger_copy``) and checks the one message line
+naming file, line, id and field.
 """
 
 from __future__ import annotations
@@ -100,4 +101,38 @@ def test_a_build_day_that_is_not_a_day_is_named(monkeypatch, text):
 
 def test_the_environment_a_kernel_gets_pins_the_day():
     assert buildday.environment(pd.Timestamp("2025-04-21")) == {"ISIPO_BUILD_DAY": "2025-04-21"}
+
+
+# --- rounding steps ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "step"), [("C003", "1000"), ("C003", "5"), ("C003", "2000"), ("F02", "300")],
+                         ids=["1462-to-1000", "1462-to-5", "step-above-the-value", "9800-to-300"])
+def test_a_rounding_step_the_value_does_not_allow_is_refused(ledger_copy, record, step):
+    # 1,462 / 1,000, 1,462 / 5 and 9,800 / 300 are not whole numbers; 2,000 is larger than 1,462.
+    line = ledger_copy.line_of(ledger_copy.figures, record)
+    value = ledger_copy.cell(ledger_copy.figures, record, "value")
+    ledger_copy.set_cell(ledger_copy.figures, record, "rounding", step)
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", line, record, "rounding").endswith(
+        f"the value {value} cannot have been rounded to a step of {step}: a rounded figure is a whole multiple of its "
+        f"step (so the step is no larger than the value); write a step {value} is a multiple of, none, or leave it empty")
+
+
+def test_a_zero_cannot_carry_a_rounding_step(ledger_copy):
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "value", "0")
+    ledger_copy.set_cell(ledger_copy.figures, "C003", "rounding", "100")
+    error = load_fails(ledger_copy)
+    assert "the value 0 cannot have been rounded to a step of 100" in problem_line(
+        error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C003"), "C003", "rounding")
+
+
+@pytest.mark.parametrize(("record", "step", "low", "high"), [
+    ("C003", "2", 1461, 1463),     # 1,462 = 731 x 2: half a step either way
+    ("F02", "200", 9700, 9900),    # 9,800 = 49 x 200
+    ("F02", "9800", 4900, 14700),  # the value itself is the largest step it allows
+], ids=["1462-to-2", "9800-to-200", "9800-to-9800"])
+def test_a_step_the_value_is_a_multiple_of_is_accepted(ledger_copy, record, step, low, high):
+    ledger_copy.set_cell(ledger_copy.figures, record, "rounding", step)
+    row = _load(ledger_copy).figure(record)
+    assert (row["low"], row["high"]) == (low, high)
 

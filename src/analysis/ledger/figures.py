@@ -7,7 +7,9 @@ and the problems found.
 Rules, all column-wise (only the seed's quotes are looked at one by one, since only they carry one):
 
 - the source exists; the metric's plausible range (``data/metrics.tsv``) holds the value; ``rounding``
-  only with ``exact``/``about``; ``target_kind`` only for targets;
+  only with ``exact``/``about``, and a step the value can have been rounded to (the value is a whole
+  multiple of it, so the step is no larger than the value: 1,462 cannot have been rounded to 1,000);
+  ``target_kind`` only for targets;
 - dates in either calendar, both the same day where both are given, inside the programme's span; a
   period does not end before it starts; a stock has no start, a flow has one, a target both ends or
   neither;
@@ -110,6 +112,8 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str, day: p
     _check_values(frame, v["value"], props, ok, c)
     c.add(filled("rounding") & ok("rounding") & ~frame["qualifier"].isin(["exact", "about"]), "rounding",
           "only a plain or approximate figure (exact, about) can say how it was rounded")
+    _check_rounding(frame, v["value"], filled("rounding") & ok("rounding") & ok("value")
+                    & frame["qualifier"].isin(["exact", "about"]).to_numpy(), c)
     c.add(filled("target_kind") & ok("target_kind") & (kind != "target") & (kind != ""), "target_kind",
           lambda rows: [f"target_kind is only for targets; leave it empty for a {k} such as {m}"
                         for k, m in zip(kind.to_numpy()[rows], frame["metric"].to_numpy()[rows])])
@@ -140,6 +144,20 @@ def _check_values(frame, value, props, ok, c) -> None:
         f"'{x}' is above the largest plausible {m} ({hi:,g} {u}); check the digits and the unit, or raise the "
         "maximum in data/metrics.tsv if the figure is right"
         for x, m, hi, u, capped in zip(at(raw, rows), at(metric, rows), at(high, rows), at(unit, rows), at(props["capped"], rows))])
+
+
+def _check_rounding(frame, value: pd.Series, usable: np.ndarray, c: Collector) -> None:
+    """A stated step is one the value can have been rounded to: the value is a whole multiple of it."""
+    raw = frame["rounding"]
+    step = pd.to_numeric(raw.where(usable & (raw != "none").to_numpy()), errors="coerce").to_numpy(dtype=float)
+    v = np.abs(value.to_numpy(dtype=float))
+    has = ~np.isnan(step) & ~np.isnan(v)
+    ratio = np.divide(v, step, out=np.zeros_like(v), where=has)
+    bad = has & ((step > v) | (np.abs(ratio - np.round(ratio)) > 1e-9 * np.maximum(ratio, 1.0)))
+    c.add(bad, "rounding", lambda rows: [
+        f"the value {x} cannot have been rounded to a step of {r}: a rounded figure is a whole multiple of its step "
+        f"(so the step is no larger than the value); write a step {x} is a multiple of, none, or leave it empty"
+        for x, r in zip(frame["value"].to_numpy()[rows], raw.to_numpy()[rows])])
 
 
 def _periods(frame, cells: Cells, kind: pd.Series, c: Collector) -> tuple[pd.Series, pd.Series]:
