@@ -1,8 +1,8 @@
 """The loader's rules across fields, rows and the calendar: each refused by name, with the fix.
 
-The build day (nothing dated after the day the ledger is read) and a rounding step the value allows.
-Every test edits a temporary copy of the ledger (``ledger_copy``) and checks the one message line
-naming file, line, id and field.
+The build day (nothing dated after the day the ledger is read), a rounding step the value allows,
+and restatements that repeat every field that says what is counted. Every test edits a temporary
+copy of the ledger (``ledger_copy``) and checks the one message line naming file, line, id and field.
 """
 
 from __future__ import annotations
@@ -135,4 +135,33 @@ def test_a_step_the_value_is_a_multiple_of_is_accepted(ledger_copy, record, step
     ledger_copy.set_cell(ledger_copy.figures, record, "rounding", step)
     row = _load(ledger_copy).figure(record)
     assert (row["low"], row["high"]) == (low, high)
+
+
+# --- restatements ---------------------------------------------------------------------------------
+
+def test_a_restatement_with_another_target_kind_is_refused(ledger_copy):
+    # C020 restates C014, the 1398 national target of 2,000, whose target_kind is empty (a revival goal).
+    line = ledger_copy.line_of(ledger_copy.figures, "C020")
+    ledger_copy.set_cell(ledger_copy.figures, "C020", "target_kind", "mandate")
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", line, "C020", "restates").endswith(
+        "restates C014, whose target_kind is empty, not 'mandate'; a restatement repeats the same figure (same "
+        "metric, value, scope, target kind, period and year)")
+
+
+def test_a_restatement_of_an_undated_stock_with_another_year_is_refused(ledger_copy):
+    # C074 (9,800 idle park units, S16, 2020-11-01 = 1399) restates C066 (S15, also 1399); 1398 is another year.
+    line = ledger_copy.line_of(ledger_copy.figures, "C074")
+    ledger_copy.set_cell(ledger_copy.figures, "C074", "jalali_year", "1398")
+    error = load_fails(ledger_copy)
+    assert "restates C066, whose jalali_year is '1399', not '1398'" in problem_line(error, "figures.tsv", line, "C074", "restates")
+
+
+def test_a_restatement_may_word_the_figure_differently(ledger_copy):
+    """Qualifier, rounding, speaker, agency and note are how a figure was stated, not what it counts."""
+    for field, text in (("qualifier", "about"), ("rounding", "100"), ("speaker", "Someone else"), ("agency", "IRNA"),
+                        ("note", "another note")):
+        ledger_copy.set_cell(ledger_copy.figures, "C074", field, text)
+    row = _load(ledger_copy).figure("C074")
+    assert (row["restates"], row["qualifier"], row["low"], row["high"]) == ("C066", "about", 9750, 9850)
 

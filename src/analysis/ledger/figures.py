@@ -20,7 +20,7 @@ Rules, all column-wise (only the seed's quotes are looked at one by one, since o
 - a stated Iranian year agrees with the period, does not stand on a period spanning years, and on an
   undated row of a metric that cannot lie ahead is not after the year of the report's latest possible
   publication;
-- restatement links (:mod:`.restatements`);
+- restatement links (:mod:`.restatements`): the same metric, value, scope, target kind, period and year;
 - a seed figure carries a quote found verbatim in the seed, and its value is a number the quote states
   ("468 units" cannot back 469; "9,800" and "21 percent" are read as 9800 and 21); other reports carry
   no quotes.
@@ -123,7 +123,7 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str, day: p
     latest = of_source("published_latest", pd.NaT).astype("datetime64[us]")
     _check_publication(start, end, props, latest, day, c)
     jalali_year = _check_jalali_year(frame, cells, start, end, props, earliest, latest, c)
-    check_restatements(frame, v["value"], start, end, ok("restates"), c)
+    check_restatements(frame, v["value"], start, end, jalali_year, ok("restates"), c)
     _check_quotes(frame, cells, of_source("seed_text", ""), of_source("seed_file", ""), known.to_numpy(), c)
     primary = of_source("primary", False).astype(bool)
     return Checked(cells, start, end, jalali_year, props, earliest, latest, primary), c.problems
