@@ -1,8 +1,9 @@
 """The loader's rules across fields, rows and the calendar: each refused by name, with the fix.
 
 The build day (nothing dated after the day the ledger is read), a rounding step the value allows,
-and restatements that repeat every field that says what is counted. Every test edits a temporary
-copy of the ledger (``ledger_copy``) and checks the one message line naming file, line, id and field.
+restatements that repeat every field that says what is counted, and the primary source being the
+one whose text is kept. Every test edits a temporary copy of the ledger (``ledger_copy``) and checks
+the one message line naming file, line, id and field.
 """
 
 from __future__ import annotations
@@ -164,4 +165,15 @@ def test_a_restatement_may_word_the_figure_differently(ledger_copy):
         ledger_copy.set_cell(ledger_copy.figures, "C074", field, text)
     row = _load(ledger_copy).figure("C074")
     assert (row["restates"], row["qualifier"], row["low"], row["high"]) == ("C066", "about", 9750, 9850)
+
+
+# --- the primary source -------------------------------------------------------------------------------
+
+def test_the_primary_flag_on_a_source_without_a_seed_file_is_refused(ledger_copy):
+    ledger_copy.set_cell(ledger_copy.sources, "S00", "primary", "no")
+    ledger_copy.set_cell(ledger_copy.sources, "S03", "primary", "yes")
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S03"), "S03", "primary").endswith(
+        "only the seed article, whose text is kept in seeds/ (named in seed_file), can be primary; write no here "
+        "(and yes on the seed's row), or name this report's text in seed_file")
 

@@ -8,8 +8,9 @@ source kept in ``seeds/``, for the quote checks), and the problems found.
 Rules (beyond the descriptor's types and constraints): a source without an address has a citation
 that names it; a shown date makes both bounds equal to it; the earliest bound is not after the latest;
 no date is after the build day (a report in hand was published by then); exactly one source is
-primary; a seed file exists in ``seeds/`` with its provenance record, matches
-the record's checksum, and the record's date bounds equal the row's. Every seed-file problem is
+primary, and it is one whose text is kept in ``seeds/`` (``seed_file``); a seed file exists in
+``seeds/`` with its provenance record, matches the record's checksum, and the record's date bounds
+equal the row's. Every seed-file problem is
 written the same way: ``seed file '<name>' in <folder>/: <what is wrong>; <what to do>``.
 """
 
@@ -52,6 +53,9 @@ def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path, day: pd.Time
         c.add(primary & (np.arange(len(frame)) > first), "primary",
               f"only one source can be primary, and {frame['source_id'].iloc[first]} (line {frame['_line'].iloc[first]}) "
               "already is; write no here")
+    c.add(primary & ~cells.filled("seed_file"), "primary",
+          "only the seed article, whose text is kept in seeds/ (named in seed_file), can be primary; write no here "
+          "(and yes on the seed's row), or name this report's text in seed_file")
 
     out = frame.copy()
     for name in DATE_FIELDS:
