@@ -1,9 +1,9 @@
 """The loader's rules across fields, rows and the calendar: each refused by name, with the fix.
 
 The build day (nothing dated after the day the ledger is read), a rounding step the value allows,
-restatements that repeat every field that says what is counted, and the primary source being the
-one whose text is kept. Every test edits a temporary copy of the ledger (``ledger_copy``) and checks
-the one message line naming file, line, id and field.
+restatements that repeat every field that says what is counted, the primary source being the one
+whose text is kept, and the year stated on an undated stock. Every test edits a temporary copy of
+the ledger (``ledger_copy``) and checks the one message line naming file, line, id and field.
 """
 
 from __future__ import annotations
@@ -177,3 +177,18 @@ def test_the_primary_flag_on_a_source_without_a_seed_file_is_refused(ledger_copy
         "only the seed article, whose text is kept in seeds/ (named in seed_file), can be primary; write no here "
         "(and yes on the seed's row), or name this report's text in seed_file")
 
+
+# --- the year of an undated stock -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "refused"), [("1395", True), ("1396", False), ("1397", False)])
+def test_the_year_of_an_undated_stock_is_not_far_before_its_report(ledger_copy, text, refused):
+    # C005 (industrial-park units, no date) is from S02, published from 2018-03-21 = 1397/01/01 on: 1397 and
+    # the year before, 1396, are accepted; 1395 is more than a year before.
+    ledger_copy.set_cell(ledger_copy.figures, "C005", "jalali_year", text)
+    if not refused:
+        assert _load(ledger_copy).figure("C005")["jalali_year"] == int(text)
+        return
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C005"), "C005", "jalali_year").endswith(
+        "Iranian year 1395 is more than 1 year before its report (published from 2018-03-21, in 1397): a stock without "
+        "an as-of date stands at its report's date; give its as-of date in period_end, or correct the year")

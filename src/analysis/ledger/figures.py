@@ -19,7 +19,9 @@ Rules, all column-wise (only the seed's quotes are looked at one by one, since o
   and money allocated for a period, may lie ahead;
 - a stated Iranian year agrees with the period, does not stand on a period spanning years, and on an
   undated row of a metric that cannot lie ahead is not after the year of the report's latest possible
-  publication;
+  publication; on an undated stock it is not more than
+  :data:`~analysis.assumptions.UNDATED_STOCK_YEARS_BEFORE` year before the year of the report's
+  earliest possible publication (such a stock stands at its report's date);
 - restatement links (:mod:`.restatements`): the same metric, value, scope, target kind, period and year;
 - a seed figure carries a quote found verbatim in the seed, and its value is a number the quote states
   ("468 units" cannot back 469; "9,800" and "21 percent" are read as 9800 and 21); other reports carry
@@ -35,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
+from ..assumptions import UNDATED_STOCK_YEARS_BEFORE
 from .cells import Cells, parse_cells
 from .dates import gregorian_explainer, jalali_dates, jalali_explainer, jalali_years
 from .errors import Collector, Problem
@@ -238,6 +241,13 @@ def _check_jalali_year(frame, cells, start, end, props, earliest, latest, c) -> 
         f"Iranian year {int(y)} is after its report could have appeared (by {_day(p)} at the latest, in {int(r)}); "
         "give the period's dates, or correct the year"
         for y, p, r in zip(given.to_numpy()[rows], latest.to_numpy()[rows], report_year.to_numpy()[rows])])
+    first_report_year = jalali_years(earliest)
+    old = given.notna() & ~dated & (props["kind"] == "stock") & (given < first_report_year - UNDATED_STOCK_YEARS_BEFORE)
+    c.add(old, "jalali_year", lambda rows: [
+        f"Iranian year {int(y)} is more than {UNDATED_STOCK_YEARS_BEFORE} year before its report (published from "
+        f"{_day(p)}, in {int(r)}): a stock without an as-of date stands at its report's date; give its as-of date in "
+        "period_end, or correct the year"
+        for y, p, r in zip(given.to_numpy()[rows], earliest.to_numpy()[rows], first_report_year.to_numpy()[rows])])
     # An open end runs to publication: the period lies in one year only if both publication bounds do.
     end_year_earliest = jalali_years(end.fillna(earliest))
     end_year_latest = jalali_years(end.fillna(latest))
