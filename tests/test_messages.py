@@ -1,6 +1,7 @@
 """Messages a user can act on: nothing but the clear message, naming the file (and line, id, field) at fault.
 
-A broken schema is named where it is used, not as a traceback from ``import analysis``.
+A broken schema is named where it is used, not as a traceback from ``import analysis``; letters of
+another script that look Latin are named with their script and code point.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import nbformat
 import pytest
 
 from analysis import paths
+from test_bad_input import load_fails, problem_line
 
 
 def _python(*args: str, cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
@@ -60,3 +62,54 @@ def test_a_broken_schema_is_named_on_use_not_at_import(tmp_path):
     assert built.returncode == 1
     assert built.stderr.splitlines() == ["report not built: 1 problem(s) in the ledger; fix these and run again:", said,
                                          "the previous report (if any) in build/report was left as it was"]
+
+
+# --- letters of another script that look Latin -------------------------------------------------------
+
+@pytest.mark.parametrize(("file", "record", "field", "text", "expected"), [
+    ("figures", "C133", "figure_id", "\u0421133",
+     "'\u0421133' holds a Cyrillic letter, U+0421 CYRILLIC CAPITAL LETTER ES (it looks like a Latin 'C'), where this "
+     "column takes Latin letters only; write C133"),
+    ("figures", "C003", "metric", "units_r\u0435vived",
+     "'units_r\u0435vived' holds a Cyrillic letter, U+0435 CYRILLIC SMALL LETTER IE (it looks like a Latin 'e'), where "
+     "this column takes Latin letters only; write units_revived"),
+    ("figures", "C020", "source_id", "\u040507",
+     "'\u040507' holds a Cyrillic letter, U+0405 CYRILLIC CAPITAL LETTER DZE (it looks like a Latin 'S'), where this "
+     "column takes Latin letters only; write S07"),
+    ("figures", "C003", "qualifier", "\u03b1bout",
+     "'\u03b1bout' holds a Greek letter, U+03B1 GREEK SMALL LETTER ALPHA (it looks like a Latin 'a'), where this "
+     "column takes Latin letters only; write about"),
+    ("sources", "S03", "primary", "n\u043e",
+     "'n\u043e' holds a Cyrillic letter, U+043E CYRILLIC SMALL LETTER O (it looks like a Latin 'o'), where this column "
+     "takes Latin letters only; write no"),
+    ("figures", "C003", "scope", "\u0645\u0644\u06cc",
+     "'\u0645\u0644\u06cc' holds Arabic letters, U+0645 ARABIC LETTER MEEM; U+0644 ARABIC LETTER LAM; U+06CC ARABIC LETTER "
+     "FARSI YEH, where this column takes Latin letters only; retype it with Latin letters"),
+], ids=["cyrillic-in-an-id", "cyrillic-in-a-metric", "cyrillic-in-a-source-id", "greek-in-a-qualifier", "cyrillic-in-yes-no",
+        "persian-scope"])
+def test_letters_of_another_script_are_named_with_script_and_code_point(ledger_copy, file, record, field, text, expected):
+    path = ledger_copy.figures if file == "figures" else ledger_copy.sources
+    line = ledger_copy.line_of(path, record)
+    shown = text if field == "figure_id" else record  # a problem names the row by the id it holds
+    ledger_copy.set_cell(path, record, field, text)
+    error = load_fails(ledger_copy)
+    assert problem_line(error, f"{file}.tsv", line, shown, field).endswith(expected)
+
+
+def test_a_restatement_of_an_id_typed_in_another_script_says_so(ledger_copy):
+    # C141 restates C133; C133's own id is retyped with a Cyrillic С.
+    ledger_copy.set_cell(ledger_copy.figures, "C133", "figure_id", "\u0421133")
+    assert ledger_copy.cell(ledger_copy.figures, "C141", "restates") == "C133"
+    error = load_fails(ledger_copy)
+    assert problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C141"), "C141", "restates").endswith(
+        "'C133' is not a figure_id in this file (the figure_id '\u0421133' looks like it, but holds a Cyrillic letter, "
+        "U+0421 CYRILLIC CAPITAL LETTER ES (it looks like a Latin 'C'))")
+
+
+def test_a_column_name_typed_in_another_script_is_named(ledger_copy):
+    text = ledger_copy.figures.read_text(encoding="utf-8")
+    ledger_copy.figures.write_text(text.replace("\tscope\t", "\ts\u0441ope\t", 1), encoding="utf-8")
+    error = load_fails(ledger_copy)
+    assert ("unknown column(s) s\u0441ope (which holds a Cyrillic letter, U+0441 CYRILLIC SMALL LETTER ES (it looks like "
+            "a Latin 'c'))") in str(error)
+

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .characters import visible
+from .characters import latin_lookalikes, name_lookalikes, visible
 from .errors import Collector
 
 SAME = "a restatement repeats the same figure (same metric, value, scope, target kind, period and year)"
@@ -42,8 +42,12 @@ def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, 
         target[has] = np.where(found >= 0, np.flatnonzero(first)[np.maximum(found, 0)], -1)
     missing = has & (target < 0)
     if missing.any():
+        # An id typed with a letter of another script (the Cyrillic С of 'С133') is named where it stands.
+        alike = {latin_lookalikes(f): f for f in fid if isinstance(f, str) and name_lookalikes(f)}
         words = np.full(n, None, dtype=object)
-        words[missing] = [f"'{visible(r)}' is not a figure_id in this file" for r in rest[missing]]
+        words[missing] = [f"'{visible(r)}' is not a figure_id in this file"
+                          + (f" (the figure_id '{alike[r]}' looks like it, but holds {name_lookalikes(alike[r])})" if r in alike else "")
+                          for r in rest[missing]]
         c.add(missing, "restates", words)
     itself = has & (rest == fid)
     c.add(itself, "restates", "a figure cannot restate itself")
