@@ -1,7 +1,8 @@
 """Messages a user can act on: nothing but the clear message, naming the file (and line, id, field) at fault.
 
 A broken schema is named where it is used, not as a traceback from ``import analysis``; letters of
-another script that look Latin are named with their script and code point.
+another script that look Latin are named with their script and code point; a vocabulary's own
+mistakes are named in its own file.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import nbformat
 import pytest
 
 from analysis import paths
+from analysis.ledger import LedgerError, load_ledger
 from test_bad_input import load_fails, problem_line
 
 
@@ -112,4 +114,44 @@ def test_a_column_name_typed_in_another_script_is_named(ledger_copy):
     error = load_fails(ledger_copy)
     assert ("unknown column(s) s\u0441ope (which holds a Cyrillic letter, U+0441 CYRILLIC SMALL LETTER ES (it looks like "
             "a Latin 'c'))") in str(error)
+
+
+# --- a vocabulary's own mistakes are named in its own file ------------------------------------------
+
+@pytest.fixture
+def vocabulary_copy(tmp_path, monkeypatch):
+    """A copy of data/ that the vocabulary reader reads instead of the project's (cache cleared around the test)."""
+    from analysis.ledger import vocabulary
+
+    shutil.copytree(paths.ROOT / "data", tmp_path / "vocabularies")
+    monkeypatch.setattr(vocabulary, "SCHEMA_DIR", tmp_path / "vocabularies")
+    vocabulary.vocabulary.cache_clear()
+    yield tmp_path / "vocabularies"
+    vocabulary.vocabulary.cache_clear()
+
+
+def _set_metric(folder: Path, metric: str, **cells: str) -> int:
+    """Set cells of one row of metrics.tsv; returns its line number."""
+    path = folder / "metrics.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").rstrip("\n").split("\n")]
+    number = next(i for i, row in enumerate(rows) if row[0] == metric)
+    for field, text in cells.items():
+        rows[number][rows[0].index(field)] = text
+    path.write_text("\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize(("metric", "cells", "field", "expected"), [
+    ("units_revived", {"minimum": "100000", "maximum": "0"}, "maximum",
+     "the maximum (0) is below the minimum (100000), so no value could be plausible; swap or correct them"),
+    ("jobs_created", {"minimum": "-5"}, "minimum",
+     "a metric that is not signed cannot be negative; write a minimum of 0 or more, or yes in signed"),
+    ("idle_share_pct", {"maximum": "1000"}, "maximum",
+     "a capped share cannot be above 100; write a maximum of 100 or less, or no in capped"),
+], ids=["range-upside-down", "negative-minimum", "share-above-100"])
+def test_an_impossible_range_is_named_in_metrics_tsv(vocabulary_copy, ledger_copy, metric, cells, field, expected):
+    line = _set_metric(vocabulary_copy, metric, **cells)
+    with pytest.raises(LedgerError) as info:
+        load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)
+    assert [str(p) for p in info.value.problems] == [f"metrics.tsv, line {line} ({metric}), field '{field}': {expected}"]
 

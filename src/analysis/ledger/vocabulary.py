@@ -8,7 +8,10 @@ the other vocabularies). :mod:`analysis.vocab` exposes them under its long-stand
 
 Raises :class:`~.errors.LedgerError` naming the file, line and field when a vocabulary file is wrong,
 and when a descriptor enum (what ``figures.tsv`` may say) and its vocabulary file (what each value
-means) disagree.
+means) disagree. A metric's row must also hold together (its plausible range is checked here, so a
+wrong range is named in ``metrics.tsv``, not as every figure of the metric in ``figures.tsv``): the
+minimum is not above the maximum, a metric that is not ``signed`` has no negative minimum, and a
+``capped`` share has no maximum above 100.
 """
 
 from __future__ import annotations
@@ -48,10 +51,26 @@ def vocabulary(name: str) -> pd.DataFrame:
     if list(enum) != names:
         c.whole(key, f"the names here ({', '.join(names)}) differ from the enum of {user}.{field} in "
                      f"datapackage.json ({', '.join(enum)}); list the same names in the same order in both")
+    if name == "metrics":
+        _check_metrics(cells, c)
     if c.problems:
         raise LedgerError(c.problems)
     out = pd.DataFrame({f.name: cells.values[f.name] for f in schema.fields})
     return out.set_index(key, drop=False)
+
+
+def _check_metrics(cells, c: Collector) -> None:
+    """Each metric's row holds together (see the module text); only cells that were read are compared."""
+    v, ok = cells.values, cells.ok
+    low, high = v["minimum"], v["maximum"]
+    both = ok("minimum") & ok("maximum")
+    c.add(both & (low > high), "maximum", lambda rows: [
+        f"the maximum ({h:g}) is below the minimum ({lo:g}), so no value could be plausible; swap or correct them"
+        for lo, h in zip(low.to_numpy()[rows], high.to_numpy()[rows])])
+    c.add(ok("minimum") & ok("signed") & ~v["signed"].astype(bool) & (low < 0), "minimum",
+          "a metric that is not signed cannot be negative; write a minimum of 0 or more, or yes in signed")
+    c.add(ok("maximum") & ok("capped") & v["capped"].astype(bool) & (high > 100), "maximum",
+          "a capped share cannot be above 100; write a maximum of 100 or less, or no in capped")
 
 
 def metrics() -> pd.DataFrame:
