@@ -89,7 +89,7 @@ def test_every_link_of_every_page_goes_through_the_gate(hostile_ev, tmp_path, mo
         tables.source_links(", ".join(ev.sources["source_id"]), ev.sources, most=None),
         sources.sources_page(ev.ledger),
     ]
-    chart = content.write_report_files(ev, tmp_path)
+    chart, _ = content.write_report_files(ev, tmp_path)
     pages.append(chart.source_html)
     hrefs = [h for page in pages for h in _Links(page).hrefs]
     assert len(hrefs) > 200
