@@ -2,7 +2,7 @@
 
 A broken schema is named where it is used, not as a traceback from ``import analysis``; letters of
 another script that look Latin are named with their script and code point; a vocabulary's own
-mistakes are named in its own file.
+mistakes are named in its own file; a plain file where ``build/`` should be is named.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import paths
+from analysis import paths, report
 from analysis.ledger import LedgerError, load_ledger
 from test_bad_input import load_fails, problem_line
 
@@ -154,4 +154,23 @@ def test_an_impossible_range_is_named_in_metrics_tsv(vocabulary_copy, ledger_cop
     with pytest.raises(LedgerError) as info:
         load_ledger(data_dir=ledger_copy.data, seeds_dir=ledger_copy.seeds)
     assert [str(p) for p in info.value.problems] == [f"metrics.tsv, line {line} ({metric}), field '{field}': {expected}"]
+
+
+# --- a file where the report's folder should be ---------------------------------------------------------
+
+@pytest.mark.parametrize("blocked", ["build", "build/report"])
+def test_a_file_where_a_folder_should_be_is_named(tmp_path, monkeypatch, capsys, blocked):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "01-a.ipynb")
+    out = tmp_path / "build" / "report"
+    (tmp_path / blocked).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / blocked).write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setattr(report.build, "run_notebook", lambda *a, **k: pytest.fail("a notebook ran"))
+    assert report.main(["--notebooks", str(notebooks), "--out", str(out)]) == 1
+    name = Path(blocked).name
+    assert capsys.readouterr().err.splitlines() == [
+        f"report not built: cannot write to {name}: it is a file, not a folder; move or delete that file, then run again; "
+        "the previous report (if any) in report was left as it was"]
+    assert (tmp_path / blocked).read_text(encoding="utf-8") == "not a folder\n"
 

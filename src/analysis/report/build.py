@@ -19,7 +19,8 @@ How a build fails well:
   and the command says ``report not built: interrupted`` (exit status 130).
 - **A disk that refuses** (read-only, full, no permission), whether the builder or a notebook hit
   it, ends in one line naming the folder: ``report not built: cannot write to build: No space left
-  on device``.
+  on device``; so does a plain file where the report's folder should be (``cannot write to build:
+  it is a file, not a folder; ...``).
 - A failing notebook raises :class:`~analysis.report.notebooks.NotebookFailure` naming the
   notebook and cell; an invalid ledger its :class:`~analysis.ledger.LedgerError`.
 
@@ -235,6 +236,16 @@ def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
     ]
 
 
+def _no_file_in_the_way(out: Path) -> None:
+    """Raise :class:`WriteFailure` naming a plain file that stands where the report's folder (or a folder
+    above it) should be: ``build`` made by mistake as a file."""
+    for folder in [out, *out.parents]:
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                raise WriteFailure(display_name(folder), "it is a file, not a folder; move or delete that file, then run again")
+            return
+
+
 #: Notebooks executed side by side (each in its own kernel): one per core, at most two.
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 
@@ -284,6 +295,7 @@ def build_report(
     where = display_name(out.parent)
     with _interruptible():
         try:
+            _no_file_in_the_way(out)
             out.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(out, log)
             ledger = load_ledger(build_day=day)
