@@ -2,7 +2,8 @@
 
 A broken schema is named where it is used, not as a traceback from ``import analysis``; letters of
 another script that look Latin are named with their script and code point; a vocabulary's own
-mistakes are named in its own file; a plain file where ``build/`` should be is named.
+mistakes are named in its own file; a plain file where ``build/`` should be is named; and no
+traceback follows a message at exit.
 """
 
 from __future__ import annotations
@@ -174,3 +175,35 @@ def test_a_file_where_a_folder_should_be_is_named(tmp_path, monkeypatch, capsys,
         "the previous report (if any) in report was left as it was"]
     assert (tmp_path / blocked).read_text(encoding="utf-8") == "not a folder\n"
 
+
+# --- no traceback after the message at exit -------------------------------------------------------------
+
+ATEXIT_SCRIPT = r"""
+import sys
+import nbformat
+from nbclient import NotebookClient
+from analysis import execute
+
+# The kernel's clean-up fails as on a full disk: nbclient then leaves its atexit clean-up registered.
+original = NotebookClient._async_cleanup_kernel
+async def failing(self):
+    await original(self)
+    raise OSError(28, "No space left on device")
+NotebookClient._async_cleanup_kernel = failing
+
+nb = nbformat.v4.new_notebook()
+nb.cells = [nbformat.v4.new_code_cell("1")]
+nbformat.write(nb, sys.argv[1])
+try:
+    execute.execute_notebook(sys.argv[1])
+except OSError as exc:
+    print(f"the one message: {exc.strerror}", file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+def test_a_failed_kernel_clean_up_leaves_no_traceback_at_exit(tmp_path):
+    done = _python("-c", ATEXIT_SCRIPT, str(tmp_path / "01-x.ipynb"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "the one message: No space left on device"
+    assert "atexit" not in done.stderr and "Traceback" not in done.stderr and "AssertionError" not in done.stderr

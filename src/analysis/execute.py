@@ -30,6 +30,7 @@ handler) and :func:`execute_notebook` raises :class:`ExecutionInterrupted`, neve
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import sys
@@ -173,6 +174,10 @@ def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None
         finally:
             _RUNNING.discard(client)
             _STOPPED.discard(client)
+            # nbclient registers an atexit clean-up for the kernel and removes it after its own clean-up;
+            # when that clean-up fails (a full disk), the callback stays and fails again at exit, printing
+            # a traceback after the command's own message. The kernel is gone either way: remove it.
+            atexit.unregister(client._cleanup_kernel)
     return normalise_metadata(nb)
 
 
