@@ -2,8 +2,9 @@
 
 A broken schema is named where it is used, not as a traceback from ``import analysis``; letters of
 another script that look Latin are named with their script and code point; a vocabulary's own
-mistakes are named in its own file; a plain file where ``build/`` should be is named; and no
-traceback follows a message at exit.
+mistakes are named in its own file; a plain file where ``build/`` should be is named; ``make
+notebooks`` writes all notebooks or none, with one line naming the failing one; and no traceback
+follows a message at exit.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import paths, report
+from analysis import execute, paths, report
 from analysis.ledger import LedgerError, load_ledger
 from test_bad_input import load_fails, problem_line
 
@@ -65,6 +66,9 @@ def test_a_broken_schema_is_named_on_use_not_at_import(tmp_path):
     assert built.returncode == 1
     assert built.stderr.splitlines() == ["report not built: 1 problem(s) in the ledger; fix these and run again:", said,
                                          "the previous report (if any) in build/report was left as it was"]
+    executed = _python("-m", "analysis.execute", cwd=project, pythonpath=project / "src")
+    assert executed.returncode == 1
+    assert executed.stderr.splitlines() == ["notebooks not executed: 1 problem(s) in the ledger; fix these and run again:", said]
 
 
 # --- letters of another script that look Latin -------------------------------------------------------
@@ -174,6 +178,65 @@ def test_a_file_where_a_folder_should_be_is_named(tmp_path, monkeypatch, capsys,
         f"report not built: cannot write to {name}: it is a file, not a folder; move or delete that file, then run again; "
         "the previous report (if any) in report was left as it was"]
     assert (tmp_path / blocked).read_text(encoding="utf-8") == "not a folder\n"
+
+
+# --- make notebooks: all or nothing ------------------------------------------------------------------------
+
+def _fake_runs(monkeypatch, fail_on: str | None):
+    """Stand-in executions: each notebook gains an output; ``fail_on`` fails as a cell error would."""
+    ran = []
+
+    def run(source, output_dir, folder_shown=None, env=None):
+        ran.append((source.name, env))
+        if source.name == fail_on:
+            raise report.NotebookFailure(paths.relative_to_root(source), 2, "1 / 0", "ZeroDivisionError: division by zero")
+        nb = nbformat.read(source, as_version=4)
+        nb.cells[-1].outputs = [nbformat.v4.new_output("stream", name="stdout", text="ran\n")]
+        return nb
+
+    monkeypatch.setattr(report.notebooks, "run_notebook", run)
+    return ran
+
+
+def test_make_notebooks_writes_nothing_when_one_fails(tmp_path, monkeypatch, capsys):
+    paths_ = [_notebook(tmp_path / "01-a.ipynb", "1"), _notebook(tmp_path / "02-b.ipynb", "1 / 0"),
+              _notebook(tmp_path / "03-c.ipynb", "3")]
+    before = {p.name: p.read_bytes() for p in paths_}
+    ran = _fake_runs(monkeypatch, fail_on="02-b.ipynb")
+    assert execute.main([str(p) for p in paths_]) == 1
+    assert [name for name, _ in ran] == ["01-a.ipynb", "02-b.ipynb"]
+    assert {p.name: p.read_bytes() for p in paths_} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]
+    assert capsys.readouterr().err.splitlines() == [
+        "notebooks not written: 02-b.ipynb failed in cell 2 (the cell starting '1 / 0'): ZeroDivisionError: division by "
+        "zero; every notebook was left as it was"]
+
+
+def test_make_notebooks_writes_every_notebook_when_all_succeed(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ISIPO_BUILD_DAY", "2026-01-02")
+    paths_ = [_notebook(tmp_path / "01-a.ipynb", "1"), _notebook(tmp_path / "02-b.ipynb", "2")]
+    ran = _fake_runs(monkeypatch, fail_on=None)
+    assert execute.main([str(p) for p in paths_]) == 0
+    # Every kernel got the one build day.
+    assert [env for _, env in ran] == [{"ISIPO_BUILD_DAY": "2026-01-02"}] * 2
+    for p in paths_:
+        assert nbformat.read(p, as_version=4).cells[-1].outputs[0]["text"] == "ran\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["01-a.ipynb", "02-b.ipynb"]
+    assert capsys.readouterr().out.splitlines()[-1] == "2 notebook(s) written"
+
+
+@pytest.mark.slow
+def test_make_notebooks_names_a_failing_cell_in_one_plain_line(tmp_path):
+    """With real kernels: no nbclient traceback, no colour codes, the earlier notebook not rewritten."""
+    good = _notebook(tmp_path / "01-good.ipynb", "x = 6 * 7\nx")
+    bad = _notebook(tmp_path / "02-bad.ipynb", "y = 1", "raise ValueError('deliberate failure')")
+    before = {p: p.read_bytes() for p in (good, bad)}
+    done = _python("-m", "analysis.execute", str(good), str(bad), cwd=paths.ROOT)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "notebooks not written: 02-bad.ipynb failed in cell 3 (the cell starting \"raise ValueError('deliberate "
+        "failure')\"): ValueError: deliberate failure; every notebook was left as it was"]
+    assert {p: p.read_bytes() for p in before} == before
 
 
 # --- no traceback after the message at exit -------------------------------------------------------------
