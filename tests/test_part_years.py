@@ -13,6 +13,7 @@ import math
 import shutil
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from analysis import evidence, paths
@@ -141,3 +142,15 @@ def test_an_in_year_count_of_a_part_year_has_no_years_result(tmp_path, monkeypat
     assert (r["final_basis"], math.isnan(r["final_value"])) == ("floor", True)
     assert "no full-year figure" in rates_tables.in_year(ev, "03-in-year")
     assert "at least 270" not in rates_tables.in_year(ev, "03-in-year")
+
+
+def test_the_jobs_chart_marks_a_part_year_so_far():
+    headline = pd.DataFrame({
+        "jalali_year": [1399, 1400, 1401], "scope": ["national", "national", "national"],
+        "j_value": [15000.0, 20000.0, 9000.0], "j_low": [15000.0, 20000.0, 9000.0], "j_high": [15000.0, 20000.0, math.inf],
+        "j_basis": ["full_year", "full_year", "floor"]})
+    fig = charts.jobs.jobs_chart(headline, source="Source: test")
+    words = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+    plt.close(fig)
+    assert "so far" in words and "derived" not in words
+    assert charts.jobs.jobs_alt(headline).endswith("20,000 in 1400; at least 9,000 in 1401 (so far, no full-year figure).")
