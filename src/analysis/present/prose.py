@@ -184,7 +184,8 @@ def jobs_answer(ev, detail: bool = True) -> str:
     if h.empty or math.isnan(ref.value):
         return "The ledger has no year with both a units and a jobs count of the same scope."
     # Years are ranked only on full-year counts of both (a part-year's floor is no year's ratio).
-    full = h[np.isfinite(h["jpu_high"]) & h["jpu_value"].notna() & (h["u_basis"] != "floor") & (h["j_basis"] != "floor")]
+    whole = timeline.WHOLE_YEAR_BASES
+    full = h[np.isfinite(h["jpu_high"]) & h["jpu_value"].notna() & h["u_basis"].isin(whole) & h["j_basis"].isin(whole)]
     parts = [f"{int(r['jalali_year'])}: {fmt.estimate(r['jpu_value'], r['jpu_low'], r['jpu_high'])}{_scope_note(r['scope'])}"
              for _, r in h.iterrows()]
     if len(full) >= 2:

@@ -87,7 +87,7 @@ def in_year(ev, name: str, shown: int = 10) -> str:
         "Of the target": [fmt.estimate(v, lo, hi, "%", 0) if not pd.isna(lo) else "no target" for v, lo, hi in
                           zip(m["progress_value"], m["progress_low"], m["progress_high"])],
         "Year-end at this pace": fmt.estimate_column(m, "projected_", "units"),
-        "Year's result": [fmt.estimate(v, lo, hi, "units") if not pd.isna(v) else "no full-year figure" if b == "floor" else ""
+        "Year's result": [fmt.estimate(v, lo, hi, "units") if not pd.isna(v) else "" if pd.isna(b) else "no full-year figure"
                           for v, lo, hi, b in zip(m["final_value"], m["final_low"], m["final_high"], m["final_basis"])],
         "Sources": m["source_ids"],
     })

@@ -24,7 +24,7 @@ from .. import calendar
 from ..assumptions import REVIVAL_SCOPES, SAME_PERIOD_TOLERANCE_DAYS
 from ..bounds import Estimate
 from ..evidence.keys import capped
-from .timeline import completeness
+from .timeline import WHOLE_YEAR_BASES, completeness
 
 UNITS = "units_revived"
 
@@ -151,7 +151,7 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     final = ev.estimates[ev.estimates["metric"] == metric][["scope", "jalali_year", "value", "low", "high", "basis"]].rename(
         columns={"value": "final_value", "low": "final_low", "high": "final_high", "basis": "final_basis"})
     m = m.merge(final, on=["scope", "jalali_year"], how="left")
-    part = m["final_basis"] == "floor"
+    part = m["final_basis"].notna() & ~m["final_basis"].isin(WHOLE_YEAR_BASES)
     m[["final_value", "final_low", "final_high"]] = m[["final_value", "final_low", "final_high"]].where(~part)
     return m.sort_values(["jalali_year", "scope", "end_earliest"]).reset_index(drop=True)
 

@@ -25,22 +25,24 @@ from ..assumptions import HEADLINE_SCOPES, REVIVAL_SCOPES
 
 UNITS = "units_revived"
 
-#: The estimate basis of a year known only from counts to a date within it (:mod:`analysis.evidence.estimates`).
-PART_YEAR = "floor"
+#: The estimate bases (:data:`analysis.evidence.estimates.BASES`) of a whole year: stated for it, or derived
+#: from a multi-year total. Any other basis (``floor``: at least a count to a date within the year) is a
+#: part-year; a basis this list does not name is a part-year too, so a new one is never compared unawares.
+WHOLE_YEAR_BASES: tuple[str, ...] = ("full_year", "total_less_years")
 
 
 def completeness(ev, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (yearly estimates: ``basis`` and ``chosen_claim``) with what a reader must know of each year.
 
-    ``complete``: the year has a full-year figure, stated or derived from a multi-year total (basis
-    other than ``floor``). A year that is not complete is known only from a count to a date within it:
-    it is never compared, ranked or described as a full year. For those years, ``to_date_value``,
+    ``complete``: the year has a full-year figure, stated or derived from a multi-year total (a basis
+    of :data:`WHOLE_YEAR_BASES`). A year that is not complete is known only from a count to a date
+    within it: it is never compared, ranked or described as a full year. For those years, ``to_date_value``,
     ``to_date_low``, ``to_date_high`` (the count itself, with the bounds of its wording),
     ``to_date_earliest``/``to_date_latest`` (the day it runs to, or the window of its undated report)
     and ``days_low``/``days_high`` (the days of the year it covers, both ends counted); NaN elsewhere.
     """
     out = frame.copy()
-    out["complete"] = pd.Series(out["basis"] != PART_YEAR, index=out.index, dtype=bool)
+    out["complete"] = pd.Series(out["basis"].isin(WHOLE_YEAR_BASES), index=out.index, dtype=bool)
     c = ev.claims.set_index("claim_id")
     part = ~out["complete"]
     claim = out["chosen_claim"].where(part)
