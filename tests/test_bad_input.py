@@ -761,7 +761,7 @@ def test_restatement_of_a_figure_about_another_province_is_refused(ledger_copy):
     ledger_copy.set_cell(ledger_copy.figures, "C018", "province", "Tehran")
     error = load_fails(ledger_copy)
     assert "restates C015, whose province is '(none: the whole country)', not 'Tehran'; a restatement repeats the same " \
-           "figure (same metric, value, scope, province and period)" in problem_line(error, "figures.tsv", line, "C018", "restates")
+           "figure (same metric, value, scope, province, target kind, period and year)" in problem_line(error, "figures.tsv", line, "C018", "restates")
 
 
 def test_restatement_within_one_province_is_fine(ledger_copy):

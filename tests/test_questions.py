@@ -227,13 +227,18 @@ def test_rates_yearly_pace_per_day_and_change(ev):
     assert not bool(r.loc[1399, "cross_scope"])
 
 
-def test_rates_yearly_change_from_a_floor_has_no_upper_bound(ev):
+def test_rates_yearly_a_part_year_gets_its_pace_to_date_and_no_change(ev):
+    """Issue 18: a year known only from a count to a date is never compared with a full year."""
     r = rates.yearly(ev).set_index("jalali_year").loc[1401]
-    # 1401 is at least 1,013 (to 2022-10-01): pace at least 1,013 / 365 = 2.775, no upper bound;
-    # change on parks' 2,190 (2,185 .. 2,195): from 1,013 - 2,195 = -1,182, no upper bound.
-    assert (r["pace_low"], r["pace_high"]) == (pytest.approx(1013 / 365), INF)
-    assert (r["change_value"], r["change_low"], r["change_high"]) == (1013 - 2190, 1013 - 2195, INF)
-    assert r["pct_high"] == INF
+    # 1401 is known only from 1,013 (exact) to 2022-10-01, day 11 + 30 + 31 + 30 + 31 + 31 + 30 + 1 = 195:
+    # a pace of 1,013 / 195 = 5.195 a day so far (not 1,013 over the year's 365 days), and no change
+    # on parks' 2,190 of 1400, nor any previous year.
+    assert not bool(r["complete"])
+    assert (r["to_date_value"], r["to_date_earliest"], r["days_low"], r["days_high"]) == (1013, pd.Timestamp("2022-10-01"), 195, 195)
+    assert _est(r, "pace_") == pytest.approx((1013 / 195,) * 3)
+    assert all(math.isnan(r[f"{p}{k}"]) for p in ("change_", "pct_") for k in ("value", "low", "high"))
+    assert pd.isna(r["previous_year"]) and r["previous_scope"] == "" and not bool(r["cross_scope"])
+    assert rates.yearly(ev)["complete"].tolist() == [True, True, True, False]
 
 
 def test_rates_by_scope_no_change_from_a_floor(ev):

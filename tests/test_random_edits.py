@@ -5,7 +5,7 @@ random text (any characters, tabs and line breaks included), by a number in any 
 date in either calendar's form (in range or not), or emptied; a row duplicated or dropped. After
 each set of edits, loading must either raise :class:`LedgerError` whose problems name a data file and
 (at least one) a line, or succeed; a ledger that loads must get through every analysis the notebooks
-run without an exception. Loading never writes a file.
+run, and the report's own files and Sources page, without an exception. Loading never writes a file.
 
 The number of examples is bounded so the test takes seconds (``ISIPO_RANDOM_EDITS`` raises it, and
 ``ISIPO_RANDOM_EDITS_SEED`` picks another fixed sequence, for a longer hunt); the sequence is fixed
@@ -22,9 +22,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from analysis import evidence, paths
-from analysis.present import everything
+from analysis import csvfile, evidence, paths
+from analysis.present import downloads, everything
 from analysis.ledger import LedgerError, load_ledger
+from analysis.report import sources
 
 DATA = paths.ROOT / "data"
 FILES = ("sources.tsv", "figures.tsv")
@@ -36,12 +37,17 @@ EXAMPLES = int(os.environ.get("ISIPO_RANDOM_EDITS", "25"))
 SEED = int(os.environ.get("ISIPO_RANDOM_EDITS_SEED", "20261201"))
 
 
-def _run_analyses(ledger) -> None:
+def _run_analyses(ledger, out: Path) -> None:
     """Everything the notebooks compute from the ledger: the evidence, every page's sentences and
-    tables, and every chart (:mod:`analysis.present.everything`)."""
+    tables, and every chart (:mod:`analysis.present.everything`); and what the report builds beside
+    them from the ledger alone: the whole ledger and the estimates as CSV files, and the Sources page."""
     ev = evidence.build(ledger)
     everything.pages(ev)
     everything.charts(ev)
+    out.mkdir(parents=True, exist_ok=True)
+    csvfile.write_csv(downloads.ledger(ev), out / "ledger.csv")
+    csvfile.write_csv(downloads.estimates(ev), out / "estimates.csv")
+    sources.sources_page(ledger)
 
 
 # Digits 0-9 in several scripts: ASCII, Persian, Arabic-Indic, full-width, Devanagari.
@@ -80,6 +86,15 @@ COLUMN_VALUES = {name: [sorted({row.split("\t")[i] for row in lines[1:]}) for i 
                  for name, lines in ORIGINAL.items()}
 
 
+# Cells the shipped ledger leaves empty or never varies, with the rules they meet: a rounding step that
+# may or may not divide the value, a target kind a restatement may not share, a primary flag moved.
+EXTRA_CHOICES = {
+    "rounding": ["none", "1", "2", "5", "50", "100", "1000", "0.5"],
+    "target_kind": ["revival", "mandate", "multi_year", "term"],
+    "primary": ["yes", "no"],
+}
+
+
 @st.composite
 def edits(draw) -> list[tuple]:
     """One to three edits, half of them plausible (another row's cell, a small count), so that a fair
@@ -97,6 +112,8 @@ def edits(draw) -> list[tuple]:
             choices = st.sampled_from(COLUMN_VALUES[name][column])
             if header[column] == "value":
                 choices = st.one_of(choices, st.integers(0, 5000).map(str), st.just("0"))
+            elif header[column] in EXTRA_CHOICES:  # values the shipped column never holds, and the rules they meet
+                choices = st.one_of(choices, st.sampled_from(EXTRA_CHOICES[header[column]]))
             out.append(("cell", name, row, column, draw(choices)))
         else:
             out.append((kind, name, row))
@@ -149,6 +166,6 @@ def test_random_edits_are_refused_by_name_or_analysed_without_error(changes):
         assert _snapshot(data, seeds) == before, "loading changed or added a file"
         os.environ["ISIPO_OUTPUT_DIR"] = str(Path(tmp) / "out")  # the pages' files go to the temporary folder
         try:
-            _run_analyses(ledger)
+            _run_analyses(ledger, Path(tmp) / "report")
         finally:
             os.environ.pop("ISIPO_OUTPUT_DIR", None)

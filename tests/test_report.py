@@ -358,8 +358,10 @@ def test_a_report_moved_aside_by_a_killed_swap_is_put_back(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
-def _fake_run(source, output_dir, folder_shown=None):
-    """A stand-in for executing a notebook: a title, and a CSV written as a notebook would."""
+def _fake_run(source, output_dir, folder_shown=None, env=None):
+    """A stand-in for executing a notebook: a title, and a CSV written as a notebook would (``env``, the
+    kernel's extra environment, pins the build day)."""
+    assert set(env or {}) == {"ISIPO_BUILD_DAY"}
     output_dir.mkdir(parents=True, exist_ok=True)
     (output_dir / "table.csv").write_text("a\n1\n", encoding="utf-8")
     nb = nbformat.v4.new_notebook()
@@ -446,6 +448,25 @@ def test_a_build_with_fake_notebooks_publishes_every_page(tmp_path, monkeypatch)
     rels = {(a.get("rel"), a.get("href")) for a in anchors(page) if a.get("rel")}
     assert rels == {("next", "02-b.html")}
     assert [p.name for p in out.parent.iterdir()] == ["report"]
+
+
+def test_the_build_day_is_taken_once_and_every_kernel_gets_it(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from analysis import buildday
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("01-a", "02-b", "03-c"):
+        _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell("# x")])
+    taken, given = [], []
+    monkeypatch.setattr(buildday, "build_day", lambda: taken.append(1) or pd.Timestamp("2026-01-15"))
+    monkeypatch.setattr(report.build, "run_notebook", lambda source, out, folder_shown=None, env=None:
+                        given.append(env) or _fake_run(source, out, folder_shown, env))
+    # The builder reads its own ledger as of that day too (after the latest report, 2025-12-25: it loads).
+    report.build_report(report.notebooks_in(notebooks), tmp_path / "site" / "report", log=lambda line: None)
+    assert len(taken) == 1
+    assert given == [{"ISIPO_BUILD_DAY": "2026-01-15"}] * 3
 
 
 # --- JupyterLab: opening an executed notebook changes nothing ------------------------------------

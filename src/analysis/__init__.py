@@ -13,7 +13,8 @@ Beside the flow, used by every step: :mod:`analysis.paths` (where files live), :
 :mod:`analysis.assumptions` (every judgement, once), :mod:`analysis.fmt` (numbers, dates and plain
 labels), :mod:`analysis.vocab` (the vocabularies, read from the data package), :mod:`analysis.seed`
 (the seed article's checksum and provenance), :mod:`analysis.csvfile` (CSV files a spreadsheet cannot
-run as formulas) and :mod:`analysis.execute` (running notebooks deterministically).
+run as formulas), :mod:`analysis.buildday` (the one "today" of a build), :mod:`analysis.links` (the one
+gate for addresses taken from the ledger) and :mod:`analysis.execute` (running notebooks deterministically).
 """
 
 __all__ = ["__version__"]

@@ -64,6 +64,10 @@ HEADLINE_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "smes", "out
 #: too; the renovation and capacity programmes count other things).
 REVIVAL_SCOPES: tuple[str, ...] = ("national", "industrial_parks", "outside_parks", "smes", "large_units", "economic_units")
 
+#: A stock without an as-of date stands at its report's date; a year stated on it may name the year
+#: before its report (last year's closing level), no earlier: an older level needs its as-of date.
+UNDATED_STOCK_YEARS_BEFORE: int = 1
+
 #: The parts that add up to ``national`` (inside and outside parks: together, the whole). Which scope is
 #: part of which (a part bounds its whole from below) is declared in ``data/scopes.tsv`` (``part_of``).
 PART_SCOPES: tuple[str, ...] = ("industrial_parks", "outside_parks")
@@ -114,6 +118,9 @@ ASSUMPTIONS: dict[str, Assumption] = {a.name: a for a in (
                "a jobs-per-unit ratio beyond this is flagged as implausible, and its figures are never used as a floor"),
     Assumption("plausible money per unit", f"within a factor of {PLAUSIBLE_MONEY_PER_UNIT_FACTOR:g} of the median",
                "a sum per revived unit beyond this is flagged as implausible"),
+    Assumption("undated stock year", f"at most {UNDATED_STOCK_YEARS_BEFORE} year before its report's",
+               "a stock stated without an as-of date stands at its report's date; the Iranian year stated on it may be "
+               "the report's own or the one before, no earlier (the loader refuses an older one)"),
     Assumption("seed evaluation dates", "each end of each window in the seed's provenance record",
                "the undated seed's date-dependent results are shown at these dates and as ranges across them"),
 )}

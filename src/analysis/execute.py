@@ -5,6 +5,12 @@ In: a notebook file. Out: the executed notebook (:func:`execute_notebook`), writ
 place (all of ``notebooks/`` by default); this is how the committed outputs are regenerated
 (``make notebooks``). Cell timings are not recorded, so two executions give identical files.
 
+**All or nothing.** :func:`main` reads the ledger first (an invalid ledger is listed, and nothing
+runs), then executes every notebook, each in a fresh kernel, against one build day
+(:mod:`analysis.buildday`), and writes them only when all succeeded: a failing notebook ends the
+command with one line naming it and its cell (``notebooks not written: notebooks/02-x.ipynb failed
+in cell 4 (the cell starting ...): ValueError: ...``) and every notebook is left as it was.
+
 **Opening a committed notebook in JupyterLab changes nothing.** When Lab opens a notebook and its
 kernel starts, it replaces the notebook's ``metadata.kernelspec`` with ``{name, display_name,
 language}`` of the kernel spec it started, and ``metadata.language_info`` with the kernel's
@@ -30,6 +36,7 @@ handler) and :func:`execute_notebook` raises :class:`ExecutionInterrupted`, neve
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import sys
@@ -173,6 +180,10 @@ def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None
         finally:
             _RUNNING.discard(client)
             _STOPPED.discard(client)
+            # nbclient registers an atexit clean-up for the kernel and removes it after its own clean-up;
+            # when that clean-up fails (a full disk), the callback stays and fails again at exit, printing
+            # a traceback after the command's own message. The kernel is gone either way: remove it.
+            atexit.unregister(client._cleanup_kernel)
     return normalise_metadata(nb)
 
 
@@ -222,18 +233,52 @@ def install_kernel_config(prefix: str | Path = sys.prefix) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    """``make notebooks``: execute every notebook (or those named), then write them all, or none (see the module text)."""
     if argv == ["--install-kernel-config"]:
         print(f"kernel configuration written to {paths.relative_to_root(install_kernel_config())}")
         return 0
+    from . import buildday
+    from .ledger import LedgerError, load_ledger
+    from .report import notebooks as run  # the report's runner: failures named by notebook and cell
+
     targets = [Path(a) for a in argv] or notebook_paths()
+    kept = "every notebook was left as it was"
+    try:
+        day = buildday.build_day()  # once: every kernel reads the ledger as of this day
+        load_ledger(build_day=day)
+    except (LedgerError, buildday.BuildDayError) as exc:
+        print(f"notebooks not executed: {exc}", file=sys.stderr)
+        return 1
+    executed = []
     for nb_path in targets:
         print(f"executing {paths.relative_to_root(nb_path)}", flush=True)
         try:
-            nb = execute_notebook(nb_path)
+            executed.append((nb_path, run.run_notebook(nb_path, paths.output_dir(), env=buildday.environment(day))))
         except ExecutionInterrupted:
-            print(f"interrupted: {paths.relative_to_root(nb_path)} was left as it was", file=sys.stderr)
+            print(f"interrupted while executing {paths.relative_to_root(nb_path)}: {kept}", file=sys.stderr)
             return 130
-        write_notebook(nb, nb_path)
+        except (run.NotebookFailure, run.WriteFailure) as exc:
+            print(f"notebooks not written: {exc}; {kept}", file=sys.stderr)
+            return 1
+    return _write_all(executed)
+
+
+def _write_all(executed: list[tuple[Path, nbformat.NotebookNode]]) -> int:
+    """Write every executed notebook beside its original, then move them all into place (renames need no space)."""
+    temporary = []
+    try:
+        for nb_path, nb in executed:
+            temporary.append((nb_path.with_name(f".{nb_path.name}.new"), nb_path))
+            write_notebook(nb, temporary[-1][0])
+    except OSError as exc:
+        for temp, _ in temporary:
+            temp.unlink(missing_ok=True)
+        print(f"notebooks not written: cannot write to {paths.relative_to_root(executed[0][0].parent)}: "
+              f"{exc.strerror or exc}; every notebook was left as it was", file=sys.stderr)
+        return 1
+    for temp, nb_path in temporary:
+        os.replace(temp, nb_path)
+    print(f"{len(executed)} notebook(s) written")
     return 0
 
 

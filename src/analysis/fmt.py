@@ -15,11 +15,13 @@ from __future__ import annotations
 import html
 import math
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
 
 from . import calendar
+from .links import web_address
 
 #: Scopes in plain words (short, for tables and legends).
 SCOPES: dict[str, str] = {
@@ -415,10 +417,10 @@ def short_date(row: pd.Series) -> str:
 
 def source_link(row: pd.Series) -> str:
     """HTML: the short citation ('Tehran Times, 2020-08-09') linked to the report's address, or to its
-    entry on the Sources page when the address is unknown."""
+    entry on the Sources page when the address is unknown or not a web address
+    (:func:`analysis.links.web_address`, the one gate for addresses from the ledger)."""
     text = html.escape(f"{short_publisher(row['publisher'])}, {short_date(row)}")
-    url = str(row.get("url", "") or "")
-    href = url if url else f"{SOURCES_PAGE}#{row['source_id']}"
+    href = web_address(row.get("url", "")) or f"{SOURCES_PAGE}#{quote(str(row['source_id']))}"
     return f'<a href="{html.escape(href, quote=True)}">{text}</a>'
 
 

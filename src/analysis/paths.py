@@ -7,6 +7,8 @@ builder redirect the moving parts without touching code:
 - ``ISIPO_DATA_DIR``: a folder holding ``sources.tsv`` and ``figures.tsv`` (default ``data/``);
 - ``ISIPO_OUTPUT_DIR``: where figures and CSV files are written (default ``build/interactive/``,
   ignored by git; ``make report`` points it at the report being built).
+
+(The third, ``ISIPO_BUILD_DAY``, pins the day the ledger is read as of: :mod:`analysis.buildday`.)
 """
 
 from __future__ import annotations

@@ -54,24 +54,35 @@ class Metric:
     maximum: float = math.inf  # the largest plausible value
 
 
-#: Every metric the ledger accepts, by name.
-METRICS: dict[str, Metric] = {
-    row.metric: Metric(row.metric, row.kind, row.unit, row.description, bool(row.percentage), bool(row.capped),
-                       bool(row.signed), bool(row.may_lie_ahead), float(row.minimum), float(row.maximum))
-    for row in metrics().itertuples(index=False)
+def _metrics() -> dict[str, Metric]:
+    return {row.metric: Metric(row.metric, row.kind, row.unit, row.description, bool(row.percentage), bool(row.capped),
+                               bool(row.signed), bool(row.may_lie_ahead), float(row.minimum), float(row.maximum))
+            for row in metrics().itertuples(index=False)}
+
+
+#: The module's names, each read from its vocabulary file on first use (never at import, so a broken
+#: file is a :class:`~analysis.ledger.LedgerError` where it is used, not a traceback from ``import``):
+#: ``METRICS`` (every metric the ledger accepts, by name), ``SCOPES`` (every scope and what it covers),
+#: ``DATE_BASES`` (how a source's publication date is known) and ``TARGET_KINDS`` (what kind of goal a
+#: target is; the ledger's ``target_kind``, empty = read from its period).
+LAZY = {
+    "METRICS": _metrics,
+    "SCOPES": lambda: meanings("scopes"),
+    "DATE_BASES": lambda: meanings("date_bases"),
+    "TARGET_KINDS": lambda: meanings("target_kinds"),
 }
 
-#: Every scope the ledger accepts, and what it covers.
-SCOPES: dict[str, str] = meanings("scopes")
 
-#: How a source's publication date is known.
-DATE_BASES: dict[str, str] = meanings("date_bases")
+def _provinces() -> dict[str, Province]:
+    return {row.province: Province(row.province, row.name_fa, row.iso_code, int(row.row), int(row.col))
+            for row in provinces().itertuples(index=False)}
 
-#: What kind of goal a target is (the ledger's ``target_kind``; empty = read from its period).
-TARGET_KINDS: dict[str, str] = meanings("target_kinds")
 
-#: Iran's provinces by English name (a figure's ``province``; empty = the whole country), in file order.
-PROVINCES: dict[str, Province] = {
-    row.province: Province(row.province, row.name_fa, row.iso_code, int(row.row), int(row.col))
-    for row in provinces().itertuples(index=False)
-}
+LAZY["PROVINCES"] = _provinces  # Iran's provinces by English name (a figure's province; empty = the whole country)
+
+
+def __getattr__(name: str):
+    """``vocab.METRICS`` and the like, read when first used (see :data:`LAZY`)."""
+    if name in LAZY:
+        return LAZY[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -30,10 +30,19 @@ from .errors import LedgerError, Problem
 from .load import load_ledger
 from .model import Ledger
 from .read import read_table
-from .schema import FIGURES_COLUMNS, SOURCES_COLUMNS
 
 SOURCES_FILE = "sources.tsv"
 FIGURES_FILE = "figures.tsv"
+
+
+def __getattr__(name: str):
+    """``FIGURES_COLUMNS`` and ``SOURCES_COLUMNS``, read from the descriptor on first use (:mod:`.schema`)."""
+    if name in ("FIGURES_COLUMNS", "SOURCES_COLUMNS"):
+        from . import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["FIGURES_COLUMNS", "FIGURES_FILE", "Ledger", "LedgerError", "Problem", "SOURCES_COLUMNS", "SOURCES_FILE",
            "load_ledger", "read_table"]

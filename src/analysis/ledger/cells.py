@@ -10,8 +10,9 @@ Each column is factorised first, so the checks run once per *distinct* text (a c
 dates holds a few hundred distinct ones), in vectorised form; words are built only for the distinct
 texts that are wrong. A refused cell is explained in this order: an invisible character (named, with
 its code point), a leading straight double quote (what spreadsheets add around a cell), digits of
-another script (named, with the ASCII spelling), the field's own explainer, then what the type or
-constraint expects.
+another script (named, with the ASCII spelling), letters of another script in a column of codes, ids,
+numbers or dates (named with their script and code point: the Cyrillic С of "С133" is not a Latin C),
+the field's own explainer (before letters of another script are named), then what the type or constraint expects.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .characters import INVISIBLE, ascii_digits, foreign_digits, name_invisible, visible
+from .characters import INVISIBLE, ascii_digits, foreign_digits, latin_lookalikes, name_invisible, name_lookalikes, visible
 from .errors import Collector
 from .schema import Field, Table, span
 
@@ -231,10 +232,18 @@ def _explain(table: Table, f: Field, text: str, reason: str, explainer: Explaine
         if f.type != "string":
             return _explain(table, f, meant, still, explainer).replace(f"'{visible(meant)}'", f"'{shown}'", 1) + \
                 f" (and write the digits as 0-9, not in {scripts} digits)"
+    # The field's own explainer first: it knows what a cell in another script means (a province's
+    # Persian name, a date in the other calendar) better than a list of its letters does.
     if explainer is not None:
         said = explainer(text)
         if said:
             return said
+    letters = name_lookalikes(_latin_part(f, text))
+    if letters:
+        meant = latin_lookalikes(text)
+        fixed = meant != text and _parse_uniques(f, np.array([meant], dtype=object))[1][0] is None
+        return (f"'{shown}' holds {letters}, where this column takes Latin letters only; "
+                + (f"write {meant}" if fixed else "retype it with Latin letters"))
     if reason == "enum":
         near = [e for e in f.enum if e.lower() == text.lower().replace(" ", "_").replace("-", "_")]
         hint = f" (did you mean '{near[0]}'?)" if near else ""
@@ -268,6 +277,18 @@ def _explain(table: Table, f: Field, text: str, reason: str, explainer: Explaine
             return f"'{shown}' lies outside the programme's span, {span().words()}; check the year"
         return f"'{shown}' is not a real date written YYYY-MM-DD"
     return f"'{shown}' cannot be read as {f.type}"  # pragma: no cover - every reason is handled above
+
+
+def _latin_part(f: Field, text: str) -> str:
+    """The part of a refused cell that must be written in Latin letters: all of it in a column of codes, ids,
+    numbers or dates; an address's scheme (its path may be Persian); nothing in free text."""
+    if f.type != "string" or f.enum is not None:
+        return text
+    if f.pattern is None:
+        return ""
+    if f.name == "url":
+        return text.split("://", 1)[0] if "://" in text else text.split("/", 1)[0]
+    return text
 
 
 def _why_not_a_day(text: str) -> str:

@@ -2,8 +2,10 @@
 
 In: cell text. Out: a regular expression that finds the characters the ledger refuses
 (:data:`INVISIBLE`), their names with code points (:func:`name_invisible`), the text with each one
-made visible (:func:`visible`), and the ASCII spelling of digits written in another script
-(:func:`foreign_digits`, :func:`ascii_digits`). Nothing here decides whether a cell is wrong; the cell
+made visible (:func:`visible`), the ASCII spelling of digits written in another script
+(:func:`foreign_digits`, :func:`ascii_digits`), and letters of another script where Latin ones are
+expected, named with their script and code point (:func:`name_lookalikes`: the Cyrillic С of "С133"
+looks like a Latin C but is another letter). Nothing here decides whether a cell is wrong; the cell
 checks use it to say *why*.
 
 Refused everywhere (they change what a cell means without showing): control characters, format
@@ -156,6 +158,46 @@ def foreign_digits(text: str) -> str | None:
     if not scripts:
         return None
     return " and ".join(scripts)
+
+
+# Letters of other scripts that look like Latin ones, and the Latin letter each looks like.
+_LOOKS_LIKE = dict(zip(
+    "АВЕЅІЈКМНОРСТХУаеіјорсхуѕԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοναϲ",
+    "ABESIJKMHOPCTXYaeijopcxysdhqwABEZHIKMNOPTYXovac"))
+
+
+def name_lookalikes(text: str) -> str | None:
+    """Words naming the letters of ``text`` that are not Latin (ASCII), with script and code point, or None.
+
+    ``name_lookalikes('С133') == "a Cyrillic letter, U+0421 CYRILLIC CAPITAL LETTER ES (it looks like a Latin 'C')"``.
+    Only letters are named (digits of other scripts have :func:`foreign_digits`); at most three.
+    """
+    found = list(dict.fromkeys(ch for ch in text if ord(ch) > 127 and ch.isalpha()))
+    if not found:
+        return None
+    parts = []
+    for ch in found[:3]:
+        like = f" (it looks like a Latin '{_LOOKS_LIKE[ch]}')" if ch in _LOOKS_LIKE else ""
+        parts.append(f"{char_name(ch)}{like}")
+    scripts = sorted({_letter_script(ch) for ch in found})
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    noun = f"a{'n' if scripts[0][0] in 'AEIOUaeiou' else ''} {scripts[0]} letter" if len(found) == 1 else f"{' and '.join(scripts)} letters"
+    return f"{noun}, " + "; ".join(parts) + more
+
+
+def latin_lookalikes(text: str) -> str:
+    """``text`` with every letter that looks like a Latin one written as that Latin letter ('С133' -> 'C133')."""
+    return "".join(_LOOKS_LIKE.get(ch, ch) for ch in text)
+
+
+def _letter_script(char: str) -> str:
+    """'Cyrillic', 'Greek', 'Arabic', 'full-width Latin', ... from the character's Unicode name."""
+    name = unicodedata.name(char, "")
+    if name.startswith("FULLWIDTH") or name.startswith("HALFWIDTH"):
+        return "full-width"
+    if name.startswith("LATIN"):
+        return "accented Latin"
+    return name.split(" ")[0].title() if name else "non-Latin"
 
 
 def ascii_digits(text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import paths
 from ..bounds import QUALIFIERS
-from .schema import FIGURES, SOURCES, Field, Table, span, table
+from .schema import Field, Table, span, table
 from .vocabulary import meanings, metrics, provinces
 
 BEGIN = "<!-- codebook: generated from data/datapackage.json by `python -m analysis.ledger.codebook --write`; edit the descriptor, not these tables -->"
@@ -67,8 +67,8 @@ def _provinces() -> list[str]:
 def markdown() -> str:
     """The codebook tables, as they stand in the README."""
     out = [BEGIN, ""]
-    out += _columns(SOURCES, "one row per published report")
-    out += _columns(FIGURES, "one row per stated figure")
+    out += _columns(table("sources"), "one row per published report")
+    out += _columns(table("figures"), "one row per stated figure")
     out += ["#### Metrics (`data/metrics.tsv`)", "",
             "| metric | kind | unit | plausible range | meaning |", "|---|---|---|---|---|"]
     for m in metrics().itertuples(index=False):
@@ -86,7 +86,7 @@ def markdown() -> str:
         if name == "scopes":
             out += _provinces()
     out += ["#### Qualifiers", "", "| qualifier | meaning |", "|---|---|"]
-    out += [f"| `{q}` | {_cell(QUALIFIERS[q])} |" for q in FIGURES.field("qualifier").enum]
+    out += [f"| `{q}` | {_cell(QUALIFIERS[q])} |" for q in table("figures").field("qualifier").enum]
     out += ["", f"Every date lies within the programme's span, {span().words()}.", "", END]
     return "\n".join(out)
 

@@ -1,26 +1,30 @@
 """The rules for ``figures.tsv``: every cell as declared, then what must hold across fields and rows.
 
-In: the text cells of ``figures.tsv``, the validated sources (from :mod:`.sources`) and the file's name
-for messages. Out: the typed columns and derived facts the ledger is assembled from (:class:`Checked`),
+In: the text cells of ``figures.tsv``, the validated sources (from :mod:`.sources`), the file's name
+for messages and the build day. Out: the typed columns and derived facts the ledger is assembled from (:class:`Checked`),
 and the problems found.
 
 Rules, all column-wise (only the seed's quotes are looked at one by one, since only they carry one):
 
 - the source exists; the metric's plausible range (``data/metrics.tsv``) holds the value; ``rounding``
-  only with ``exact``/``about``; ``target_kind`` only for targets; a province, where given, is one of
-  ``data/provinces.tsv`` (a misspelling is named with the closest valid spelling, :mod:`.provinces`);
+  only with ``exact``/``about``, and a step the value can have been rounded to (the value is a whole
+  multiple of it, so the step is no larger than the value: 1,462 cannot have been rounded to 1,000);
+  ``target_kind`` only for targets; a province, where given, is one of ``data/provinces.tsv`` (a
+  misspelling is named with the closest valid spelling, :mod:`.provinces`);
 - dates in either calendar, both the same day where both are given, inside the programme's span; a
   period does not end before it starts; a stock has no start, a flow has one, a target both ends or
   neither. A flow whose report gives no first day ("over the past year", "so far" with nothing to date
   it) has no start, no end and no year: it runs to the report's publication from a day not given;
-- against the report, for metrics that record what has happened (``may_lie_ahead = no`` in
-  ``data/metrics.tsv``): a count's period neither starts nor ends after the report's latest possible
-  publication date, and a stock's as-of date is not after it. Targets, and money allocated for a
-  period, may lie ahead;
+- against the report and the build day, for metrics that record what has happened (``may_lie_ahead =
+  no`` in ``data/metrics.tsv``): a count's period neither starts nor ends after the build day or the
+  report's latest possible publication date, and a stock's as-of date is not after either. Targets,
+  and money allocated for a period, may lie ahead;
 - a stated Iranian year agrees with the period, does not stand on a period spanning years, and on an
   undated row of a metric that cannot lie ahead is not after the year of the report's latest possible
-  publication;
-- restatement links (:mod:`.restatements`);
+  publication; on an undated stock it is not more than
+  :data:`~analysis.assumptions.UNDATED_STOCK_YEARS_BEFORE` year before the year of the report's
+  earliest possible publication (such a stock stands at its report's date);
+- restatement links (:mod:`.restatements`): the same metric, value, scope, target kind, period and year;
 - a seed figure carries a quote found verbatim in the seed, and its value is a number the quote states
   ("468 units" cannot back 469; "9,800" and "21 percent" are read as 9800 and 21); other reports carry
   no quotes.
@@ -35,12 +39,13 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
+from ..assumptions import UNDATED_STOCK_YEARS_BEFORE
 from .cells import Cells, parse_cells
 from .dates import gregorian_explainer, jalali_dates, jalali_explainer, jalali_years
 from .errors import Collector, Problem
 from .provinces import explain_province
 from .restatements import check_restatements
-from .schema import FIGURES
+from .schema import table
 from .vocabulary import metrics
 
 _NUMBER_IN_TEXT = re.compile(r"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(?:\s+(thousand|million|billion))?")
@@ -85,10 +90,10 @@ def _per_row(props: pd.DataFrame, metric: pd.Series) -> pd.DataFrame:
                         index=metric.index)
 
 
-def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tuple[Checked, list[Problem]]:
-    """Validate the figures; return what the ledger is assembled from, and every problem found."""
+def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str, day: pd.Timestamp) -> tuple[Checked, list[Problem]]:
+    """Validate the figures (as of build ``day``); return what the ledger is assembled from, and every problem found."""
     c = Collector(where, frame, "figure_id")
-    cells = parse_cells(frame, FIGURES, c, {
+    cells = parse_cells(frame, table("figures"), c, {
         "period_start": gregorian_explainer("period_start_jalali"), "period_end": gregorian_explainer("period_end_jalali"),
         "period_start_jalali": jalali_explainer("period_start"), "period_end_jalali": jalali_explainer("period_end"),
         "province": explain_province,
@@ -114,6 +119,8 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
     _check_values(frame, v["value"], props, ok, c)
     c.add(filled("rounding") & ok("rounding") & ~frame["qualifier"].isin(["exact", "about"]), "rounding",
           "only a plain or approximate figure (exact, about) can say how it was rounded")
+    _check_rounding(frame, v["value"], filled("rounding") & ok("rounding") & ok("value")
+                    & frame["qualifier"].isin(["exact", "about"]).to_numpy(), c)
     c.add(filled("target_kind") & ok("target_kind") & (kind != "target") & (kind != ""), "target_kind",
           lambda rows: [f"target_kind is only for targets; leave it empty for a {k} such as {m}"
                         for k, m in zip(kind.to_numpy()[rows], frame["metric"].to_numpy()[rows])])
@@ -121,9 +128,9 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str) -> tup
     start, end = _periods(frame, cells, kind, c)
     earliest = of_source("published_earliest", pd.NaT).astype("datetime64[us]")
     latest = of_source("published_latest", pd.NaT).astype("datetime64[us]")
-    _check_publication(start, end, props, latest, c)
+    _check_publication(start, end, props, latest, day, c)
     jalali_year = _check_jalali_year(frame, cells, start, end, props, earliest, latest, c)
-    check_restatements(frame, v["value"], start, end, ok("restates"), c)
+    check_restatements(frame, v["value"], start, end, jalali_year, ok("restates"), c)
     _check_quotes(frame, cells, of_source("seed_text", ""), of_source("seed_file", ""), known.to_numpy(), c)
     primary = of_source("primary", False).astype(bool)
     return Checked(cells, start, end, jalali_year, props, earliest, latest, primary), c.problems
@@ -144,6 +151,20 @@ def _check_values(frame, value, props, ok, c) -> None:
         f"'{x}' is above the largest plausible {m} ({hi:,g} {u}); check the digits and the unit, or raise the "
         "maximum in data/metrics.tsv if the figure is right"
         for x, m, hi, u, capped in zip(at(raw, rows), at(metric, rows), at(high, rows), at(unit, rows), at(props["capped"], rows))])
+
+
+def _check_rounding(frame, value: pd.Series, usable: np.ndarray, c: Collector) -> None:
+    """A stated step is one the value can have been rounded to: the value is a whole multiple of it."""
+    raw = frame["rounding"]
+    step = pd.to_numeric(raw.where(usable & (raw != "none").to_numpy()), errors="coerce").to_numpy(dtype=float)
+    v = np.abs(value.to_numpy(dtype=float))
+    has = ~np.isnan(step) & ~np.isnan(v)
+    ratio = np.divide(v, step, out=np.zeros_like(v), where=has)
+    bad = has & ((step > v) | (np.abs(ratio - np.round(ratio)) > 1e-9 * np.maximum(ratio, 1.0)))
+    c.add(bad, "rounding", lambda rows: [
+        f"the value {x} cannot have been rounded to a step of {r}: a rounded figure is a whole multiple of its step "
+        f"(so the step is no larger than the value); write a step {x} is a multiple of, none, or leave it empty"
+        for x, r in zip(frame["value"].to_numpy()[rows], raw.to_numpy()[rows])])
 
 
 def _periods(frame, cells: Cells, kind: pd.Series, c: Collector) -> tuple[pd.Series, pd.Series]:
@@ -185,9 +206,18 @@ def _jalali(d) -> str:
     return "" if pd.isna(d) else calendar.format_jalali(pd.Timestamp(d))
 
 
-def _check_publication(start, end, props, latest, c) -> None:
+def _check_publication(start, end, props, latest, day, c) -> None:
     done = ~props["may_lie_ahead"].astype(bool)  # counts and levels of what has happened
     flow, stock = done & (props["kind"] == "flow"), done & (props["kind"] == "stock")
+    # The build day first: a date after it is named as such (whether or not the report's own date is valid).
+    ahead = (flow | stock) & ((start > day) | (end > day))
+    side = np.where((flow & (start > day)).to_numpy(), "period_start", "period_end")
+    for name in ("period_start", "period_end"):
+        dates = start if name == "period_start" else end
+        c.add(ahead & (side == name), name, lambda rows, dates=dates: [
+            f"{_day(d)} is after today, {_day(day)} (the build day): a count or a level cannot cover days that have "
+            "not come yet; check the date" for d in dates.to_numpy()[rows]])
+    latest = latest.where(~ahead)  # those rows are named once
     pairs = lambda a, rows: zip(a.to_numpy()[rows], latest.to_numpy()[rows])  # noqa: E731
     late_start = flow & start.notna() & latest.notna() & (start > latest)
     c.add(late_start, "period_start", lambda rows: [
@@ -220,6 +250,13 @@ def _check_jalali_year(frame, cells, start, end, props, earliest, latest, c) -> 
         f"Iranian year {int(y)} is after its report could have appeared (by {_day(p)} at the latest, in {int(r)}); "
         "give the period's dates, or correct the year"
         for y, p, r in zip(given.to_numpy()[rows], latest.to_numpy()[rows], report_year.to_numpy()[rows])])
+    first_report_year = jalali_years(earliest)
+    old = given.notna() & ~dated & (props["kind"] == "stock") & (given < first_report_year - UNDATED_STOCK_YEARS_BEFORE)
+    c.add(old, "jalali_year", lambda rows: [
+        f"Iranian year {int(y)} is more than {UNDATED_STOCK_YEARS_BEFORE} year before its report (published from "
+        f"{_day(p)}, in {int(r)}): a stock without an as-of date stands at its report's date; give its as-of date in "
+        "period_end, or correct the year"
+        for y, p, r in zip(given.to_numpy()[rows], earliest.to_numpy()[rows], first_report_year.to_numpy()[rows])])
     # An open end runs to publication: the period lies in one year only if both publication bounds do.
     end_year_earliest = jalali_years(end.fillna(earliest))
     end_year_latest = jalali_years(end.fillna(latest))

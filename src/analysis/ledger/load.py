@@ -1,7 +1,8 @@
 """The one way into the ledger: read both files, check everything, assemble the tables the analysis uses.
 
 In: a data folder holding ``sources.tsv`` and ``figures.tsv`` (default :func:`analysis.paths.data_dir`,
-which follows ``$ISIPO_DATA_DIR``) and a seeds folder. Out: a :class:`~.model.Ledger`, or
+which follows ``$ISIPO_DATA_DIR``), a seeds folder and the build day (default
+:func:`analysis.buildday.build_day`, which follows ``$ISIPO_BUILD_DAY``). Out: a :class:`~.model.Ledger`, or
 :class:`~.errors.LedgerError` listing every problem in both files. Nothing is ever written.
 
 The figures table keeps every input column (text as ``str``, ``value`` as float, ``jalali_year`` as
@@ -20,43 +21,49 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import paths
+from .. import buildday, paths
 from ..bounds import bounds_columns
 from .dates import jalali_text
 from .errors import LedgerError, Problem
 from .figures import Checked, check_figures
 from .model import Ledger
 from .read import read_table
-from .schema import FIGURES, SOURCES
+from .schema import table
 from .sources import check_sources
 
 
-def load_ledger(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Ledger:
+def load_ledger(data_dir: Path | None = None, seeds_dir: Path | None = None, build_day=None) -> Ledger:
     """Read and validate ``sources.tsv`` and ``figures.tsv``; the one way into the ledger.
 
     Parameters
     ----------
     data_dir: folder holding the two files (default: :func:`analysis.paths.data_dir`).
     seeds_dir: folder holding seed texts and their provenance records (default ``seeds/``).
+    build_day: the day the ledger is read on (a date or ``YYYY-MM-DD``; default
+        :func:`analysis.buildday.build_day`): no report is dated after it, no count or stock covers
+        days after it.
 
     Raises
     ------
     LedgerError: listing every problem found in both files, each naming file, line, id and field.
+    analysis.buildday.BuildDayError: ``$ISIPO_BUILD_DAY`` is not a day (only when ``build_day`` is not given).
     """
     data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else paths.SEEDS_DIR
+    day = buildday.build_day() if build_day is None else pd.Timestamp(build_day).normalize()
     problems: list[Problem] = []
     tables = {}
-    for schema in (SOURCES, FIGURES):
+    schemas = (table("sources"), table("figures"))
+    for schema in schemas:
         try:
             tables[schema.name] = read_table(data_dir / schema.path, schema.columns)
         except LedgerError as exc:
             problems += exc.problems
     if problems:
         raise LedgerError(problems)
-    where = {s.name: paths.relative_to_root(data_dir / s.path) for s in (SOURCES, FIGURES)}
-    sources, source_problems = check_sources(tables["sources"], where["sources"], seeds_dir)
-    checked, figure_problems = check_figures(tables["figures"], sources, where["figures"])
+    where = {s.name: paths.relative_to_root(data_dir / s.path) for s in schemas}
+    sources, source_problems = check_sources(tables["sources"], where["sources"], seeds_dir, day)
+    checked, figure_problems = check_figures(tables["figures"], sources, where["figures"], day)
     if source_problems or figure_problems:
         raise LedgerError(source_problems + figure_problems)
     sources, figures = sources.drop(columns=["seed_text"]), _assemble(tables["figures"], checked)

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .. import paths
-from .characters import may_hold_invisible, name_invisible, visible
+from .characters import may_hold_invisible, name_invisible, name_lookalikes, visible
 from .errors import LedgerError, Problem
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")  # what a row's first cell looks like when it is an id
@@ -153,7 +153,8 @@ def _check_header(header: str, expected: list[str], where: str, data_tabs: np.nd
     if missing:
         detail.append("missing column(s) " + ", ".join(missing))
     if unknown:
-        detail.append("unknown column(s) " + ", ".join(visible(c) for c in unknown))
+        detail.append("unknown column(s) " + ", ".join(visible(c) + (f" (which holds {name_lookalikes(c)})" if name_lookalikes(c) else "")
+                                                       for c in unknown))
     if blanks:
         detail.append("column(s) " + ", ".join(blanks) + " of the header have no name")
     duplicated = sorted({c for c in names if c and names.count(c) > 1})

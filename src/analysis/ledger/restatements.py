@@ -1,9 +1,15 @@
 """Restatement links (``restates``): each points at a figure that exists and repeats the same number, and no loops.
 
-In: the text cells of ``figures.tsv``, each row's value and period (parsed), and a collector.
-Out: problems, for a link to a missing figure or to the row itself, to a figure with another metric,
-value, scope, province or period (``start`` and ``end``, both possibly empty: qualifiers may differ, since
-"1,500" and "over 1,500" are one number worded two ways), and for every figure on a loop of links.
+In: the text cells of ``figures.tsv``, each row's value, period and Iranian year (parsed), and a
+collector. Out: problems, for a link to a missing figure or to the row itself, to a figure with
+another metric, value, scope, province, target kind, period (``start`` and ``end``, both possibly
+empty) or Iranian year (stated or filled in, where both rows have one), and for every figure on a loop
+of links.
+
+A restatement repeats the same figure: every field that says *what* is counted must be the same. The
+fields that say how and by whom it was stated may differ: the wording (``qualifier``, ``rounding``:
+"1,500" and "over 1,500" are one number worded two ways), the report and its speaker, agency, quote
+and note.
 
 A link may point at an earlier or a later figure and chains are fine: the analysis groups
 restatements transitively, which needs every chain to end at a figure that restates nothing. Loops
@@ -16,13 +22,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .characters import visible
+from .characters import latin_lookalikes, name_lookalikes, visible
 from .errors import Collector
 
-SAME = "a restatement repeats the same figure (same metric, value, scope, province and period)"
+SAME = "a restatement repeats the same figure (same metric, value, scope, province, target kind, period and year)"
 
 
-def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, end: pd.Series,
+def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, end: pd.Series, year: pd.Series,
                        usable: np.ndarray, c: Collector) -> None:
     """Record every problem with the ``restates`` column; ``usable`` marks rows whose link cell was not refused."""
     fid = frame["figure_id"].to_numpy()
@@ -37,8 +43,12 @@ def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, 
         target[has] = np.where(found >= 0, np.flatnonzero(first)[np.maximum(found, 0)], -1)
     missing = has & (target < 0)
     if missing.any():
+        # An id typed with a letter of another script (the Cyrillic С of 'С133') is named where it stands.
+        alike = {latin_lookalikes(f): f for f in fid if isinstance(f, str) and name_lookalikes(f)}
         words = np.full(n, None, dtype=object)
-        words[missing] = [f"'{visible(r)}' is not a figure_id in this file" for r in rest[missing]]
+        words[missing] = [f"'{visible(r)}' is not a figure_id in this file"
+                          + (f" (the figure_id '{alike[r]}' looks like it, but holds {name_lookalikes(alike[r])})" if r in alike else "")
+                          for r in rest[missing]]
         c.add(missing, "restates", words)
     itself = has & (rest == fid)
     c.add(itself, "restates", "a figure cannot restate itself")
@@ -46,7 +56,7 @@ def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, 
     if not linked.any():
         return
     t = np.where(linked, target, 0)
-    for col in ("metric", "scope", "province"):
+    for col in ("metric", "scope", "province", "target_kind"):
         mine, theirs = frame[col].to_numpy(), frame[col].to_numpy()[t]
         differ = linked & (mine != theirs)
         if col == "province":  # an empty province is the whole country
@@ -62,6 +72,11 @@ def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, 
     differ = linked & ~(same_start & same_end)
     if differ.any():
         c.add(differ, "restates", _words(rest, "period", _periods(s[t], e[t], differ), _periods(s, e, differ), differ))
+    y = year.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    differ = linked & same_start & same_end & ~np.isnan(y) & ~np.isnan(y[t]) & (y != y[t])  # NaN: no year to compare
+    if differ.any():
+        shown = np.array(["" if np.isnan(x) else f"{int(x)}" for x in y], dtype=object)
+        c.add(differ, "restates", _words(rest, "jalali_year", shown[t], shown, differ))
     _check_loops(fid, np.where(linked, target, np.arange(n)), c)
 
 
@@ -69,7 +84,8 @@ def _words(rest, what, theirs, mine, mask) -> np.ndarray | None:
     if not mask.any():
         return None
     out = np.full(len(rest), None, dtype=object)
-    out[mask] = [f"restates {r}, whose {what} is '{a}', not '{b}'; {SAME}"
+    quoted = lambda x: f"'{x}'" if x != "" else "empty"  # noqa: E731
+    out[mask] = [f"restates {r}, whose {what} is {quoted(a)}, not {quoted(b)}; {SAME}"
                  for r, a, b in zip(rest[mask], np.asarray(theirs, dtype=object)[mask], np.asarray(mine, dtype=object)[mask])]
     return out
 

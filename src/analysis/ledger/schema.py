@@ -3,8 +3,13 @@
 In: ``data/datapackage.json`` (a Tabular Data Package: one resource per TSV file, each with a Table
 Schema of field types, descriptions and constraints, primary and foreign keys), read with :mod:`json`.
 Out: :class:`Table` and :class:`Field` records that the cell checks (:mod:`.cells`) apply column by
-column, the column lists :data:`SOURCES_COLUMNS` / :data:`FIGURES_COLUMNS` (name -> description),
-and the programme's date span (:func:`span`).
+column (:func:`table`; ``SOURCES`` and ``FIGURES`` are the two ledger files'), the column lists
+``SOURCES_COLUMNS`` / ``FIGURES_COLUMNS`` (name -> description), and the programme's date span
+(:func:`span`).
+
+The descriptor is read on first use, never at import: a missing or broken ``datapackage.json`` is a
+:class:`~.errors.LedgerError` raised by whatever needed it (the loader, the codebook), which the
+commands print as one message, not a traceback from ``import analysis``.
 
 The descriptor is the project's, not the data folder's: ``$ISIPO_DATA_DIR`` moves ``sources.tsv`` and
 ``figures.tsv`` but never the schema or the vocabularies (``metrics.tsv``, ``scopes.tsv``,
@@ -116,7 +121,8 @@ def descriptor(path: Path | None = None) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(f"the ledger's schema cannot be read ({exc}); restore it from git", path) from None
     except json.JSONDecodeError as exc:
-        raise _fail(f"the ledger's schema is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path) from None
+        raise _fail(f"the ledger's schema is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                    "restore it from git", path) from None
 
 
 def _typed(kind: str, value):
@@ -177,11 +183,18 @@ def span() -> Span:
     return Span(first, last, pd.Timestamp(calendar.year_bounds(first)[0]), pd.Timestamp(calendar.year_bounds(last)[1]))
 
 
-SOURCES = table("sources")
-FIGURES = table("figures")
+#: The module's lazy names: ``SOURCES`` / ``FIGURES`` (the two ledger files' tables) and their columns,
+#: in order, with what each holds (``SOURCES_COLUMNS`` / ``FIGURES_COLUMNS``), read on first use.
+LAZY = {
+    "SOURCES": lambda: table("sources"),
+    "FIGURES": lambda: table("figures"),
+    "SOURCES_COLUMNS": lambda: table("sources").columns,
+    "FIGURES_COLUMNS": lambda: table("figures").columns,
+}
 
-#: Columns of ``sources.tsv``, in order, with what each holds (from the descriptor).
-SOURCES_COLUMNS: dict[str, str] = SOURCES.columns
 
-#: Columns of ``figures.tsv``, in order, with what each holds (from the descriptor).
-FIGURES_COLUMNS: dict[str, str] = FIGURES.columns
+def __getattr__(name: str):
+    """``schema.SOURCES`` and the like, read from the descriptor when first used (see the module text)."""
+    if name in LAZY:
+        return LAZY[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

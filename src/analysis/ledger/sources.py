@@ -1,14 +1,16 @@
 """The rules for ``sources.tsv``: every cell as declared, then what must hold across a row and across rows.
 
 In: the text cells of ``sources.tsv`` (from :func:`~.read.read_table`), the file's name for messages,
-and the seeds folder. Out: the sources table with ``published``, ``published_earliest`` and
+the seeds folder and the build day. Out: the sources table with ``published``, ``published_earliest`` and
 ``published_latest`` as datetimes and ``primary`` as bool, plus ``seed_text`` (the verbatim text of a
 source kept in ``seeds/``, for the quote checks), and the problems found.
 
 Rules (beyond the descriptor's types and constraints): a source without an address has a citation
 that names it; a shown date makes both bounds equal to it; the earliest bound is not after the latest;
-exactly one source is primary; a seed file exists in ``seeds/`` with its provenance record, matches
-the record's checksum, and the record's date bounds equal the row's. Every seed-file problem is
+no date is after the build day (a report in hand was published by then); exactly one source is
+primary, and it is one whose text is kept in ``seeds/`` (``seed_file``); a seed file exists in
+``seeds/`` with its provenance record, matches the record's checksum, and the record's date bounds
+equal the row's. Every seed-file problem is
 written the same way: ``seed file '<name>' in <folder>/: <what is wrong>; <what to do>``.
 """
 
@@ -24,15 +26,15 @@ from ..seed import SeedError, provenance_path, read_provenance, read_seed
 from .cells import parse_cells
 from .dates import gregorian_explainer
 from .errors import Collector, Problem
-from .schema import SOURCES
+from .schema import table
 
 DATE_FIELDS = ("published", "published_earliest", "published_latest")
 
 
-def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    """Validate the sources; return the typed table (with ``seed_text``) and every problem found."""
+def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path, day: pd.Timestamp) -> tuple[pd.DataFrame, list[Problem]]:
+    """Validate the sources (as of build ``day``); return the typed table (with ``seed_text``) and every problem found."""
     c = Collector(where, frame, "source_id")
-    cells = parse_cells(frame, SOURCES, c, {name: gregorian_explainer(None) for name in DATE_FIELDS})
+    cells = parse_cells(frame, table("sources"), c, {name: gregorian_explainer(None) for name in DATE_FIELDS})
     v = cells.values
     c.add(~cells.filled("url") & ~cells.filled("citation"), "citation",
           "a source without an address needs a citation that names it")
@@ -41,6 +43,7 @@ def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.
           "the latest possible date is before the earliest; swap or correct them")
     c.add(published.notna() & ((earliest != published) | (latest != published)), "published_earliest",
           "when 'published' is given, both bounds must equal it")
+    _check_build_day(v, day, c)
     primary = v["primary"].astype(bool)
     n_primary = int(primary.sum())
     if n_primary == 0 and cells.ok("primary").all():
@@ -50,6 +53,9 @@ def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.
         c.add(primary & (np.arange(len(frame)) > first), "primary",
               f"only one source can be primary, and {frame['source_id'].iloc[first]} (line {frame['_line'].iloc[first]}) "
               "already is; write no here")
+    c.add(primary & ~cells.filled("seed_file"), "primary",
+          "only the seed article, whose text is kept in seeds/ (named in seed_file), can be primary; write no here "
+          "(and yes on the seed's row), or name this report's text in seed_file")
 
     out = frame.copy()
     for name in DATE_FIELDS:
@@ -63,6 +69,16 @@ def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path) -> tuple[pd.
         if text is not None:
             out.iloc[i, out.columns.get_loc("seed_text")] = text
     return out, c.problems
+
+
+def _check_build_day(v: dict, day: pd.Timestamp, c: Collector) -> None:
+    """No date after the build day: a report in hand was published by then (a shown date is named once)."""
+    shown_late = v["published"] > day
+    for name in DATE_FIELDS:
+        late = (v[name] > day) & (~shown_late if name != "published" else True)
+        c.add(late, name, lambda rows, name=name: [
+            f"{_day(d)} is after today, {_day(day)} (the build day): a report in hand was published by today at the "
+            "latest; correct the date" for d in v[name].to_numpy()[rows]])
 
 
 def _check_seed(row: pd.Series, earliest, latest, seeds_dir: Path, c: Collector) -> str | None:

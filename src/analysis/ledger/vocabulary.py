@@ -9,8 +9,12 @@ English and Persian name, ISO 3166-2:IR code, tile-grid row and column). :mod:`a
 them under its long-standing names.
 
 Raises :class:`~.errors.LedgerError` naming the file, line and field when a vocabulary file is wrong,
-when a descriptor enum (what ``figures.tsv`` may say) and its vocabulary file (what each value means)
-disagree, and when two provinces share a square of the tile grid.
+and when a descriptor enum (what ``figures.tsv`` may say) and its vocabulary file (what each value
+means) disagree, and when two provinces share a square of the tile grid. A metric's row must also hold
+together (its plausible range is checked here, so a wrong range is named in ``metrics.tsv``, not as
+every figure of the metric in ``figures.tsv``): the minimum is not above the maximum, a metric that is
+not ``signed`` has no negative minimum, and a ``capped`` share has no maximum above 100. A scope's
+``part_of`` names another scope, and the parts form no loop.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ def vocabulary(name: str) -> pd.DataFrame:
         _check_parts(frame, c)
     if name == "provinces":
         _check_grid(frame, cells, c)
+    if name == "metrics":
+        _check_metrics(cells, c)
     if c.problems:
         raise LedgerError(c.problems)
     out = pd.DataFrame({f.name: cells.values[f.name] for f in schema.fields})
@@ -96,6 +102,20 @@ def _check_grid(frame: pd.DataFrame, cells, c: Collector) -> None:
         else:
             owner[square] = (frame["province"].iat[i], int(frame["_line"].iat[i]))
     c.add(taken, "col", words)
+
+
+def _check_metrics(cells, c: Collector) -> None:
+    """Each metric's row holds together (see the module text); only cells that were read are compared."""
+    v, ok = cells.values, cells.ok
+    low, high = v["minimum"], v["maximum"]
+    both = ok("minimum") & ok("maximum")
+    c.add(both & (low > high), "maximum", lambda rows: [
+        f"the maximum ({h:g}) is below the minimum ({lo:g}), so no value could be plausible; swap or correct them"
+        for lo, h in zip(low.to_numpy()[rows], high.to_numpy()[rows])])
+    c.add(ok("minimum") & ok("signed") & ~v["signed"].astype(bool) & (low < 0), "minimum",
+          "a metric that is not signed cannot be negative; write a minimum of 0 or more, or yes in signed")
+    c.add(ok("maximum") & ok("capped") & v["capped"].astype(bool) & (high > 100), "maximum",
+          "a capped share cannot be above 100; write a maximum of 100 or less, or no in capped")
 
 
 def metrics() -> pd.DataFrame:

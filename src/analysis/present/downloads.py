@@ -28,6 +28,7 @@ LEDGER_COLUMNS: dict[str, str] = {
     "high": "the highest value the wording allows (empty: no upper bound)",
     "scope": "what the figure covers",
     "scope_label": "the same in plain words",
+    "province": "the province the figure is about (empty: the whole country)",
     "period_kind": "full year, quarter, year to date, multi-year, since a date, stock, ...",
     "period": "the period in plain words",
     "period_start": "first day, Gregorian",
@@ -55,15 +56,19 @@ def _bound(x: pd.Series) -> pd.Series:
     return x.where(np.isfinite(x))
 
 
-def ledger(ev) -> pd.DataFrame:
-    """Every figure as one tidy row (:data:`LEDGER_COLUMNS`)."""
-    f = ev.figures.sort_values("figure_id", kind="stable")
+def ledger(ev, provinces: dict | None = None) -> pd.DataFrame:
+    """Every figure as one tidy row (:data:`LEDGER_COLUMNS`): the country's (``ev``) and each province's
+    (``provinces``: :func:`analysis.evidence.provinces`), each with the claim of its own place."""
+    places = [ev, *(provinces or {}).values()]
+    f = pd.concat([p.figures for p in places], ignore_index=True).sort_values("figure_id", kind="stable")
+    if "province" not in f:
+        f["province"] = ""
     src = ev.sources.set_index("source_id")
     out = pd.DataFrame({
         "figure_id": f["figure_id"], "claim_id": f["claim_id"], "source_id": f["source_id"],
         "metric": f["metric"], "metric_label": fmt.labels("metric", f["metric"]), "unit": f["metric"].map(fmt.unit_of),
         "value": f["value"], "qualifier": f["qualifier"], "low": _bound(f["low"]), "high": _bound(f["high"]),
-        "scope": f["scope"], "scope_label": fmt.labels("scope", f["scope"]),
+        "scope": f["scope"], "scope_label": fmt.labels("scope", f["scope"]), "province": f["province"],
         "period_kind": periods.plain(f["period_kind"]), "period": fmt.period_labels(f),
         "period_start": _date(f["start"]), "period_start_iranian": calendar.jalali_text_columns(f["start"]),
         "period_end_earliest": _date(f["end_earliest"]), "period_end_latest": _date(f["end_latest"]),

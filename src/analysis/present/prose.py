@@ -4,6 +4,11 @@ In: an :class:`~analysis.evidence.Evidence` and the questions' tables. Out: plai
 (no Markdown, no figure ids: ids stay in tables). The front page and each notebook call the same
 functions, so an answer reads the same wherever it appears. Numbers go through :mod:`analysis.fmt`,
 so a derived value carries no more precision than its bounds support.
+
+A year known only from a count to a date within it (not ``complete``:
+:func:`analysis.questions.timeline.completeness`) is never compared, ranked or described as a full
+year: the ranges, peaks and changes are those of complete years, the answers speak of the latest
+complete year, and the running year is shown as "so far" (an earlier part-year as known only in part).
 """
 
 from __future__ import annotations
@@ -51,6 +56,36 @@ def _period_words(r: pd.Series) -> str:
     return f"in {year} to {REPORT_DATE}"
 
 
+def _to_date(r: pd.Series) -> str:
+    """The day a part-year's count runs to: '2025-08-01', or 'a day from 2025-07-01 to 2025-08-10' (an undated report)."""
+    early, late = pd.Timestamp(r["to_date_earliest"]), pd.Timestamp(r["to_date_latest"])
+    return f"{early:%Y-%m-%d}" if early == late else f"a day from {early:%Y-%m-%d} to {late:%Y-%m-%d}"
+
+
+def _part_years(y: pd.DataFrame, pace: bool = False) -> str:
+    """Sentences for the years known only in part: the last, if it is one, 'so far'; earlier ones left out of the range.
+
+    ``pace``: give the running year's pace to date (the frame of :func:`analysis.questions.rates.yearly`).
+    """
+    if y.empty or y["complete"].all():
+        return ""
+    out = []
+    last = y.iloc[-1]
+    earlier = y.iloc[:-1][~y.iloc[:-1]["complete"]]
+    if len(earlier):
+        said = _join([f"{int(r['jalali_year'])} ({fmt.number(r['to_date_value'])} by {_to_date(r)})" for _, r in earlier.iterrows()])
+        out.append(f" Known only in part, and left out of the comparison: {said}.")
+    if not last["complete"]:
+        per_day = ""
+        if pace:
+            rate = (fmt.number(last["pace_value"], 1) if not pd.isna(last["pace_value"])
+                    else f"{fmt.number(last['pace_low'], 1)} to {fmt.number(last['pace_high'], 1)}")
+            per_day = f" ({rate} a day to then)"
+        out.append(f" So far in {_years_span(last['jalali_year'])}: {fmt.number(last['to_date_value'])} units by {_to_date(last)}"
+                   f"{per_day}, with no full-year figure yet.")
+    return "".join(out)
+
+
 def _join(items: list[str]) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
@@ -78,29 +113,39 @@ def ledger_line(ev) -> str:
 
 
 def timeline_answer(ev, detail: bool = True) -> str:
-    """Question 1 in sentences: the range of the yearly counts, the peak and the latest year, then
-    (with ``detail``) every year's count."""
+    """Question 1 in sentences: the range of the complete years' counts, the peak and the latest complete
+    year, the running year so far, then (with ``detail``) every year's count."""
     y = timeline.years(ev)
     if y.empty:
         return "The ledger has no yearly counts of revived units."
     parts = []
     for _, r in y.iterrows():  # one per Iranian year
+        if not r["complete"]:
+            when = "so far" if r.name == y.index[-1] else "in part only"
+            count = fmt.estimate(r["to_date_value"], r["to_date_low"], r["to_date_high"], "units")
+            parts.append(f"{int(r['jalali_year'])}: {count}{_scope_note(r['scope'])} {when} (to {_to_date(r)})")
+            continue
         derived = " (derived)" if r["basis"] != "full_year" else ""
         parts.append(f"{int(r['jalali_year'])}: {_count(r)}{_scope_note(r['scope'])}{derived}")
-    peak, low = y.loc[y["value"].idxmax()], y.loc[y["value"].idxmin()]
-    last = y.iloc[-1]
+    listed = " Year by year: " + "; ".join(parts) + "." if detail else ""
+    full = y[y["complete"]]
+    if full.empty:
+        return "No year in the ledger has a full-year count of revived units." + _part_years(y) + listed
+    peak, low = full.loc[full["value"].idxmax()], full.loc[full["value"].idxmin()]
+    last = full.iloc[-1]
+    whole = "" if len(full) == len(y) else "full "  # a word only where part-years stand beside them
 
     def end(r: pd.Series) -> str:  # an end of the range that is not a national count says whose it is
         return fmt.number(r["value"]) + ("" if r["scope"] == "national" else f" ({int(r['jalali_year'])}, {fmt.label('scope', r['scope'])} only)")
 
-    latest = "the latest full year" if last["basis"] == "full_year" else "the latest year (derived)"
-    if len(y) == 1:
-        return (f"Officials reported {end(last)} idle units revived in {_years_span(last['jalali_year'])}, the one year the ledger "
-                f"counts{' (derived)' if last['basis'] != 'full_year' else ''}.")
+    latest = "the latest full year" if last["basis"] == "full_year" else "the latest complete year (derived)"
+    if len(full) == 1:
+        return (f"Officials reported {end(last)} idle units revived in {_years_span(last['jalali_year'])}, the one {whole}year the ledger "
+                f"counts{' (derived)' if last['basis'] != 'full_year' else ''}." + _part_years(y) + (listed if whole else ""))
     return (f"Officials reported between {end(low)} and {end(peak)} idle units revived a year "
-            f"from {int(y['jalali_year'].min())} to {int(y['jalali_year'].max())}, peaking at {fmt.number(peak['value'])} in "
+            f"{'in the full years ' if whole else ''}from {int(full['jalali_year'].min())} to {int(full['jalali_year'].max())}, peaking at {fmt.number(peak['value'])} in "
             f"{_years_span(peak['jalali_year'])}; {latest}, {_years_span(last['jalali_year'])}, counted "
-            f"{fmt.number(last['value'])}." + (" Year by year: " + "; ".join(parts) + "." if detail else ""))
+            f"{fmt.number(last['value'])}." + _part_years(y) + listed)
 
 
 def seed_timeline_answer(ev, short: bool = False) -> str:
@@ -138,7 +183,9 @@ def jobs_answer(ev, detail: bool = True) -> str:
     ref = jobs.reference_range(ev)
     if h.empty or math.isnan(ref.value):
         return "The ledger has no year with both a units and a jobs count of the same scope."
-    full = h[np.isfinite(h["jpu_high"]) & h["jpu_value"].notna()]
+    # Years are ranked only on full-year counts of both (a part-year's floor is no year's ratio).
+    whole = timeline.WHOLE_YEAR_BASES
+    full = h[np.isfinite(h["jpu_high"]) & h["jpu_value"].notna() & h["u_basis"].isin(whole) & h["j_basis"].isin(whole)]
     parts = [f"{int(r['jalali_year'])}: {fmt.estimate(r['jpu_value'], r['jpu_low'], r['jpu_high'])}{_scope_note(r['scope'])}"
              for _, r in h.iterrows()]
     if len(full) >= 2:
@@ -187,12 +234,17 @@ def rates_answer(ev, detail: bool = True) -> str:
     y = rates.yearly(ev)
     if y.empty:
         return "The ledger has no yearly count to compare." + _targets_sentence(ev, detail)
-    last = y.iloc[-1]
-    if len(y) == 1:
-        return (f"The ledger counts one year, {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
-                f"({fmt.number(last['pace_value'], 1)} a day), so the pace cannot be compared yet." + _targets_sentence(ev, detail))
-    prev = y.iloc[-2]
-    peak = y.loc[y["value"].idxmax()]
+    part = _part_years(y, pace=True)
+    full = y[y["complete"]]
+    if full.empty:
+        return "The ledger has no full-year count to compare." + part + _targets_sentence(ev, detail)
+    last = full.iloc[-1]
+    if len(full) == 1:
+        whole = "full " if part else ""
+        return (f"The ledger counts one {whole}year, {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
+                f"({fmt.number(last['pace_value'], 1)} a day), so the pace cannot be compared yet." + part + _targets_sentence(ev, detail))
+    prev = full.iloc[-2]
+    peak = full.loc[full["value"].idxmax()]
     cross = " (a change of scope, so of definition)" if last["cross_scope"] else ""
     direction = "fell" if last["value"] < prev["value"] else "rose" if last["value"] > prev["value"] else "held"
     if pd.isna(last["pct_value"]) or direction == "held":
@@ -202,7 +254,7 @@ def rates_answer(ev, detail: bool = True) -> str:
                     f"{fmt.number(prev['value'])} of {int(prev['jalali_year'])}")
     return (f"The pace {direction} in {_years_span(last['jalali_year'])}: {fmt.number(last['value'])} units "
             f"({fmt.number(last['pace_value'], 1)} a day), {compared}{cross}. It peaked in {_years_span(peak['jalali_year'])} at {fmt.number(peak['value'])} "
-            f"({fmt.number(peak['pace_value'], 1)} a day)." + _targets_sentence(ev, detail))
+            f"({fmt.number(peak['pace_value'], 1)} a day)." + part + _targets_sentence(ev, detail))
 
 
 def _targets_sentence(ev, detail: bool) -> str:

@@ -14,23 +14,26 @@ from ..evidence import estimates as est_vocab
 from ..evidence.keys import join_lists
 from ..questions import rates, stock
 from .tables import table_html
-from .timeline_tables import _year
+from .timeline_tables import _year, to_date_words, year_labels
 
 
 def yearly(ev, name: str) -> str:
-    """The headline series: units, pace per day and the change from the year before."""
+    """The headline series: units, pace per day and the change from the year before (a part-year: its count
+    and pace to date, not compared)."""
     y = rates.yearly(ev)
     if y.empty:
         return "<p>The ledger has no yearly count of revived units.</p>"
     change = fmt.estimate_column(y, "pct_", "%").where(y["pct_value"].notna(), "")
     note = np.where(y["cross_scope"], "across scopes: " + fmt.labels("scope", y["previous_scope"].fillna("")) + " before", "")
+    basis = np.where(y["complete"], np.where(y["basis"] != "full_year", y["basis"].map(est_vocab.BASES), ""),
+                     to_date_words(y) + "; per day to that date, not compared with full years")
     display = pd.DataFrame({
-        "Iranian year": _year(y["jalali_year"]),
+        "Iranian year": year_labels(y),
         "Scope": fmt.labels("scope", y["scope"]),
-        "Units revived": fmt.estimate_column(y, "", "units"),
+        "Units revived": fmt.estimate_column(y, "", "units").where(y["complete"], fmt.estimate_column(y, "to_date_", "units")),
         "Per day": fmt.estimate_column(y, "pace_", ""),
         "Change on the year before": change,
-        "Note": np.where(y["basis"] != "full_year", y["basis"].map(est_vocab.BASES), "") + np.where((y["basis"] != "full_year") & y["cross_scope"], "; ", "") + note,
+        "Note": pd.Series(basis, index=y.index) + np.where((basis != "") & y["cross_scope"], "; ", "") + note,
         "Sources": y["source_ids"],
     })
     return table_html(display, name=name, title="Units revived per year, per day, and the change on the year before", data=y, sources=ev.sources, source_column="Sources",
@@ -84,8 +87,8 @@ def in_year(ev, name: str, shown: int = 10) -> str:
         "Of the target": [fmt.estimate(v, lo, hi, "%", 0) if not pd.isna(lo) else "no target" for v, lo, hi in
                           zip(m["progress_value"], m["progress_low"], m["progress_high"])],
         "Year-end at this pace": fmt.estimate_column(m, "projected_", "units"),
-        "Year's result": [fmt.estimate(v, lo, hi, "units") if not pd.isna(v) else "" for v, lo, hi in
-                          zip(m["final_value"], m["final_low"], m["final_high"])],
+        "Year's result": [fmt.estimate(v, lo, hi, "units") if not pd.isna(v) else "" if pd.isna(b) else "no full-year figure"
+                          for v, lo, hi, b in zip(m["final_value"], m["final_low"], m["final_high"], m["final_basis"])],
         "Sources": m["source_ids"],
     })
     return table_html(display, name=name, title="In-year counts against the target in force", data=m, sources=ev.sources, source_column="Sources", shown=shown,

@@ -27,6 +27,19 @@ def _est(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series = "units")
     return fmt.estimate_column(frame, prefix, unit)
 
 
+def year_labels(y: pd.DataFrame) -> pd.Series:
+    """'1399 (2020-21)' for a complete year; ', so far' after the last year when it is known only in part,
+    ', in part only' after an earlier part-year (frames with ``complete``: :func:`analysis.questions.timeline.completeness`)."""
+    last = pd.Series(np.arange(len(y)) == len(y) - 1, index=y.index)
+    return _year(y["jalali_year"]) + np.where(y["complete"], "", np.where(last, ", so far", ", in part only"))
+
+
+def to_date_words(y: pd.DataFrame) -> pd.Series:
+    """For a part-year: 'counted to 2025-08-01 (1404/05/10), with no full-year figure'; '' for a complete year."""
+    return pd.Series(np.where(y["complete"], "", "counted to " + fmt.date_windows(y["to_date_earliest"], y["to_date_latest"])
+                              + ", with no full-year figure"), index=y.index)
+
+
 # ---------------------------------------------------------------------------------------------
 # Timeline
 # ---------------------------------------------------------------------------------------------
@@ -41,15 +54,16 @@ def years(ev, name: str) -> str:
                       + np.where(y["target_first_value"].notna() & (y["target_first_value"] != y["target_value"]),
                                  " (first stated " + y["target_first_value"].map(fmt.number) + ")", ""), "")
     display = pd.DataFrame({
-        "Iranian year": _year(y["jalali_year"]),
+        "Iranian year": year_labels(y),
         "Units revived": _est(y),
         "Scope": fmt.labels("scope", y["scope"]),
-        "How it is known": y["basis"].map(est_vocab.BASES),
+        "How it is known": y["basis"].map(est_vocab.BASES).where(y["complete"], "part of the year only: at least what was " + to_date_words(y)),
         "Revival target": target,
         "Sources": y["source_ids"],
     })
-    data = y[["jalali_year", "year_start", "year_end", "scope", "value", "low", "high", "basis", "rule", "chosen_claim", "figure_ids",
-              "source_ids", "target_first_value", "target_value", "target_scope"]]
+    data = y[["jalali_year", "year_start", "year_end", "scope", "value", "low", "high", "basis", "complete", "to_date_value", "to_date_low",
+              "to_date_high", "to_date_earliest", "to_date_latest", "rule", "chosen_claim", "figure_ids", "source_ids",
+              "target_first_value", "target_value", "target_scope"]]
     return table_html(display, name=name, title="Units revived per Iranian year: best estimates with their bounds, basis and targets", data=data, sources=ev.sources, source_column="Sources", numeric=("Units revived",))
 
 

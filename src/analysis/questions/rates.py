@@ -5,6 +5,8 @@ both ends; a year is 365 or 366 days):
 
 - :func:`yearly`: the headline series with the pace per day and the change from the year before
   (``cross_scope`` where the two years' counts are of different scopes: a change of definition);
+  a year known only from a count to a date (not ``complete``, :func:`analysis.questions.timeline.completeness`)
+  gets its pace to that date and is never compared: no change to or from it;
 - :func:`by_scope`: the same change within each scope, where two consecutive years have estimates;
 - :func:`attainment`: each revival target that may be scored (:mod:`analysis.evidence.targets`)
   against the year's estimate of the same scope, as first stated and as in force at the year's end;
@@ -24,6 +26,7 @@ from ..bounds import Estimate
 from ..evidence.estimates import WHOLE_YEAR_BASES
 from ..evidence.keys import capped
 from ..evidence.readings import nested
+from .timeline import completeness
 
 UNITS = "units_revived"
 
@@ -43,14 +46,24 @@ def _not_below_zero(e: Estimate) -> Estimate:
 
 def yearly(ev) -> pd.DataFrame:
     """The headline series with ``pace_*`` (units per day) and ``change_*``/``pct_*`` from the previous
-    year, ``previous_scope`` and ``cross_scope``; a derived floor has no upper bound, and neither
-    has a change computed from it."""
+    year, ``previous_scope`` and ``cross_scope``, and ``complete`` with the count to date of a year
+    known only in part (:func:`~analysis.questions.timeline.completeness`).
+
+    A complete year's pace is its count over its length (365 or 366 days); a part-year's is its count
+    to date over the days that count covers (an interval when its report is undated). Changes are
+    computed only between consecutive complete years: a part-year is neither changed to nor from.
+    """
     h = ev.headline.sort_values("jalali_year").reset_index(drop=True).copy()
     if h.empty:
-        return h
-    _put(h, "pace_", _est(h) / h["year_days"].astype(float))
-    prev = h.shift()
-    consecutive = (h["jalali_year"] - prev["jalali_year"]) == 1
+        return h.assign(complete=pd.Series(dtype=bool))
+    h = completeness(ev, h)
+    full = h["complete"]
+    year_pace = _est(h) / h["year_days"].astype(float)
+    so_far = _est(h, "to_date_") / Estimate(h["days_low"].where(h["days_low"] == h["days_high"]), h["days_low"], h["days_high"])
+    _put(h, "pace_", Estimate(year_pace.value.where(full, so_far.value), year_pace.low.where(full, so_far.low),
+                              year_pace.high.where(full, so_far.high)))
+    prev = h.where(full).shift()  # a part-year is no year "before"
+    consecutive = (full & ((h["jalali_year"] - prev["jalali_year"]) == 1)).fillna(False).astype(bool)
     change = _est(h) - _est(prev)
     pct = (_est(h) / _est(prev) - 1) * 100
     for prefix, e in (("change_", change), ("pct_", pct)):
@@ -110,7 +123,8 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     target), ``days_low/high`` (days elapsed, both ends counted), ``elapsed_low/high`` (percent of the
     year), ``progress_*`` (percent of the target), ``needed_*`` (units per day still needed),
     ``projected_*`` (the year-end at the pace to date), and the outcome ``final_*`` (the year's
-    estimate of the same scope).
+    estimate of the same scope, with its ``final_basis``; NaN where the year has no full-year figure,
+    whose floor is no year's result).
     """
     s = ev.series[(ev.series["metric"] == metric) & ev.series["scope"].isin(REVIVAL_SCOPES) & (ev.series["period_kind"] != "full_year")].copy()
     if s.empty:
@@ -148,7 +162,10 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     _put(m, "projected_", done / days * year)
     final = ev.estimates[ev.estimates["metric"] == metric][["scope", "jalali_year", "value", "low", "high", "basis"]].rename(
         columns={"value": "final_value", "low": "final_low", "high": "final_high", "basis": "final_basis"})
-    return m.merge(final, on=["scope", "jalali_year"], how="left").sort_values(["jalali_year", "scope", "end_earliest"]).reset_index(drop=True)
+    m = m.merge(final, on=["scope", "jalali_year"], how="left")
+    part = m["final_basis"].notna() & ~m["final_basis"].isin(WHOLE_YEAR_BASES)
+    m[["final_value", "final_low", "final_high"]] = m[["final_value", "final_low", "final_high"]].where(~part)
+    return m.sort_values(["jalali_year", "scope", "end_earliest"]).reset_index(drop=True)
 
 
 def same_period(ev, metric: str = UNITS) -> pd.DataFrame:

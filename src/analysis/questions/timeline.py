@@ -5,7 +5,10 @@ added by :mod:`analysis.fmt` where shown):
 
 - :func:`overview`: what the ledger holds (reports, figures, claims, years, first and latest report);
 - :func:`years`: the programme year by year: the headline estimate of units revived, its scope and
-  basis, and the year's revival target as first stated and as in force at the year's end;
+  basis, whether the year is complete, and the year's revival target as first stated and as in force
+  at the year's end;
+- :func:`completeness`: for any frame of yearly estimates, whether each year has a full-year figure
+  and, where it has not, the count to date its estimate rests on (the one rule for part-years);
 - :func:`reports`: every report at its date (or date window) with how the date is known;
 - :func:`claims`: every claim in the order it was first reported;
 - :func:`year_to_date`: each year's cumulative counts against the share of the year elapsed;
@@ -18,9 +21,42 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
+from ..evidence.estimates import WHOLE_YEAR_BASES
 from ..assumptions import HEADLINE_SCOPES, REVIVAL_SCOPES
 
 UNITS = "units_revived"
+
+#: The estimate bases of a whole year (:data:`analysis.evidence.estimates.WHOLE_YEAR_BASES`: stated for it,
+#: derived from a multi-year total, or from a count near the year's end). Any other basis (``floor``: at
+#: least a count to a date within the year; ``part_floor``: at least a part's count) is a part-year; a basis
+#: the list does not name is a part-year too, so a new one is never compared unawares.
+
+
+def completeness(ev, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (yearly estimates: ``basis`` and ``chosen_claim``) with what a reader must know of each year.
+
+    ``complete``: the year has a full-year figure, stated or derived from a multi-year total (a basis
+    of :data:`WHOLE_YEAR_BASES`). A year that is not complete is known only from a count to a date
+    within it: it is never compared, ranked or described as a full year. For those years, ``to_date_value``,
+    ``to_date_low``, ``to_date_high`` (the count itself, with the bounds of its wording),
+    ``to_date_earliest``/``to_date_latest`` (the day it runs to, or the window of its undated report)
+    and ``days_low``/``days_high`` (the days of the year it covers, both ends counted); NaN elsewhere.
+    """
+    out = frame.copy()
+    out["complete"] = pd.Series(out["basis"].isin(WHOLE_YEAR_BASES), index=out.index, dtype=bool)
+    c = ev.claims.set_index("claim_id")
+    part = ~out["complete"]
+    # The count to a date the year is known from: its highest count to date where it has one (a year
+    # floored by a part's count has the part's claim as its chosen one, which is not a count of its own).
+    own = out["floor_claim"].where(out["floor_claim"].fillna("") != "") if "floor_claim" in out else None
+    claim = (own.fillna(out["chosen_claim"]) if own is not None else out["chosen_claim"]).where(part)
+    for col, src in (("to_date_value", "value"), ("to_date_low", "low"), ("to_date_high", "high"),
+                     ("to_date_earliest", "end_earliest"), ("to_date_latest", "end_latest")):
+        out[col] = pd.Series(claim.map(c[src]), index=out.index, dtype=c[src].dtype)
+    start = calendar.year_bounds_columns(out["jalali_year"])["year_start"]
+    for col, end in (("days_low", "to_date_earliest"), ("days_high", "to_date_latest")):
+        out[col] = pd.Series(calendar.days_inclusive(start, out[end]), index=out.index, dtype=float).where(part)
+    return out
 
 
 def overview(ev) -> dict:
@@ -65,7 +101,8 @@ def years(ev) -> pd.DataFrame:
 
     Columns: ``jalali_year``, ``year_start``, ``year_end``, ``year_days``; the headline estimate
     ``scope``, ``value``, ``low``, ``high``, ``basis``, ``rule``, ``chosen_claim``, ``figure_ids``,
-    ``source_ids``, ``conflicting_claims``; the year's target as first stated (``target_first_*``) and
+    ``source_ids``, ``conflicting_claims``; ``complete`` and, for a year known only in part, its count
+    to date (:func:`completeness`); the year's target as first stated (``target_first_*``) and
     as in force at the year's end (``target_*``: ``scope``, ``value``, ``claim_id``, ``timing``,
     ``scored``); ``other_scopes``, the estimates of other revival scopes that year (code: value pairs).
     """
@@ -84,7 +121,7 @@ def years(ev) -> pd.DataFrame:
     listed = {year: list(zip(g["scope"], g["value"], g["low"], g["high"], g["basis"])) for year, g in others.groupby("jalali_year")}
     out["other_scopes"] = [listed.get(year, []) for year in out["jalali_year"]]
     out["target_scored"] = out["target_scored"].fillna(False).astype(bool)
-    return out
+    return completeness(ev, out)
 
 
 def reports(ev) -> pd.DataFrame:

@@ -19,11 +19,15 @@ How a build fails well:
   and the command says ``report not built: interrupted`` (exit status 130).
 - **A disk that refuses** (read-only, full, no permission), whether the builder or a notebook hit
   it, ends in one line naming the folder: ``report not built: cannot write to build: No space left
-  on device``.
+  on device``; so does a plain file where the report's folder should be (``cannot write to build:
+  it is a file, not a folder; ...``).
 - A failing notebook raises :class:`~analysis.report.notebooks.NotebookFailure` naming the
   notebook and cell; an invalid ledger its :class:`~analysis.ledger.LedgerError`.
 
 Reproducible: two builds from the same inputs give byte-identical files (no timings, dates, paths).
+The build day (:mod:`analysis.buildday`, against which the loader refuses dates still to come) is
+taken once, when the build starts, and handed to every kernel, so every page reads the ledger as
+of the same day.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .. import execute, paths
+from .. import buildday, execute, paths
 from ..ledger import LedgerError, load_ledger
 from . import content, layout, pages, sources
 from .front import render_front_page
@@ -232,11 +236,22 @@ def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
     ]
 
 
+def _no_file_in_the_way(out: Path) -> None:
+    """Raise :class:`WriteFailure` naming a plain file that stands where the report's folder (or a folder
+    above it) should be: ``build`` made by mistake as a file."""
+    for folder in [out, *out.parents]:
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                raise WriteFailure(display_name(folder), "it is a file, not a folder; move or delete that file, then run again")
+            return
+
+
 #: Notebooks executed side by side (each in its own kernel): one per core, at most two.
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
-def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[str], None]) -> Iterator[tuple[Path, object]]:
+def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[str], None],
+             env: dict[str, str] | None = None) -> Iterator[tuple[Path, object]]:
     """Execute the notebooks :data:`WORKERS` at a time; yield ``(source, executed notebook)`` in run order,
     logging ``[n/N] notebook`` as each is waited for (so a failing one is named before its error).
 
@@ -244,7 +259,7 @@ def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[st
     notebook goes on writing into a build that is being cleaned up.
     """
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
-    futures = [pool.submit(run_notebook, source, staging / source.stem, folder_shown=where) for source in notebooks]
+    futures = [pool.submit(run_notebook, source, staging / source.stem, folder_shown=where, env=env) for source in notebooks]
     try:
         for number, (source, future) in enumerate(zip(notebooks, futures), start=1):
             log(f"[{number}/{len(notebooks)}] {display_name(source)}")
@@ -269,23 +284,26 @@ def build_report(
 
     The previous contents of ``out`` are replaced only when every notebook ran and every page was
     written. ``log`` receives one progress line per notebook (``[2/4] notebooks/02-jobs-per-unit.ipynb``).
-    Raises :class:`NotebookFailure`, :class:`WriteFailure`, :class:`LedgerError` or a
-    ``KeyboardInterrupt`` (:class:`BuildInterrupted`, :class:`analysis.execute.ExecutionInterrupted`).
+    Raises :class:`NotebookFailure`, :class:`WriteFailure`, :class:`LedgerError`,
+    :class:`analysis.buildday.BuildDayError` or a ``KeyboardInterrupt`` (:class:`BuildInterrupted`,
+    :class:`analysis.execute.ExecutionInterrupted`).
     """
     out = Path(out).absolute()
     if not notebooks:
         raise NotebookFailure("the notebooks folder", None, "", "no notebooks (NN-name.ipynb) found")
+    day = buildday.build_day()  # once per build: this process and every kernel read the ledger as of this day
     where = display_name(out.parent)
     with _interruptible():
         try:
+            _no_file_in_the_way(out)
             out.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(out, log)
-            ledger = load_ledger()
+            ledger = load_ledger(build_day=day)
             with _staging(out) as staging, ThreadPoolExecutor(max_workers=1, thread_name_prefix="front") as front_pool:
                 # The front page's own analysis runs in this process while the kernels execute the notebooks.
                 prepared = front_pool.submit(content.prepare, ledger, staging)
                 built = []
-                for source, nb in _run_all(notebooks, staging, where, log):
+                for source, nb in _run_all(notebooks, staging, where, log, env=buildday.environment(day)):
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
                     built.append((source.stem, nb))
                 infos = _page_infos(built)
@@ -324,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     except WriteFailure as exc:
         print(f"report not built: {exc}; {kept}", file=sys.stderr)
         return 1
-    except (NotebookFailure, LedgerError) as exc:
+    except (NotebookFailure, LedgerError, buildday.BuildDayError) as exc:
         print(f"report not built: {exc}", file=sys.stderr)
         print(kept, file=sys.stderr)
         return 1

@@ -5,16 +5,20 @@ In: the built pages (:class:`BuiltPage`), the folder the report is built in, the
 files and the report-wide downloads (the tidy ledger, the yearly estimates). The answers are the same
 generated sentences the pages open with (:mod:`analysis.present.prose`), computed from the same
 evidence, so the front page and the pages cannot disagree. The layout is :mod:`analysis.report.front`.
+
+No CSV file is read back: the downloads' row counts come from the frames that were written (the
+report-wide files here, each page's files from the list its notebook wrote beside them,
+:data:`analysis.present.tables.MANIFEST`), so a cell of any length reaches every file.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
 from . import layout
 from ..present.tables import MANIFEST
@@ -40,17 +44,20 @@ def plain_file_title(stem: str) -> str:
 
 
 def data_rows(path: Path) -> int:
-    """How many data rows (after the header) a CSV file holds."""
-    with open(path, encoding="utf-8", newline="") as f:
-        return max(sum(1 for _ in csv.reader(f)) - 1, 0)
+    """How many data rows (after the header) a CSV file holds: only for a file no page listed with its
+    rows (pandas' reader, which takes a field of any length; the standard one stops at 131,072 characters)."""
+    try:
+        return len(pd.read_csv(path, dtype=str, keep_default_na=False, engine="c"))
+    except pd.errors.EmptyDataError:
+        return 0
 
 
 def _rows_words(n: int) -> str:
     return f"{n:,} row" + ("" if n == 1 else "s")
 
 
-def _manifest(folder: Path) -> dict[str, tuple[str, str]]:
-    """The titles a page gave its files (:data:`analysis.present.tables.MANIFEST`): file -> (title, kind)."""
+def _manifest(folder: Path) -> dict[str, tuple[str, str, int | None]]:
+    """What a page listed of its files (:data:`analysis.present.tables.MANIFEST`): file -> (title, kind, rows)."""
     path = folder / MANIFEST
     if not path.exists():
         return {}
@@ -58,25 +65,26 @@ def _manifest(folder: Path) -> dict[str, tuple[str, str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 3:
-            out[parts[0]] = (parts[1], parts[2])
+            rows = int(parts[3]) if len(parts) >= 4 and parts[3].isdigit() else None
+            out[parts[0]] = (parts[1], parts[2], rows)
     return out
 
 
-def downloads(pages: list[BuiltPage], root: Path) -> list[Download]:
-    """The report-wide tables first, then every CSV of every page under its plain title (empty ones get 0 rows)."""
+def downloads(pages: list[BuiltPage], root: Path, report_rows: dict[str, int] | None = None) -> list[Download]:
+    """The report-wide tables first (``report_rows``: file -> rows written, from :func:`write_report_files`),
+    then every CSV of every page under its plain title, with the rows its page listed (empty ones get 0 rows)."""
     out = []
     for name, title, what in REPORT_FILES:
-        path = root / name
-        if path.exists():
-            out.append(Download(title=title, href=name, description=f"CSV, {what}, {_rows_words(data_rows(path))}",
-                                rows=data_rows(path), section="The data"))
+        if name in (report_rows or {}):
+            rows = report_rows[name]
+            out.append(Download(title=title, href=name, description=f"CSV, {what}, {_rows_words(rows)}", rows=rows, section="The data"))
     for page in pages:
         if not page.folder.is_dir():
             continue
         titles = _manifest(page.folder)
         for path in sorted(page.folder.glob("*.csv"), key=lambda p: list(titles).index(p.name) if p.name in titles else len(titles)):
-            title, kind = titles.get(path.name, (plain_file_title(path.stem), "table"))
-            rows = data_rows(path)
+            title, kind, rows = titles.get(path.name, (plain_file_title(path.stem), "table", None))
+            rows = data_rows(path) if rows is None else rows
             what = "the data behind the chart" if kind == "chart" else "the table's data"
             out.append(Download(title=title, href=path.relative_to(root).as_posix(), description=f"CSV, {what}, {_rows_words(rows)}",
                                 rows=rows, section=page.info.title))
@@ -100,19 +108,22 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 AUDIT_PAGE = "04-source-audit.html"
 
 
-def write_report_files(ev, root: Path) -> Chart | None:
+def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
     """Write the tidy ledger, the yearly estimates and the headline chart into ``root``; returns the chart
-    (``None``, and no chart files, when the ledger has no yearly count to draw)."""
-    from .. import csvfile
+    (``None``, and no chart files, when the ledger has no yearly count to draw) and the rows of each
+    report-wide CSV file written (file name -> rows)."""
+    from .. import csvfile, evidence
     from ..present import charts, downloads as dl, figures, page as pg, style, tables
     from ..questions import timeline
 
-    csvfile.write_csv(dl.ledger(ev), root / "ledger.csv")
-    csvfile.write_csv(dl.estimates(ev), root / "estimates.csv")
+    written = {"ledger.csv": dl.ledger(ev, evidence.provinces(ev.ledger)), "estimates.csv": dl.estimates(ev)}
+    for name, frame in written.items():
+        csvfile.write_csv(frame, root / name)
+    rows = {name: len(frame) for name, frame in written.items()}
     style.setup()
     years = timeline.years(ev)
     if not pg.drawable(years):
-        return None
+        return None, rows
     ids = pg.sources_of(years)
     fig = charts.programme.years_chart(years, source=pg.source_text(ids))
     fig.savefig(root / "headline.png", metadata=figures.SAVE_METADATA["png"])
@@ -124,7 +135,7 @@ def write_report_files(ev, root: Path) -> Chart | None:
     return Chart(image="headline.png", alt=charts.programme.years_alt(years),
                  caption="Units revived per Iranian year: the best estimate of each year, with its range and the year's revival target.",
                  source_html=tables.source_line(ids, ev.sources)
-                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.svg">SVG</a>')
+                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.svg">SVG</a>'), rows
 
 
 def findings(ev, checks) -> list[Finding]:
@@ -146,6 +157,7 @@ class Prepared:
     answers: list
     chart: Chart | None
     findings: list
+    report_rows: dict[str, int] = field(default_factory=dict)  # rows of each report-wide CSV file written
 
 
 def prepare(ledger, root: Path) -> Prepared:
@@ -164,7 +176,8 @@ def prepare(ledger, root: Path) -> Prepared:
     answers = [Answer(question=q, answer_html=f"<p>{layout.esc(a(ev, detail=False))}</p>",
                       seed_answer_html=f"<p>{layout.esc(s(ev, short=True))}</p>", page_href=href)
                for (q, href), (a, s) in zip(QUESTIONS, answer_fns)]
-    return Prepared(as_of_line=prose.ledger_line(ev), answers=answers, chart=write_report_files(ev, root), findings=findings(ev, checks))
+    chart, rows = write_report_files(ev, root)
+    return Prepared(as_of_line=prose.ledger_line(ev), answers=answers, chart=chart, findings=findings(ev, checks), report_rows=rows)
 
 
 def front_page(pages: list[BuiltPage], root: Path, ledger, prepared: Prepared | None = None) -> FrontPage:
@@ -183,7 +196,7 @@ def front_page(pages: list[BuiltPage], root: Path, ledger, prepared: Prepared | 
         headline_chart=prepared.chart,
         findings=prepared.findings,
         pages=[PageLink(p.info.title, p.info.href, p.info.notebook_href) for p in pages],
-        downloads=downloads(pages, root),
+        downloads=downloads(pages, root, prepared.report_rows),
         citation_html=(
             f"Cite as: {layout.esc(layout.REPORT_NAME)}, &ldquo;{layout.esc(TITLE)}&rdquo;, built by "
             f"<code>make report</code> from its ledger. Cite a figure by its report: see the "

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import quote, urlsplit
 
+from ..links import web_address
+
 #: The report's name, shown in every page's navigation and title.
 REPORT_NAME = "isipo-revival"
 
@@ -31,13 +33,14 @@ def href(address: str) -> str:
     """An address for an ``href``/``src`` attribute, escaped.
 
     A relative path inside the report is percent-quoted segment by segment (``a b/c.csv`` ->
-    ``a%20b/c.csv``; a ``#fragment`` is kept); an absolute ``http(s)`` address is kept as written.
-    Anything else (``javascript:``, ``data:``) becomes ``#``: no source text can make a link run code.
+    ``a%20b/c.csv``; a ``#fragment`` is kept); an absolute ``http(s)`` address that
+    :func:`analysis.links.web_address` accepts is kept as written. Anything else with a scheme or a
+    host (``javascript:``, ``data:``, ``//elsewhere``) becomes ``#``: no source text can make a link run code.
     """
-    parts = urlsplit(address)
-    if parts.scheme in ("http", "https"):
+    if web_address(address):
         return esc(address)
-    if parts.scheme or parts.netloc:
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or address.lstrip().startswith(("//", "\\")):
         return "#"
     path, _, fragment = address.partition("#")
     quoted = "/".join(quote(p) for p in path.split("/"))

@@ -129,8 +129,12 @@ def _port_race(error: BaseException) -> bool:
     return not isinstance(error, CellExecutionError) and "Address already in use" in str(error)
 
 
-def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None) -> nbformat.NotebookNode:
+def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None,
+                 env: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Execute ``source`` in a fresh kernel with its figures going to ``output_dir``.
+
+    ``env`` adds environment variables for the kernel (the builder pins the build day this way:
+    :func:`analysis.buildday.environment`).
 
     A kernel start that hits a port race ("Address already in use": TCP kernels only; on POSIX
     :func:`analysis.execute.execute_notebook` gives each kernel sockets of its own) is retried once. A cell that
@@ -138,7 +142,7 @@ def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None
     (default: ``output_dir``); any other error raises :class:`NotebookFailure` naming the notebook
     and cell. :class:`analysis.execute.ExecutionInterrupted` passes through.
     """
-    env = {OUTPUT_ENV: str(output_dir)}
+    env = {**(env or {}), OUTPUT_ENV: str(output_dir)}
     name = display_name(source)
     for attempt in (1, 2):
         try:

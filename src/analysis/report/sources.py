@@ -6,7 +6,7 @@ Each report is an ``<article id="S14">`` (so ``sources.html#S14`` is its address
 its date in both calendars or, for an undated report, the dates it must lie between, with the basis
 in plain words; its language; its address as a link (or its citation when it has none); licence and
 note; and the figures the ledger takes from it as a compact list, each ``<li id="C012">``. Every
-text is escaped; an address is linked only when it is ``http(s)``.
+text is escaped; an address is linked only when :func:`analysis.links.web_address` accepts it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from urllib.parse import unquote
 import pandas as pd
 
 from .. import calendar, vocab
+from ..links import web_address
 from . import layout
 
 LANGUAGES = {"en": "English", "fa": "Persian", "ar": "Arabic"}
@@ -141,23 +142,23 @@ def figure_words(figure: pd.Series) -> str:
 def _figure_item(figure: pd.Series) -> str:
     fid = _text(figure["figure_id"])
     repeats = _text(figure.get("restates"))
-    extra = f' <span class="fid">repeats <a href="#{layout.esc(repeats)}">{layout.esc(repeats)}</a></span>' if repeats else ""
+    extra = f' <span class="fid">repeats <a href="{layout.href("#" + repeats)}">{layout.esc(repeats)}</a></span>' if repeats else ""
     return f'<li id="{layout.esc(fid)}">{layout.esc(figure_words(figure))} <span class="fid">{layout.esc(fid)}</span>{extra}</li>'
 
 
 def source_entry(source: pd.Series, figures: pd.DataFrame) -> str:
     """One report's ``<article>``."""
     sid = _text(source["source_id"])
-    url = _text(source.get("url"))
+    url = web_address(_text(source.get("url"))) or ""
     publisher = layout.esc(_text(source["publisher"]))
-    title = f'<a href="{layout.href(url)}">{publisher}</a>' if url.startswith(("http://", "https://")) else publisher
+    title = f'<a href="{layout.href(url)}">{publisher}</a>' if url else publisher
     language = LANGUAGES.get(_text(source.get("language")), _text(source.get("language")))
     lines = [
         f'<article class="source" id="{layout.esc(sid)}">',
         f'<h2>{title} <span class="sid">{layout.esc(sid)}</span></h2>',
         f"<p>{layout.esc(date_words(source))} In {layout.esc(language)}.</p>",
     ]
-    if url.startswith(("http://", "https://")):
+    if url:
         shown = unquote(url.split("://", 1)[1])  # the address as a reader reads it, not percent-encoded
         lines.append(f'<p class="address"><a href="{layout.href(url)}">{layout.esc(shown)}</a></p>')
     elif _text(source.get("citation")):

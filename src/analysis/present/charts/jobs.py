@@ -159,7 +159,9 @@ def per_unit_alt(yearly: pd.DataFrame, reference: tuple[float, float, float]) ->
 # ---------------------------------------------------------------------------------------------
 
 def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None) -> "style.Figure":
-    """Jobs the year's revivals brought, per Iranian year (the scope of the year's jobs-per-unit ratio)."""
+    """Jobs the year's revivals brought, per Iranian year (the scope of the year's jobs-per-unit ratio); a year
+    whose jobs are known only to a date in it (``j_basis`` ``floor``) is an "at least" bar marked "so far"
+    (the last year) or "in part"."""
     y = headline.sort_values("jalali_year").reset_index(drop=True)
     n = len(y)
     with style.context():
@@ -170,10 +172,12 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
         x = np.arange(n, dtype=float)
         value = [float(lo) if (not kit.finite(hi) or not kit.finite(v)) else float(v) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])]
         derived = [str(b) not in ("full_year", "floor") for b in y["j_basis"]]
+        # A year whose jobs are known only to a date in it says so ('so far' for the last year), never 'derived'.
+        part = ["" if str(b) != "floor" else "so far" if i == n - 1 else "in part" for i, b in enumerate(y["j_basis"])]
         place = layout.estimate_columns(
             ax, x, value, y["j_low"].tolist(), y["j_high"].tolist(), [style.colour(s) for s in y["scope"]],
-            hatched=derived, words=[[fmt.label("scope", s) if s != "national" else "", "derived" if d else ""]
-                                    for s, d in zip(y["scope"], derived)],
+            hatched=derived, words=[[fmt.label("scope", s) if s != "national" else "", p or ("derived" if d else "")]
+                                    for s, d, p in zip(y["scope"], derived, part)],
             labels=[kit.column_label(v, lo, hi) for v, lo, hi in zip(y["j_value"], y["j_low"], y["j_high"])], width=0.74,
             inside=False)
         tops = [max(v, float(h)) if kit.finite(h) else v * 1.12 for v, h in zip(value, y["j_high"])]
@@ -193,11 +197,14 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None)
 
 def jobs_alt(headline: pd.DataFrame) -> str:
     """Alt text of :func:`jobs_chart`."""
-    y = headline.sort_values("jalali_year")
+    y = headline.sort_values("jalali_year").reset_index(drop=True)
     parts = []
-    for _, r in y.iterrows():
-        scope = "" if r["scope"] == "national" else f" ({fmt.label('scope', r['scope'])})"
-        parts.append(f"{fmt.estimate(r['j_value'], r['j_low'], r['j_high'], 'units')} in {int(r['jalali_year'])}{scope}")
+    for i, r in y.iterrows():
+        notes = [] if r["scope"] == "national" else [fmt.label("scope", r["scope"])]
+        if str(r.get("j_basis", "")) == "floor":
+            notes.append(f"{'so far' if i == len(y) - 1 else 'in part'}, no full-year figure")
+        note = f" ({', '.join(notes)})" if notes else ""
+        parts.append(f"{fmt.estimate(r['j_value'], r['j_low'], r['j_high'], 'units')} in {int(r['jalali_year'])}{note}")
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
     return f"Bar chart of jobs brought by the year's revivals per Iranian year, {kit.years_text(first, last)}: " + "; ".join(parts) + "."
 

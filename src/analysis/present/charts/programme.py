@@ -5,7 +5,9 @@ In:
 - :func:`years_chart` / :func:`years_alt`: the frame of :func:`analysis.questions.timeline.years`, one
   row per Iranian year. Columns used: ``jalali_year``, ``scope``, ``value``, ``low``, ``high``
   (``high`` infinite for a floor), ``basis`` (``full_year`` or how the count was derived),
-  ``target_first_scope``/``target_first_value`` (the target as first stated) and
+  ``complete`` (optional; default: ``basis`` is not ``floor``): False for a year known only from a
+  count to a date within it, drawn as "so far" (the last year) or "in part" (an earlier one), never as
+  a derived full year; ``target_first_scope``/``target_first_value`` (the target as first stated) and
   ``target_scope``/``target_value`` (as in force at the year's end); missing targets are NaN.
 - :func:`year_to_date_chart` / :func:`year_to_date_alt`: the frame of
   :func:`analysis.questions.timeline.year_to_date`. Columns used: ``jalali_year``, ``scope``,
@@ -37,6 +39,13 @@ BAR_WIDTH = 0.78
 
 def _is_floor(row) -> bool:
     return not kit.finite(row["high"])
+
+
+def _part_words(years: pd.DataFrame) -> list[str]:
+    """Per year (sorted): '' for a complete year, 'so far' for the last year known only in part, 'in part' for an earlier one."""
+    complete = years["complete"] if "complete" in years else years["basis"].astype(str) != "floor"
+    n = len(years)
+    return ["" if bool(c) else "so far" if i == n - 1 else "in part" for i, c in enumerate(complete)]
 
 
 
@@ -77,10 +86,12 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
     other counts (``basis`` other than ``full_year``) is hatched and says "derived"; a count with no
     upper bound has an arrow and "at least"; the target in force at the year's end is a solid mark and
     the first-stated one, where it was revised, a dashed mark (in the target's own scope colour when it
-    is not the bar's scope). Values are written on the bars.
+    is not the bar's scope). A year known only from a count to a date is hatched too, and says "so far"
+    (or "in part", before the last year) instead of "derived". Values are written on the bars.
     """
     y = years.sort_values("jalali_year").reset_index(drop=True)
     n = len(y)
+    part = _part_words(y)
     with style.context():
         fig = style.figure(6.0)
         gs = fig.add_gridspec(1, 1)
@@ -93,7 +104,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
             ax, x, value, y["low"].tolist(), y["high"].tolist(), [style.colour(s) for s in y["scope"]],
             hatched=(y["basis"].astype(str) != "full_year").tolist(),
             words=[[fmt.label("scope", r["scope"]) if str(r["scope"]) != "national" else "",
-                    "derived" if str(r["basis"]) != "full_year" else ""] for _, r in y.iterrows()],
+                    part[i] or ("derived" if str(r["basis"]) != "full_year" else "")] for i, r in y.iterrows()],
             marks=marks, labels=[kit.column_label(r["value"], r["low"], r["high"]) for _, r in y.iterrows()], width=BAR_WIDTH)
         tops = [max(v, float(h)) if kit.finite(h) else v for v, h in zip(value, y["high"])]
         ymax = max(tops + [m for ms in marks for m, _ in ms] + [1.0])
@@ -109,8 +120,10 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None) -
             key.append((Line2D([], [], **_key_style("force", True, "national")), "target at the year's end"))
         if "first" in kinds:
             key.append((Line2D([], [], **_key_style("first", True, "national")), "target first stated"))
-        if (y["basis"].astype(str) != "full_year").any():
-            key.append((Patch(facecolor=style.MUTED, hatch="///", edgecolor=(1, 1, 1, 0.75), linewidth=0), "derived"))
+        hatches = [w for w in ("derived" if str(b) != "full_year" and not p else p for b, p in zip(y["basis"], part)) if w]
+        if hatches:
+            said = list(dict.fromkeys("derived" if w == "derived" else "part of the year only" for w in hatches))
+            key.append((Patch(facecolor=style.MUTED, hatch="///", edgecolor=(1, 1, 1, 0.75), linewidth=0), "; ".join(said)))
         other = sorted({sc for _, r in y.iterrows() for _, _, sc in _target_rows(r) if sc != str(r["scope"])})
         for sc in other:
             key.append((Line2D([], [], **_key_style("force", False, sc)), f"{fmt.label('scope', sc)} target"))
@@ -127,13 +140,16 @@ def years_alt(years: pd.DataFrame) -> str:
     """Alt text of :func:`years_chart`: every year's estimate (with scope and basis where not plain) and its targets."""
     y = years.sort_values("jalali_year").reset_index(drop=True)
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
+    part = _part_words(y)
     parts = []
-    for _, r in y.iterrows():
+    for i, r in y.iterrows():
         text = fmt.estimate(r["value"], r["low"], r["high"], "units")
         notes = []
         if str(r["scope"]) != "national":
             notes.append(fmt.label("scope", r["scope"]))
-        if str(r["basis"]) != "full_year":
+        if part[i]:
+            notes.append(f"{part[i]}, no full-year figure")
+        elif str(r["basis"]) != "full_year":
             notes.append("derived")
         parts.append(f"{text} in {int(r['jalali_year'])}" + (f" ({', '.join(notes)})" if notes else ""))
     targets = []
