@@ -28,10 +28,11 @@ def source(sid: str, published: str = "", earliest: str = "", latest: str = "") 
 
 def figure(fid: str, sid: str, metric: str, value, start: str = "", end: str = "", *, qualifier: str = "exact",
            scope: str = "national", restates: str = "", rounding: str = "", target_kind: str = "",
-           start_j: str = "", end_j: str = "", speaker: str = "A. Spokesperson") -> dict:
+           start_j: str = "", end_j: str = "", speaker: str = "A. Spokesperson", expectation: str = "") -> dict:
     """A made-up figure (dates Gregorian ``start``/``end``, optionally also Iranian ``start_j``/``end_j``)."""
     return {"figure_id": fid, "source_id": sid, "metric": metric, "value": str(value), "qualifier": qualifier,
-            "rounding": rounding, "scope": scope, "target_kind": target_kind, "period_start": start, "period_end": end,
+            "rounding": rounding, "scope": scope, "target_kind": target_kind, "expectation": expectation,
+            "period_start": start, "period_end": end,
             "period_start_jalali": start_j, "period_end_jalali": end_j, "jalali_year": "", "restates": restates,
             "speaker": speaker, "agency": "", "quote": "", "note": "made up"}
 

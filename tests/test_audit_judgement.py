@@ -54,6 +54,7 @@ SOURCES = [
     source("M4", "2021-09-25"), source("R1", "2022-05-01"), source("R2", "2023-08-01"), source("R3", "2024-06-01"),
     source("V1", "2023-01-01"), source("V2", "2023-02-01"), source("V3", "2023-03-01"), source("V4", "2023-04-01"),
     source("C1", "2019-04-01"), source("C2", "2020-04-01"), source("I1", "2024-05-01"), source("I2", "2024-05-02"),
+    source("XP1", "2022-09-01"), source("XP2", "2024-10-01"),
 ]
 
 FIGURES = [
@@ -130,6 +131,12 @@ FIGURES = [
     # national one); SMEs 1399 to 2020-07-29, 432 (E4).
     _u("CS1", "L4", 499, Y[1400][0], "2021-08-22"), _year("CS2", "L4", 1600, 1400, "industrial_parks", "units_target"),
     _u("CS3", "E4", 432, Y[1399][0], "2020-07-29", "smes"),
+    # 13. Expectations, stated while their year ran (XP1, 2022-09-01, in 1401; XP2, 2023-10-01, in 1402): "we will
+    # reach 2,000 by the year's end" (1401 national); "each revived unit is expected to bring 26 jobs this year"
+    # (1401 national); 2,500 by the end of 1403 (2024-03-20 .. 2025-03-20; no result for 1403 in this ledger).
+    _year("XE1", "XP1", 2000, 1401, expectation="expected"),
+    _year("XE2", "XP1", 26, 1401, metric="jobs_per_unit_stated", expectation="expected"),
+    figure("XE3", "XP2", "units_revived", 2500, "2024-03-20", "2025-03-20", expectation="expected"),
 ]
 
 
@@ -376,3 +383,35 @@ def test_the_rest_of_the_year_and_same_period_across_scopes_are_labelled(ev):
     # 545 at day 159 (2020-08-25; 12 + 30 + 31 + 30 + 31 + 25), 4 days apart, nearer than 432 at day 132.
     assert (s.loc["CS1", "claim_id_prev"], bool(s.loc["CS1", "cross_scope"])) == ("TR1", True)
     assert s.loc["CS1", "pct_value"] == pytest.approx((499 / 545 - 1) * 100)
+
+
+# ---------------------------------------------------------------------------------------------
+# 13. Expectations: entered for a period still running, never a result, compared once it is over
+# ---------------------------------------------------------------------------------------------
+
+def test_an_expectation_is_never_a_result(ev):
+    # XE1's 2,000 for 1401 would conflict with the counts (1,563 .. 1,641.37) if it were a result: it is not.
+    assert not ev.claims["claim_id"].isin(["XE1", "XE2", "XE3"]).any()
+    assert set(ev.expectations["figure_id"]) == {"XE1", "XE2", "XE3"}
+    e = ev.estimate("units_revived", "national", 1401)
+    assert (e["low"], e["high"]) == pytest.approx((Y1401[1], Y1401[2]))
+
+
+def test_an_expectation_is_set_against_its_years_result(checks):
+    units = _one(checks, "expectation", "XE1")
+    # Expected 2,000 (1,800 .. 2,200: half a step capped at 10 %); the year's result 1,563 .. 1,641.37, central
+    # 1,589.12: missed, a note, 2,000 - 1,589.12 = 410.9 units short, 25.9 % of the result.
+    assert units["grade"] == "note"
+    assert units["derived_value"] == pytest.approx(Y1401[0])
+    assert units["size_text"] == "411 units (26% of the result 1,589)"
+    assert "short of it" in units["finding"]
+    jobs = _one(checks, "expectation", "XE2")
+    # Expected 26 jobs per unit (25.5 .. 26.5); the year's jobs over units: 31,292 .. 32,860.96 over 1,563 ..
+    # 1,641.37 = 19.06 .. 21.02, central 31,814.99 / 1,589.12 = 20.02: a note, 26 / 20.02 = 1.3 times.
+    assert jobs["grade"] == "note"
+    assert (jobs["derived_low"], jobs["derived_high"]) == pytest.approx((J1401[1] / Y1401[2], J1401[2] / Y1401[1]))
+    assert jobs["size_text"] == "1.3 times"
+    # No result for 1403 yet: the expectation waits.
+    assert _one(checks, "expectation", "XE3")["grade"] == "unchecked"
+    # Notes are never findings' count.
+    assert not audit.findings(checks).query("rule == 'expectation' and grade in ('contradiction', 'question')").shape[0]

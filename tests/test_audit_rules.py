@@ -77,11 +77,11 @@ def _year(fid, sid, value, year, scope="national", metric="units_revived", **kw)
 
 def test_every_rule_has_cases_here():
     # The rules this file covers; a new rule needs its own cases.
-    # (running_total, outlier_ratio, target_echo and target_ratio have theirs in test_audit_judgement.py.)
+    # (running_total, outlier_ratio, target_echo, target_ratio and expectation have theirs in test_audit_judgement.py.)
     assert [r.id for r in audit.RULES] == [
         "ytd_decrease", "running_total", "different_values", "wording", "term_total", "parts_total", "percentage", "growth",
         "average", "marginal_jobs", "outlier_ratio", "target_echo", "target_ratio", "reused_value", "dollar_conversion",
-        "seed_date", "seed_share"]
+        "expectation", "seed_date", "seed_share"]
 
 
 # ---------------------------------------------------------------------------------------------

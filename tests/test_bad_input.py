@@ -416,7 +416,7 @@ def test_invisible_character_in_the_header_names_the_column(ledger_copy):
     raw = ledger_copy.figures.read_bytes()
     ledger_copy.figures.write_bytes(raw.replace(b"\tnote\n", "\t\u200bnote\n".encode("utf-8"), 1))
     error = load_fails(ledger_copy)
-    assert "figures.tsv, line 1: the name of column 19 ('⟨U+200B⟩note') holds an invisible character, " \
+    assert "figures.tsv, line 1: the name of column 20 ('⟨U+200B⟩note') holds an invisible character, " \
            "U+200B ZERO WIDTH SPACE, at the start" in str(error)
 
 
@@ -504,11 +504,11 @@ def test_trailing_tab_on_one_row_is_named(ledger_copy):
     rows[line - 1] += "\t"
     ledger_copy.figures.write_text("\n".join(rows), encoding="utf-8")
     error = load_fails(ledger_copy)
-    assert f"figures.tsv, line {line} (C003): this row has 20 tab-separated cells, expected 19: it ends with 1 " \
+    assert f"figures.tsv, line {line} (C003): this row has 21 tab-separated cells, expected 20: it ends with 1 " \
            "extra tab(s) after the 'note' cell; delete them" in str(error)
 
 
-@pytest.mark.parametrize(("field", "position"), [("speaker", 15), ("note", 18)])  # 0-based, province at 7
+@pytest.mark.parametrize(("field", "position"), [("speaker", 16), ("note", 19)])  # 0-based: province at 8, expectation at 10
 def test_quoted_cell_with_a_line_break_names_both_lines(ledger_copy, field, position):
     """A spreadsheet writes a cell holding a line break in quotes, over two lines: name the row's first line and both."""
     line = ledger_copy.line_of(ledger_copy.figures, "C003")
@@ -761,7 +761,7 @@ def test_restatement_of_a_figure_about_another_province_is_refused(ledger_copy):
     ledger_copy.set_cell(ledger_copy.figures, "C018", "province", "Tehran")
     error = load_fails(ledger_copy)
     assert "restates C015, whose province is '(none: the whole country)', not 'Tehran'; a restatement repeats the same " \
-           "figure (same metric, value, scope, province, target kind, period and year)" in problem_line(error, "figures.tsv", line, "C018", "restates")
+           "figure (same metric, value, scope, province, target kind, expectation, period and year)" in problem_line(error, "figures.tsv", line, "C018", "restates")
 
 
 def test_restatement_within_one_province_is_fine(ledger_copy):

@@ -71,8 +71,8 @@ def test_a_count_of_a_year_to_come_is_refused_but_a_target_is_not(ledger_copy):
         f.write("S52\tExample Daily\ten\thttps://example.org/s52\t2026-04-01\t2026-04-01\t2026-04-01\tshown\t\t\t\tno\tmade up\n")
     with open(ledger_copy.figures, "a", encoding="utf-8") as f:
         # 1405 runs 2026-03-21 .. 2027-03-20; S51 (1404) states a target for it, S52 a count in it.
-        f.write("X1\tS51\tunits_target\t2500\texact\t\tnational\t\t\t2026-03-21\t2027-03-20\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
-        f.write("X2\tS52\tunits_revived\t2500\texact\t\tnational\t\t\t2026-03-21\t2026-03-31\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
+        f.write("X1\tS51\tunits_target\t2500\texact\t\tnational\t\t\t\t2026-03-21\t2027-03-20\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
+        f.write("X2\tS52\tunits_revived\t2500\texact\t\tnational\t\t\t\t2026-03-21\t2026-03-31\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
     error = _fails(ledger_copy, build_day="2025-06-01")
     assert "2026-04-01 is after today, 2025-06-01" in problem_line(
         error, "sources.tsv", ledger_copy.line_of(ledger_copy.sources, "S52"), "S52", "published")
@@ -147,7 +147,7 @@ def test_a_restatement_with_another_target_kind_is_refused(ledger_copy):
     error = load_fails(ledger_copy)
     assert problem_line(error, "figures.tsv", line, "C020", "restates").endswith(
         "restates C014, whose target_kind is empty, not 'mandate'; a restatement repeats the same figure (same "
-        "metric, value, scope, province, target kind, period and year)")
+        "metric, value, scope, province, target kind, expectation, period and year)")
 
 
 def test_a_restatement_of_an_undated_stock_with_another_year_is_refused(ledger_copy):
@@ -192,3 +192,52 @@ def test_the_year_of_an_undated_stock_is_not_far_before_its_report(ledger_copy, 
     assert problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "C005"), "C005", "jalali_year").endswith(
         "Iranian year 1395 is more than 1 year before its report (published from 2018-03-21, in 1397): a stock without "
         "an as-of date stands at its report's date; give its as-of date in period_end, or correct the year")
+
+
+# --- expectations ---------------------------------------------------------------------------------
+
+def _append_expectations(copy, rows: list[str]) -> None:
+    """S51 (2025-05-10, in 1404) and the given figure rows (figures.tsv's columns, tab-separated)."""
+    with open(copy.sources, "a", encoding="utf-8") as f:
+        f.write("S51\tExample Daily\ten\thttps://example.org/s51\t2025-05-10\t2025-05-10\t2025-05-10\tshown\t\t\t\tno\tmade up\n")
+    with open(copy.figures, "a", encoding="utf-8") as f:
+        f.writelines(r + "\n" for r in rows)
+
+
+def _row(fid: str, metric: str, value: int, start: str, end: str, expectation: str = "expected") -> str:
+    # figure_id source_id metric value qualifier rounding scope province target_kind expectation period_start period_end
+    # period_start_jalali period_end_jalali jalali_year restates speaker agency quote note
+    return "\t".join([fid, "S51", metric, str(value), "exact", "", "national", "", "", expectation, start, end, "", "", "", "",
+                      "A. Spokesperson", "", "", "made up"])
+
+
+def test_an_expectation_for_the_running_year_is_accepted(ledger_copy):
+    # 1404 runs 2025-03-21 .. 2026-03-20; S51 (2025-05-10) expects 2,000 units and 26 jobs a unit by its end.
+    _append_expectations(ledger_copy, [_row("X1", "units_revived", 2000, "2025-03-21", "2026-03-20"),
+                                       _row("X2", "jobs_per_unit_stated", 26, "2025-03-21", "2026-03-20")])
+    ledger = _load(ledger_copy, build_day="2025-12-31")
+    assert set(ledger.figures.loc[ledger.figures["expectation"] == "expected", "figure_id"]) == {"X1", "X2"}
+
+
+def test_the_same_figure_as_a_result_is_refused(ledger_copy):
+    # Without `expected`, 2,000 units to 2026-03-20 would be a count covering days after its report.
+    _append_expectations(ledger_copy, [_row("X1", "units_revived", 2000, "2025-03-21", "2026-03-20", expectation="")])
+    error = _fails(ledger_copy, build_day="2026-06-01")
+    assert "after the report could have appeared" in problem_line(
+        error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "X1"), "X1", "period_end")
+
+
+@pytest.mark.parametrize("metric, start, end, field, words", [
+    # A target is already a plan.
+    ("units_target", "2025-03-21", "2026-03-20", "expectation", "a target is already a plan; leave expectation empty"),
+    # 1403 ended 2025-03-20, before S51 appeared: that is a result, not an expectation.
+    ("units_revived", "2024-03-20", "2025-03-20", "expectation",
+     "the period ended on 2025-03-20, before the report (published from 2025-05-10): an expectation is for a period still "
+     "running or ahead; leave expectation empty if this is the result"),
+    # The day it is expected by must be given.
+    ("units_revived", "2025-03-21", "", "period_end", "an expectation needs the last day of the period it is for"),
+])
+def test_an_expectation_that_cannot_be_one_is_refused(ledger_copy, metric, start, end, field, words):
+    _append_expectations(ledger_copy, [_row("X1", metric, 2000, start, end)])
+    error = _fails(ledger_copy, build_day="2025-12-31")
+    assert words in problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "X1"), "X1", field)

@@ -32,7 +32,7 @@ def with_1404(tmp_path_factory):
     with open(folder / "data" / "sources.tsv", "a", encoding="utf-8") as f:
         f.write("S51\tExample Daily\ten\thttps://example.org/s51\t2025-08-10\t2025-08-10\t2025-08-10\tshown\t\t\t\tno\tmade up\n")
     with open(folder / "data" / "figures.tsv", "a", encoding="utf-8") as f:
-        f.write("X1\tS51\tunits_revived\t700\texact\t\tnational\t\t\t2025-03-21\t2025-08-01\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
+        f.write("X1\tS51\tunits_revived\t700\texact\t\tnational\t\t\t\t2025-03-21\t2025-08-01\t\t\t\t\tA. Spokesperson\t\t\tmade up\n")
     return evidence.build(load_ledger(folder / "data", folder / "seeds", build_day="2026-01-15"))
 
 

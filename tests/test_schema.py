@@ -30,7 +30,7 @@ def test_the_standard_validator_accepts_the_shipped_ledger():
     report = frictionless.validate(str(DESCRIPTOR))
     assert report.valid, _errors(report)
     assert [task.name for task in report.tasks] == ["sources", "figures", "metrics", "scopes", "date_bases", "target_kinds",
-                                                    "provinces"]
+                                                    "expectations", "provinces"]
 
 
 def test_the_standard_validator_checks_what_the_descriptor_declares(tmp_path):
@@ -59,7 +59,8 @@ def test_the_standard_validator_checks_what_the_descriptor_declares(tmp_path):
 def test_columns_are_the_data_contract():
     """The files' columns, in order, as the analysis layer depends on them (written out by hand)."""
     assert list(FIGURES_COLUMNS) == [
-        "figure_id", "source_id", "metric", "value", "qualifier", "rounding", "scope", "province", "target_kind", "period_start",
+        "figure_id", "source_id", "metric", "value", "qualifier", "rounding", "scope", "province", "target_kind", "expectation",
+        "period_start",
         "period_end", "period_start_jalali", "period_end_jalali", "jalali_year", "restates", "speaker", "agency",
         "quote", "note"]
     assert list(SOURCES_COLUMNS) == [
@@ -78,7 +79,7 @@ def test_keys_are_declared():
     fks = {(fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0]) for fk in by_name["figures"]["foreignKeys"]}
     assert {("source_id", "sources", "source_id"), ("restates", "", "figure_id"), ("metric", "metrics", "metric"),
             ("scope", "scopes", "scope"), ("province", "provinces", "province"),
-            ("target_kind", "target_kinds", "target_kind")} == fks
+            ("target_kind", "target_kinds", "target_kind"), ("expectation", "expectations", "expectation")} == fks
 
 
 def test_the_span_is_declared_once_and_every_date_column_carries_it():

@@ -15,6 +15,8 @@ holding these tables (each module's docstring gives its columns):
 ``terms``       term and multi-year totals against the yearly counts of their span (:mod:`.terms`)
 ``weighed``     every claim each yearly estimate weighed, with its role (:func:`.estimates.weighed`)
 ``money``       units and a sum one report gives together, with the rials per unit (:func:`.pairs.money`)
+``expectations`` officials' expectations for a period still running or ahead (``expectation = expected``),
+                with their periods classified: never claims or results, compared with the result by the audit
 ==============  ======================================================================================
 
 Claims carry the readings of :mod:`.readings` (the audit's most generous reading, who spoke) and
@@ -58,6 +60,7 @@ class Evidence:
     terms: pd.DataFrame
     weighed: pd.DataFrame
     money: pd.DataFrame
+    expectations: pd.DataFrame
     province: str = ""
 
     @property
@@ -98,7 +101,11 @@ def build(ledger, province: str = "") -> Evidence:
     """
     f = ledger.figures
     mine = f[f["province"] == province] if "province" in f else f
-    figures = _readings.add(_periods.classify(mine), ledger.sources, restating=_readings.restating_sources(f))
+    # An official's expectation is not a result: it never enters a claim, an estimate or a check of results;
+    # the audit compares it with the period's result once that is known.
+    expected = (mine["expectation"] == "expected") if "expectation" in mine else pd.Series(False, index=mine.index)
+    expectations = _periods.classify(mine[expected])
+    figures = _readings.add(_periods.classify(mine[~expected]), ledger.sources, restating=_readings.restating_sources(f))
     figures, claims = _claims.group(figures)
     claims["period_label"] = fmt.period_labels(claims)  # made once; every table and sentence reads it
     pairs = _pairs.build(figures, claims)
@@ -109,7 +116,8 @@ def build(ledger, province: str = "") -> Evidence:
     headline = _estimates.headline(estimates)
     terms = _terms.reconcile(claims, estimates, series)
     money = _pairs.money(figures, claims)
-    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money, province)
+    return Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money,
+                    expectations, province)
 
 
 def provinces(ledger) -> dict[str, Evidence]:

@@ -79,6 +79,7 @@ def markdown() -> str:
     out.append("")
     for title, name, column, header in (("Scopes (`data/scopes.tsv`)", "scopes", "scope", "what it covers"),
                                         ("Target kinds (`data/target_kinds.tsv`)", "target_kinds", "target_kind", "meaning"),
+                                        ("Expectations (`data/expectations.tsv`)", "expectations", "expectation", "meaning"),
                                         ("Date bases (`data/date_bases.tsv`: how a source's date is known)", "date_bases", "date_basis", "meaning")):
         out += [f"#### {title}", "", f"| {column} | {header} |", "|---|---|"]
         out += [f"| `{key}` | {_cell(text)} |" for key, text in meanings(name).items()]

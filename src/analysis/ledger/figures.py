@@ -116,6 +116,12 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str, day: p
           lambda rows: [f"'{s}' is not a source in sources.tsv; add the source first{maybe}" for s in sid.to_numpy()[rows]])
     props = _per_row(metrics(), frame["metric"])
     kind = props["kind"]
+    # An official's expectation for a period still running or ahead may end after its report, as a target may.
+    expected = pd.Series(v["expectation"].fillna("").astype("str").to_numpy() == "expected", index=frame.index) \
+        if "expectation" in v else pd.Series(False, index=frame.index)
+    c.add(expected & (kind == "target"), "expectation",
+          "a target is already a plan; leave expectation empty (it marks a count, a level or an average an official expects)")
+    props = props.assign(may_lie_ahead=props["may_lie_ahead"].astype(bool) | expected)
     _check_values(frame, v["value"], props, ok, c)
     c.add(filled("rounding") & ok("rounding") & ~frame["qualifier"].isin(["exact", "about"]), "rounding",
           "only a plain or approximate figure (exact, about) can say how it was rounded")
@@ -129,6 +135,7 @@ def check_figures(frame: pd.DataFrame, sources: pd.DataFrame, where: str, day: p
     earliest = of_source("published_earliest", pd.NaT).astype("datetime64[us]")
     latest = of_source("published_latest", pd.NaT).astype("datetime64[us]")
     _check_publication(start, end, props, latest, day, c)
+    _check_expectations(expected & (kind != "target"), start, end, earliest, cells, c)
     jalali_year = _check_jalali_year(frame, cells, start, end, props, earliest, latest, c)
     check_restatements(frame, v["value"], start, end, jalali_year, ok("restates"), c)
     _check_quotes(frame, cells, of_source("seed_text", ""), of_source("seed_file", ""), known.to_numpy(), c)
@@ -231,6 +238,18 @@ def _check_publication(start, end, props, latest, day, c) -> None:
     c.add(late_stock, "period_end", lambda rows: [
         f"a stock's as-of date ({_day(e)}) cannot be after its report (published by {_day(p)} at the latest); "
         "check the date, or the source's publication bounds" for e, p in pairs(end, rows)])
+
+
+def _check_expectations(expected, start, end, earliest, cells, c) -> None:
+    """An expectation names the day it is for, and that day had not passed when its report appeared."""
+    has_end = cells.filled("period_end") | cells.filled("period_end_jalali")
+    c.add(expected & ~has_end, "period_end",
+          "an expectation needs the last day of the period it is for ('by the year's end': the year's last day)")
+    past = expected & end.notna() & earliest.notna() & (end < earliest)
+    c.add(past, "expectation", lambda rows: [
+        f"the period ended on {_day(e)}, before the report (published from {_day(p)}): an expectation is for a period "
+        "still running or ahead; leave expectation empty if this is the result"
+        for e, p in zip(end.to_numpy()[rows], earliest.to_numpy()[rows])])
 
 
 def _check_jalali_year(frame, cells, start, end, props, earliest, latest, c) -> pd.Series:

@@ -25,7 +25,7 @@ import pandas as pd
 from .characters import latin_lookalikes, name_lookalikes, visible
 from .errors import Collector
 
-SAME = "a restatement repeats the same figure (same metric, value, scope, province, target kind, period and year)"
+SAME = "a restatement repeats the same figure (same metric, value, scope, province, target kind, expectation, period and year)"
 
 
 def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, end: pd.Series, year: pd.Series,
@@ -56,7 +56,7 @@ def check_restatements(frame: pd.DataFrame, value: pd.Series, start: pd.Series, 
     if not linked.any():
         return
     t = np.where(linked, target, 0)
-    for col in ("metric", "scope", "province", "target_kind"):
+    for col in ("metric", "scope", "province", "target_kind", "expectation"):
         mine, theirs = frame[col].to_numpy(), frame[col].to_numpy()[t]
         differ = linked & (mine != theirs)
         if col == "province":  # an empty province is the whole country

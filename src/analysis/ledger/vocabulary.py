@@ -36,6 +36,7 @@ VOCABULARIES: dict[str, tuple[str, str]] = {
     "scopes": ("figures", "scope"),
     "date_bases": ("sources", "date_basis"),
     "target_kinds": ("figures", "target_kind"),
+    "expectations": ("figures", "expectation"),
     "provinces": ("figures", "province"),
 }
 

@@ -29,6 +29,7 @@ LEDGER_COLUMNS: dict[str, str] = {
     "scope": "what the figure covers",
     "scope_label": "the same in plain words",
     "province": "the province the figure is about (empty: the whole country)",
+    "expectation": "'expected' for an official's expectation for a period still running (not a result); empty otherwise",
     "period_kind": "full year, quarter, year to date, multi-year, since a date, stock, ...",
     "period": "the period in plain words",
     "period_start": "first day, Gregorian",
@@ -60,7 +61,9 @@ def ledger(ev, provinces: dict | None = None) -> pd.DataFrame:
     """Every figure as one tidy row (:data:`LEDGER_COLUMNS`): the country's (``ev``) and each province's
     (``provinces``: :func:`analysis.evidence.provinces`), each with the claim of its own place."""
     places = [ev, *(provinces or {}).values()]
-    f = pd.concat([p.figures for p in places], ignore_index=True).sort_values("figure_id", kind="stable")
+    # Results with their claims, and officials' expectations (no claim: they are not results).
+    frames = [p.figures for p in places] + [p.expectations.assign(claim_id="") for p in places if len(p.expectations)]
+    f = pd.concat(frames, ignore_index=True).sort_values("figure_id", kind="stable")
     if "province" not in f:
         f["province"] = ""
     src = ev.sources.set_index("source_id")
@@ -69,6 +72,7 @@ def ledger(ev, provinces: dict | None = None) -> pd.DataFrame:
         "metric": f["metric"], "metric_label": fmt.labels("metric", f["metric"]), "unit": f["metric"].map(fmt.unit_of),
         "value": f["value"], "qualifier": f["qualifier"], "low": _bound(f["low"]), "high": _bound(f["high"]),
         "scope": f["scope"], "scope_label": fmt.labels("scope", f["scope"]), "province": f["province"],
+        "expectation": f["expectation"] if "expectation" in f else "",
         "period_kind": periods.plain(f["period_kind"]), "period": fmt.period_labels(f),
         "period_start": _date(f["start"]), "period_start_iranian": calendar.jalali_text_columns(f["start"]),
         "period_end_earliest": _date(f["end_earliest"]), "period_end_latest": _date(f["end_latest"]),

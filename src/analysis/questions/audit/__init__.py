@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 
 from . import counts as _counts
+from . import expectations as _expectations
 from . import falls as _falls
 from . import jobs as _jobs
 from . import outliers as _outliers
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     Rule("target_ratio", "a jobs count that looks computed from the year's target ratio", _outliers.target_ratios),
     Rule("reused_value", "one number stated for different things", _counts.reused_values),
     Rule("dollar_conversion", "one rial sum converted to dollars at different rates", _outliers.dollar_conversions),
+    Rule("expectation", "an official's expectation for a period against its result", _expectations.expectations),
     Rule("seed_date", "the seed's date, from the counts that bracket its own", _seed.date_inference),
     Rule("seed_share", "the period the seed's revived share can cover", _seed.share_inference),
 )
