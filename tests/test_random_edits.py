@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from analysis import csvfile, evidence, paths
 from analysis.present import downloads, everything
+from analysis.questions import audit
 from analysis.ledger import LedgerError, load_ledger
 from analysis.report import sources
 
@@ -44,8 +45,11 @@ def _run_analyses(ledger, out: Path) -> None:
     ev = evidence.build(ledger)
     everything.pages(ev)
     everything.charts(ev)
+    places = evidence.provinces(ledger)
+    for place in places.values():  # every province's evidence and audit, as its page reads them
+        audit.checks(place)
     out.mkdir(parents=True, exist_ok=True)
-    csvfile.write_csv(downloads.ledger(ev), out / "ledger.csv")
+    csvfile.write_csv(downloads.ledger(ev, places), out / "ledger.csv")
     csvfile.write_csv(downloads.estimates(ev), out / "estimates.csv")
     sources.sources_page(ledger)
 
@@ -87,11 +91,15 @@ COLUMN_VALUES = {name: [sorted({row.split("\t")[i] for row in lines[1:]}) for i 
 
 
 # Cells the shipped ledger leaves empty or never varies, with the rules they meet: a rounding step that
-# may or may not divide the value, a target kind a restatement may not share, a primary flag moved.
+# may or may not divide the value, a target kind a restatement may not share, a primary flag moved, a
+# province (a national figure moved to a province, or a misspelt one), an expectation (a result turned
+# into one, or a target, or a period already over).
 EXTRA_CHOICES = {
     "rounding": ["none", "1", "2", "5", "50", "100", "1000", "0.5"],
     "target_kind": ["revival", "mandate", "multi_year", "term"],
     "primary": ["yes", "no"],
+    "province": ["", "Khuzestan", "Tehran", "Kurdistan", "خوزستان", "Fars"],
+    "expectation": ["", "expected", "forecast"],
 }
 
 
