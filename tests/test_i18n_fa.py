@@ -1,12 +1,18 @@
 """Persian numbers, dates, ordinals and counted nouns (analysis.i18n.fa), against hand-written Persian.
 
 The invisible marks are written as escapes: LRM = \\u200e, RLM = \\u200f, ZWNJ = \\u200c, minus = \\u2212.
+The last test opens Chromium and checks where each part of a sentence is drawn inside
+``<p dir="rtl" lang="fa">`` (slow: it starts a browser).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -215,3 +221,68 @@ def test_zwnj_only_between_letters():
         for i, char in enumerate(word):
             if char == fa.ZWNJ:
                 assert 0 < i < len(word) - 1 and word[i - 1] != " " and word[i + 1] != " ", repr(word)
+
+
+# ---------------------------------------------------------------------------------------------
+# In Chromium: where each part is drawn inside a right-to-left paragraph
+# ---------------------------------------------------------------------------------------------
+
+#: (sentence, pairs (a, b): the first occurrence of a is drawn left of the first occurrence of b)
+LAYOUTS = [
+    ("رشد " + fa.percent(25) + " بود", [("٪", "۲"), ("۲", "۵")]),             # ٪ left of the number
+    (fa.percent(25), [("٪", "۲")]),                                            # alone in a cell too
+    ("تغییر " + fa.signed(-12) + " واحد", [("\u2212", "۱"), ("۱", "۲")]),       # minus left of the digits
+    ("رشد " + fa.percent_change(30.6), [("٪", "+"), ("+", "۳"), ("۳", "۶")]),
+    ("احیای " + fa.range_(1500, 1550) + " واحد", [("۵۵", "تا"), ("تا", "۱٬۵۰۰")]),  # the low end first (rightmost)
+    ("سال " + fa.year_span(1399), [("۲۱", "۲۰۲۰"), ("۲۰۲۰", "۱۳۹۹")]),
+    (fa.date_both("1399/01/01"), [("مارس", "فروردین"), ("۲۰۲۰", "مارس")]),
+    ("به گزارش " + fa.latin("Tribune") + "، " + fa.count(1500, "واحد"), [("۱٬۵۰۰", "Tribune")]),
+]
+
+
+def _chromium():
+    chromium = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None)
+    if not (chromium and driver):
+        pytest.fail("this test needs Chromium and ChromeDriver: run `make browser` (Debian's chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='isipo-fa-')}", "--window-size=1200,800"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+
+
+#: For paragraph ``i``, the left edge of the first occurrence of each asked-for substring.
+_LEFTS = """
+const [i, needles] = arguments, node = document.getElementById('p' + i).firstChild, out = {};
+for (const n of needles) {
+  const at = node.data.indexOf(n), r = document.createRange();
+  r.setStart(node, at); r.setEnd(node, at + n.length); out[n] = r.getBoundingClientRect().left;
+}
+return out;"""
+
+
+@pytest.mark.slow
+def test_parts_are_drawn_in_reading_order_in_chromium():
+    from analysis.i18n import shaping
+    import html
+
+    body = "".join(f'<p id="p{i}">{html.escape(text)}</p>' for i, (text, _) in enumerate(LAYOUTS))
+    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as page:
+        page.write(f'<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><style>'
+                   f'{shaping.font_face_css()} p {{font: 24px "Noto Sans Arabic", sans-serif; white-space: nowrap}}'
+                   f'</style></head><body>{body}</body></html>')
+    driver = _chromium()
+    try:
+        driver.get(Path(page.name).as_uri())
+        for i, (text, pairs) in enumerate(LAYOUTS):
+            lefts = driver.execute_script(_LEFTS, i, sorted({s for pair in pairs for s in pair}))
+            for a, b in pairs:
+                assert lefts[a] < lefts[b], f"in {text!r}, {a!r} should be drawn left of {b!r}: {lefts}"
+    finally:
+        driver.quit()
+        os.unlink(page.name)
