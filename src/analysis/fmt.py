@@ -23,94 +23,55 @@ import pandas as pd
 from . import calendar
 from .links import web_address
 
-#: Scopes in plain words (short, for tables and legends).
-SCOPES: dict[str, str] = {
-    "national": "national",
-    "industrial_parks": "industrial parks",
-    "outside_parks": "outside parks",
-    "smes": "SME plan",
-    "large_units": "large units",
-    "economic_units": "revival movement",
-    "renovation_programme": "renovation programme",
-    "capacity_programme": "capacity programme",
-}
-
-#: Scopes in full, for a reader meeting them the first time.
-SCOPES_LONG: dict[str, str] = {
-    "national": "the whole country, as the report frames it",
-    "industrial_parks": "units in industrial parks and zones (ISIPO's estates)",
-    "outside_parks": "units outside industrial parks",
-    "smes": "ISIPO's plan for small and medium industries (its 1397-1399 yearly counts)",
-    "large_units": "large idle units, the counterpart of ISIPO's SME plan",
-    "economic_units": "the government's revival movement, which counts non-industrial units too",
-    "renovation_programme": "rebuilt or modernised small units: a separate programme, not revivals",
-    "capacity_programme": "units helped above half capacity: not revivals",
-}
-
-#: Metrics in plain words, with the unit a number of them is counted in.
-METRICS: dict[str, tuple[str, str]] = {
-    "units_revived": ("units revived", "units"),
-    "jobs_created": ("jobs", "jobs"),
-    "units_target": ("units target", "units"),
-    "jobs_target": ("jobs target", "jobs"),
-    "idle_units": ("idle units", "units"),
-    "idle_semi_active_units": ("idle or semi-active units", "units"),
-    "total_units": ("all units", "units"),
-    "idle_share_pct": ("share of units idle", "%"),
-    "revived_share_pct": ("share of idle units revived", "%"),
-    "target_progress_pct": ("progress towards the units target", "%"),
-    "jobs_target_progress_pct": ("progress towards the jobs target", "%"),
-    "jobs_per_unit_stated": ("stated jobs per unit", "jobs per unit"),
-    "financing_rials": ("financing", "rials"),
-    "financing_usd_stated": ("financing as converted to dollars", "US dollars"),
-    "capacity_raised_units": ("units helped above half capacity", "units"),
-    "capacity_raised_jobs": ("jobs from raising capacity", "jobs"),
-    "units_growth_pct_stated": ("stated growth in units", "%"),
-    "jobs_growth_pct_stated": ("stated growth in jobs", "%"),
-    "bank_facility_share_pct": ("production's share of bank facilities", "%"),
-    "bank_facility_share_target_pct": ("share of bank facilities sought", "%"),
-}
-
-#: Qualifiers as words placed before a number.
-QUALIFIER_WORDS: dict[str, str] = {"exact": "", "about": "about ", "over": "over ", "at_least": "at least ", "up_to": "up to "}
-
-#: How a report's date is known, in plain words.
-DATE_BASES: dict[str, str] = {
-    "shown": "date shown on the page",
-    "url_date": "date in the address",
-    "id_interpolation": "placed by the outlet's article number",
-    "text_clues": "bounded by what the text refers to",
-}
-
-#: Languages.
-LANGUAGES: dict[str, str] = {"en": "English", "fa": "Persian", "ar": "Arabic"}
-
-_MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
 #: Units counted in whole numbers.
 COUNT_UNITS: tuple[str, ...] = ("units", "jobs", "rials", "US dollars", "rials per dollar")
 
 #: Units of ratios of non-negative figures ('' for jobs per unit): a low end of 0 says nothing.
 RATIO_UNITS: tuple[str, ...] = ("", "rials per dollar")
 
+#: Magnitude words for large sums, largest first (their words are in the catalogue, ``magnitude.*``).
+_MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _say(key: str, **slots) -> str:
+    from .words import say
+
+    return say(key, **slots)
+
+
+def _fa() -> bool:
+    from .words import LANGUAGE
+
+    return LANGUAGE.get() == "fa"
+
 
 def label(kind: str, code: Any) -> str:
-    """The plain word for a code of one vocabulary: ``label("scope", "smes") == "SME plan"``."""
-    table = {"scope": SCOPES, "date_basis": DATE_BASES, "language": LANGUAGES,
-             "metric": {k: v[0] for k, v in METRICS.items()}}[kind]
-    return table.get(str(code), str(code).replace("_", " "))
+    """The plain words for a code of one vocabulary, in the language in force (the catalogue's
+    ``<kind>.<code>``, :func:`analysis.words.label`): ``label("scope", "smes") == "SME plan"``."""
+    from .words import label as words_label
+
+    return words_label(kind, code)
 
 
 def labels(kind: str, codes: pd.Series) -> pd.Series:
-    """:func:`label` over a column."""
-    table = {"scope": SCOPES, "date_basis": DATE_BASES, "language": LANGUAGES,
-             "metric": {k: v[0] for k, v in METRICS.items()}}[kind]
-    return codes.map(table).fillna(codes.astype("str").str.replace("_", " ", regex=False)).astype("str")
+    """:func:`label` over a column (each distinct code looked up once)."""
+    table = {c: label(kind, c) for c in pd.unique(codes.astype("str"))}
+    return codes.astype("str").map(table).astype("str")
 
 
 def unit_of(metric: str) -> str:
-    """The unit a metric is counted in ('units', 'jobs', '%', 'rials', ...)."""
-    return METRICS.get(metric, (metric, ""))[1]
+    """The unit a metric is counted in ('units', 'jobs', '%', 'rials', ...), from ``data/metrics.tsv``."""
+    from . import vocab
+
+    m = vocab.METRICS.get(metric)
+    if m is None:
+        return ""
+    return "%" if m.unit == "percent" else m.unit
+
+
+def unit_words(unit: str) -> str:
+    """A unit as the language in force writes it after a number ('units', 'jobs'; '' for none)."""
+    return label("unit", unit) if unit else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,8 +90,12 @@ def number(x: Any, digits: int = 0) -> str:
     if _missing(x):
         return ""
     x = float(x)
+    if _fa():
+        from .i18n import fa
+
+        return fa.number(x, digits)  # the same rounding, in Persian digits and separators
     if math.isinf(x):
-        return "no limit"
+        return _say("form.no_limit")
     text = f"{x:,.{digits}f}"
     return "0" if text.strip("-0.,") == "" else text
 
@@ -170,14 +135,14 @@ def money(x: Any, unit: str = "rials") -> str:
         return ""
     x = float(x)
     if math.isinf(x):
-        return "no limit"
+        return _say("form.no_limit")
     for size, word in _MAGNITUDES:
         if abs(x) >= size:
             scaled = x / size
             # As many decimals as the sum has (35.0 -> 35, 30.35 -> 30.35), at most three.
             digits = next((d for d in range(4) if abs(round(scaled, d) - scaled) < 1e-9 * max(1.0, abs(scaled))), 3)
-            return f"{number(scaled, digits)} {word} {unit}"
-    return f"{number(x)} {unit}"
+            return _say("form.money", n=number(scaled, digits), magnitude=_say(f"magnitude.{word}"), unit=unit_words(unit))
+    return _say("form.count", n=number(x), noun=unit_words(unit))
 
 
 def amount(x: Any, unit: str, digits: int = 0) -> str:
@@ -186,23 +151,23 @@ def amount(x: Any, unit: str, digits: int = 0) -> str:
         return money(x, unit)
     if unit == "%":
         text = number(x, digits)
-        return f"{text}%" if text and text != "no limit" else text
+        return _say("form.percent", n=text) if text and not (isinstance(x, (int, float)) and math.isinf(float(x))) else text
     return number(x, digits)
 
 
 def count(n: int, noun: str) -> str:
     """A count of things in words a sentence can carry: 'no questions', '1 question', '1,200 questions'."""
-    n = int(n)
-    if n == 0:
-        return f"no {noun}s"
-    return f"{number(n)} {noun}{'' if n == 1 else 's'}"
+    from .words import Count
+    from .words.forms import write
+
+    return write(Count(int(n), noun))
 
 
 def stated(value: Any, qualifier: str, unit: str) -> str:
     """A figure as the report worded it: 'over 1,500', 'about 31%', '35 trillion rials'."""
     v = float(value)
     digits = 0 if v.is_integer() else len(repr(v).split(".")[1])
-    return QUALIFIER_WORDS.get(qualifier, "") + amount(v, unit, digits)
+    return _say(f"qualifier.{qualifier or 'exact'}", n=amount(v, unit, digits))
 
 
 def each(func, *columns) -> pd.Series:
@@ -242,7 +207,7 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
     ``digits`` defaults to :func:`digits_for` for non-integer values.
     """
     if _missing(low) or _missing(high):
-        return "cannot be computed"
+        return _say("form.cannot")
     low, high = float(low), float(high)
     central = None if _missing(value) else float(value)
     if digits is None:
@@ -259,23 +224,24 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
         return amount(outward(x, digits, side) if side else x, unit, digits)
 
     if math.isinf(high) and math.isinf(low):
-        return "any value"
+        return _say("form.any_value")
     if low == high:
         return f(low)  # known exactly: one number, rounded to the nearest
     if math.isinf(high) and low == 0 and unit == "":
-        return "no bound"  # a ratio of counts (unit '') is at least 0 anyway: "at least 0" would say nothing
+        return _say("form.no_bound")  # a ratio of counts (unit '') is at least 0 anyway: "at least 0" would say nothing
     if math.isinf(high):
-        return f"at least {f(low, 'down')}"
+        return _say("form.at_least", n=f(low, "down"))
     if math.isinf(low):
-        return f"at most {f(high, 'up')}"
+        return _say("form.at_most", n=f(high, "up"))
     if f(low, "down") == f(high, "up"):
         return f(low, "down")
     if low == 0 and unit in RATIO_UNITS:
         # A ratio of counts cannot be negative: "0 to 42,617" says no more than "at most 42,617".
-        return f"at most {f(high, 'up')}" if central is None else f"{f(central)} (at most {f(high, 'up')})"
+        return (_say("form.at_most", n=f(high, "up")) if central is None
+                else _say("form.central_at_most", value=f(central), high=f(high, "up")))
     if central is None:
-        return f"{f(low, 'down')} to {f(high, 'up')}"
-    return f"{f(central)} ({f(low, 'down')} to {f(high, 'up')})"
+        return _say("form.range", low=f(low, "down"), high=f(high, "up"))
+    return _say("form.central_range", value=f(central), low=f(low, "down"), high=f(high, "up"))
 
 
 def outward(x: float, digits: int, side: str) -> float:
@@ -307,13 +273,17 @@ def share(pct: Any) -> str:
     if _missing(pct) or math.isinf(float(pct)):
         return ""
     p = float(pct)
-    return f"{number(p, 0 if abs(p) >= 10 else 1)}%"
+    return amount(p, "%", 0 if abs(p) >= 10 else 1)
 
 
 def percent_change(x: Any, digits: int = 1) -> str:
     """A signed change in percent: '+37.8%', '-12.0%'."""
     if _missing(x) or math.isinf(float(x)):
         return ""
+    if _fa():
+        from .i18n import fa
+
+        return fa.percent_change(float(x), digits)
     return f"{float(x):+,.{digits}f}%"
 
 

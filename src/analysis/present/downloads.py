@@ -81,7 +81,7 @@ def ledger(ev, provinces: dict | None = None) -> pd.DataFrame:
         "iranian_year": f["jalali_year"], "speaker": f["speaker"],
         "publisher": f["source_id"].map(src["publisher"]),
         "published_earliest": _date(f["published_earliest"]), "published_latest": _date(f["published_latest"]),
-        "date_basis": f["source_id"].map(src["date_basis"]).map(fmt.DATE_BASES),
+        "date_basis": fmt.labels("date_basis", f["source_id"].map(src["date_basis"]).fillna("")),
         "citation": f["source_id"].map(src["citation"]), "url": f["source_id"].map(src["url"]),
     })
     return out[list(LEDGER_COLUMNS)].reset_index(drop=True)

@@ -54,7 +54,7 @@ def publish(fig, name: str, *, alt: str, source_ids, sources: pd.DataFrame, data
     if data is not None and len(data):
         tables.write_csv(data, name, title or name, kind="chart")
         links.append(f'<a href="{tables.page_file(name + ".csv")}">data (CSV)</a>')
-    caption = tables.source_line(source_ids, sources) + ' <span class="downloads">Download: ' + " · ".join(links) + "</span>"
+    caption = tables.source_line(source_ids, tables.cited(source_ids, sources)) + ' <span class="downloads">Download: ' + " · ".join(links) + "</span>"
     markup = figure_html(fig, alt, caption, png)
     plt.close(fig)
     return HTML(markup)

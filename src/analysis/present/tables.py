@@ -1,18 +1,31 @@
 """Tables readers can read: plain labels, formatted numbers, linked sources, the full data as CSV.
 
-In: a frame of display text (built with :mod:`analysis.fmt`) and the data behind it. Out: HTML for a
-notebook cell and a CSV file in :func:`analysis.paths.output_dir`. A long table shows its first rows
-and folds the rest (``<details>``); every cell is escaped except the source links this module builds.
+In: a frame of the data and the columns to show (:class:`Col`: a catalogue key for the header and a
+function that turns a row into a typed cell of :mod:`analysis.words`). Out: a :class:`Table` block
+(HTML in any language, :mod:`analysis.present.blocks`) and, with a ``name``, the full data as
+``<name>.csv`` in :func:`analysis.paths.output_dir`. Only the rows a page shows are turned into cells
+(the first :data:`FOLDED_ROWS`); a long table shows its first rows and folds the rest (``<details>``).
+
+Sources are cited by id in the data and written as links (outlet and date) with the address each
+report has; the block carries what it cites (:class:`SourceRef`), so it can be written again without
+the ledger.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import pandas as pd
 
-from .. import csvfile, fmt, paths
+from .. import csvfile, paths
+from ..links import web_address
+from ..words import Msg, Text, speaking
+from ..words.codec import register
+from ..words.forms import short_date, write
+from .blocks import Block, Context, say
 
 #: Rows a table shows before folding the rest.
 SHOWN_ROWS = 12
@@ -23,11 +36,16 @@ FOLDED_ROWS = 100
 #: At most this many sources are named in a one-line source line; the rest are counted.
 NAMED_SOURCES = 3
 
-_NUM = ' class="num"'
-
+#: A table cell names at most this many sources; the rest are counted and linked to the Sources page.
+CELL_SOURCES = 3
 
 #: The file, in a page's folder, that lists its downloads with their plain titles (read by the report).
 MANIFEST = "files.tsv"
+
+#: Where the report's Sources page lives, relative to a page of the report.
+SOURCES_PAGE = "sources.html"
+
+_NUM = ' class="num"'
 
 
 def write_csv(data: pd.DataFrame, name: str, title: str = "", kind: str = "table") -> None:
@@ -48,11 +66,249 @@ def reset_manifest() -> None:
         path.unlink()
 
 
-#: A table cell names at most this many sources; the rest are counted and linked to the Sources page.
-CELL_SOURCES = 3
+#: The folder, beside the report's page, that holds a notebook's files (set by each notebook).
+PAGE = {"folder": ""}
 
 
-def source_links(ids: str, sources: pd.DataFrame, most: int | None = CELL_SOURCES) -> str:
+def page_file(file: str) -> str:
+    """A notebook's output file as linked from its page: ``<page folder>/<file>``."""
+    return f"{PAGE['folder']}/{file}" if PAGE["folder"] else file
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------------------------
+
+@register
+@dataclass(frozen=True)
+class SourceRef:
+    """What a link to a report needs: its id, outlet, web address and publication date (or window)."""
+
+    source_id: str
+    publisher: str
+    url: str
+    earliest: Any
+    latest: Any
+
+    @classmethod
+    def of(cls, row: pd.Series) -> "SourceRef":
+        return cls(str(row["source_id"]), str(row["publisher"]), web_address(row.get("url", "")) or "",
+                   row["published_earliest"], row["published_latest"])
+
+
+def split_ids(cell: Any) -> list[str]:
+    """The source ids of a cell ('S1, S4; S9'), each once, in order ('+N' counts kept as they are)."""
+    return list(dict.fromkeys(x.strip() for x in str(cell if cell is not None else "").replace(";", ",").split(",") if x.strip()))
+
+
+def cited(ids, sources: pd.DataFrame | None) -> dict[str, SourceRef]:
+    """The :class:`SourceRef` of every id in ``ids`` (cells of ids) found in ``sources``."""
+    if sources is None:
+        return {}
+    want = {x for cell in ids for x in split_ids(cell) if not x.startswith("+")}
+    rows = sources[sources["source_id"].isin(want)]
+    return {str(r["source_id"]): SourceRef.of(r) for _, r in rows.iterrows()}
+
+
+def outlet(name: str) -> str:
+    """An outlet's name without its description ('Mehr News Agency (English)' -> 'Mehr News Agency'),
+    in the language in force where the catalogue names it (``outlet.<name>``)."""
+    from ..words import catalogue
+
+    short = str(name).split(" (")[0]
+    table = catalogue()
+    if f"outlet.{short}" in table:
+        return table[f"outlet.{short}"]
+    return short
+
+
+def source_label(ref: SourceRef) -> str:
+    """A short citation: 'Tehran Times, 2020-08-09', 'IRNA, undated, 2021' (in the language in force)."""
+    from ..words import say as say_text
+    from ..words.forms import digits
+
+    e, l = pd.Timestamp(ref.earliest), pd.Timestamp(ref.latest)
+    if e == l:
+        return say_text("source.dated", outlet=Text(outlet(ref.publisher)), date=short_date(e))
+    return say_text("source.undated", outlet=Text(outlet(ref.publisher)), year=digits(f"{e:%Y}" if e.year == l.year else f"{e:%Y}-{l:%y}"))
+
+
+def source_link(ref: SourceRef, sources_page: str = SOURCES_PAGE) -> str:
+    """HTML: the short citation linked to the report's address, or to its entry on the Sources page."""
+    href = ref.url or f"{sources_page}#{ref.source_id}"
+    return f'<a href="{html.escape(href, quote=True)}">{html.escape(source_label(ref))}</a>'
+
+
+def source_links(ids: Any, refs: dict[str, SourceRef], most: int | None = CELL_SOURCES, sources_page: str = SOURCES_PAGE) -> str:
+    """HTML links for a cell's source ids: each its short citation; beyond ``most``, a count linked to the Sources page."""
+    from ..words import say as say_text
+
+    items = split_ids(ids)
+    counted = sum(int(x[1:]) for x in items if x.startswith("+") and x[1:].isdigit())  # "+N": reports not listed
+    ids_list = [x for x in items if not (x.startswith("+") and x[1:].isdigit())]
+    shown = ids_list if most is None else ids_list[:most]
+    parts = [source_link(refs[sid], sources_page) if sid in refs else html.escape(sid) for sid in shown]
+    more = len(ids_list) - len(shown) + counted
+    if more:
+        parts.append(f'<a href="{sources_page}">{html.escape(say_text("source.more", n=more))}</a>')
+    return html.escape(say_text("form.semicolon")).join(parts)
+
+
+def source_line(ids, refs: dict[str, SourceRef], sources_page: str = SOURCES_PAGE) -> str:
+    """One linked line naming the sources of a chart or table: the first few, then how many more,
+    with a link to the Sources page ('Sources: Tehran Times, 2020-08-09; ... and 12 more reports')."""
+    from ..words import Count, say as say_text
+
+    ids = list(dict.fromkeys(x for cell in ids for x in split_ids(cell) if not x.startswith("+")))
+    named = ids[:NAMED_SOURCES]
+    text = source_links(", ".join(named), refs, most=None, sources_page=sources_page)
+    more = len(ids) - len(named)
+    tail = (html.escape(say_text("form.and")) + f'<a href="{sources_page}">{html.escape(write(Count(more, "report")))}</a>'
+            if more > 0 else "")
+    label = html.escape(say_text("source.one" if len(ids) == 1 else "source.many"))
+    everything = html.escape(say_text("source.all"))
+    return f'<span class="source-line">{label} {text}{tail} (<a href="{sources_page}">{everything}</a>)</span>'
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Col:
+    """A column to show: its header (a catalogue key, or a message), a function from a row (a Series) to
+    a typed cell, whether it holds numbers (right-aligned), and whether it holds source ids (linked)."""
+
+    header: str | Msg
+    cell: Callable[[pd.Series], Any]
+    numeric: bool = False
+    sources: bool = False
+
+
+#: An estimate's range in brackets at the end of a number cell: '1,700 (1,650 to 1,750)'.
+_RANGE = re.compile(r"^(.*\S) (\([^()]*\))$")
+
+
+def _number_cell(text: str) -> str:
+    """A number cell's HTML: the value, and its bracketed range (if any) on a line of its own below it,
+    so a column of estimates stays narrow and the values line up."""
+    m = _RANGE.match(text)
+    if not m:
+        return html.escape(text)
+    return f'{html.escape(m.group(1))} <span class="range">{html.escape(m.group(2))}</span>'
+
+
+@register
+@dataclass(frozen=True)
+class Table(Block):
+    """A table as data: headers (messages), the shown rows' cells (typed values), which columns hold
+    numbers or sources, how many rows the whole table has, how many show unfolded, its download and
+    caption, and the sources it cites."""
+
+    headers: tuple
+    rows: tuple
+    numeric: tuple
+    links: tuple
+    total: int
+    shown: int = SHOWN_ROWS
+    download: str = ""
+    caption: Any = None
+    refs: Any = None
+    empty: Any = None
+    anchor: str = ""
+
+    def html(self, ctx: Context) -> str:
+        with speaking(ctx.language):
+            return self._html(ctx)
+
+    def _html(self, ctx: Context) -> str:
+        from ..words import say as say_text
+
+        sources_page = SOURCES_PAGE  # each edition has its own Sources page beside its pages
+        if self.total == 0 and self.empty is not None:
+            return f'<p class="no-table">{say(self.empty)}</p>'
+        refs = self.refs or {}
+        head = "".join(f"<th{_NUM if n else ''}>{say(h)}</th>" for h, n in zip(self.headers, self.numeric))
+        cap = f"<caption>{say(self.caption)}</caption>" if self.caption is not None else ""
+
+        def cell(v, numeric: bool, link: bool) -> str:
+            if link:
+                return source_links(v.value if isinstance(v, Text) else v, refs, sources_page=sources_page)
+            if isinstance(v, Msg):
+                return say(v)
+            text = write(v) if v is not None else ""
+            return _number_cell(text) if numeric else html.escape(text)
+
+        def table(rows) -> str:
+            body = "".join("<tr>" + "".join(f"<td{_NUM if n else ''}>{cell(v, n, k)}</td>" for v, n, k in zip(r, self.numeric, self.links))
+                           + "</tr>" for r in rows)
+            anchor = f' id="{self.anchor}"' if self.anchor else ""
+            return f'<div class="table-wrap"{anchor}><table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+        rows = list(self.rows)
+        notes = []
+        if self.total > len(rows) and len(rows) > self.shown:
+            out = table(rows[: self.shown]) + (f"<details><summary>{html.escape(say_text('table.show_first', n=len(rows), total=self.total))}"
+                                               f"</summary>{table(rows)}</details>")
+        elif self.total > len(rows):
+            out = table(rows)
+        elif len(rows) > self.shown:
+            out = table(rows[: self.shown]) + f"<details><summary>{html.escape(say_text('table.show_all', n=len(rows)))}</summary>{table(rows)}</details>"
+        else:
+            out = table(rows)
+        if self.total > len(rows):
+            notes.append(html.escape(say_text("table.whole_in_download", n=self.total)))
+        if self.download:
+            notes.append(f'<a class="download" href="{html.escape(ctx.data_file(self.download), quote=True)}">'
+                         f"{html.escape(say_text('table.download'))}</a>")
+        if notes:
+            out += f'<p class="table-note">{" ".join(notes)}</p>'
+        return out
+
+
+def table(frame: pd.DataFrame, cols: list[Col], *, name: str | None = None, data: pd.DataFrame | None = None,
+          title: str = "", caption: Msg | None = None, sources: pd.DataFrame | None = None, shown: int = SHOWN_ROWS,
+          empty: Msg | None = None) -> Table:
+    """A :class:`Table` of ``frame``'s rows in ``cols``; with ``name``, ``data`` (or the table in English
+    words) is written as ``<name>.csv`` and listed under ``title`` among the report's downloads.
+
+    ``empty``: what the page says instead when ``frame`` has no rows (then no file is written).
+    """
+    total = len(frame)
+    if total == 0 and empty is not None:
+        return Table((), (), (), (), 0, shown, "", caption, {}, empty)
+    head = frame.head(max(shown, FOLDED_ROWS))
+    rows = tuple(tuple(c.cell(r) for c in cols) for _, r in head.iterrows())  # a shown table: 100 rows at most
+    headers = tuple(c.header if isinstance(c.header, Msg) else Msg(c.header) for c in cols)
+    link_cols = [i for i, c in enumerate(cols) if c.sources]
+    refs = cited([r[i].value if isinstance(r[i], Text) else r[i] for r in rows for i in link_cols], sources)
+    download = ""
+    if name:
+        out = data if data is not None else words_frame(frame, cols)
+        write_csv(out, name, title)
+        download = name + ".csv"  # relative to the page's folder: the context adds it
+    return Table(headers, rows, tuple(c.numeric for c in cols), tuple(c.sources for c in cols), total, shown, download, caption, refs,
+                 empty, anchor=name or "")
+
+
+def words_frame(frame: pd.DataFrame, cols: list[Col]) -> pd.DataFrame:
+    """The whole table in English words (a download for a table that has no data frame of its own)."""
+    with speaking("en"):
+        out = {}
+        for c in cols:
+            header = write(c.header if isinstance(c.header, Msg) else Msg(c.header))
+            out[header] = [(v.value if isinstance(v, Text) else str(v) if isinstance(v, Msg) else write(v)) for v in
+                           (c.cell(r) for _, r in frame.iterrows())]
+        return pd.DataFrame(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Until every page's tables are blocks: the text tables of before (to be removed)
+# ---------------------------------------------------------------------------------------------
+
+from .. import fmt  # noqa: E402
+
+def legacy_source_links(ids: str, sources: pd.DataFrame, most: int | None = CELL_SOURCES) -> str:
     """HTML links for a cell's source ids ('S14, S16'): each its short citation, linked to its address;
     beyond ``most``, a count linked to the Sources page."""
     table = sources.set_index("source_id", drop=False)
@@ -67,12 +323,12 @@ def source_links(ids: str, sources: pd.DataFrame, most: int | None = CELL_SOURCE
     return "; ".join(parts)
 
 
-def source_line(ids, sources: pd.DataFrame) -> str:
+def legacy_source_line(ids, sources: pd.DataFrame) -> str:
     """One linked line naming the sources of a chart or table: the first few, then how many more,
     with a link to the Sources page ('Source: Tehran Times, 2020-08-09; ... and 12 more reports')."""
     ids = list(dict.fromkeys(x.strip() for cell in ids for x in str(cell).replace(";", ",").split(",") if x.strip()))
     named = ids[:NAMED_SOURCES]
-    text = source_links(", ".join(named), sources, most=None)
+    text = legacy_source_links(", ".join(named), sources, most=None)
     more = len(ids) - len(named)
     tail = f' and <a href="{fmt.SOURCES_PAGE}">{more} more report{"s" if more != 1 else ""}</a>' if more > 0 else ""
     label = "Source" if len(ids) == 1 else "Sources"
@@ -116,7 +372,7 @@ def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataF
     d = display.head(max(shown, FOLDED_ROWS)).copy().fillna("")  # only what the page shows is rendered
     raw: set[str] = set()
     if source_column and sources is not None and source_column in d:
-        d[source_column] = d[source_column].map(lambda ids: source_links(ids, sources))
+        d[source_column] = d[source_column].map(lambda ids: legacy_source_links(ids, sources))
         raw.add(source_column)
     head = "".join(f"<th{_NUM if c in numeric else ''}>{html.escape(str(c))}</th>" for c in d.columns)
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
@@ -141,10 +397,5 @@ def table_html(display: pd.DataFrame, *, name: str | None = None, data: pd.DataF
     return out
 
 
-#: The folder, beside the report's page, that holds a notebook's files (set by each notebook).
-PAGE = {"folder": ""}
 
 
-def page_file(file: str) -> str:
-    """A notebook's output file as linked from its page: ``<page folder>/<file>``."""
-    return f"{PAGE['folder']}/{file}" if PAGE["folder"] else file

@@ -134,7 +134,7 @@ def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
     plt.close(fig)
     return Chart(image="headline.png", alt=charts.programme.years_alt(years),
                  caption="Units revived per Iranian year: the best estimate of each year, with its range and the year's revival target.",
-                 source_html=tables.source_line(ids, ev.sources)
+                 source_html=tables.source_line(ids, tables.cited(ids, ev.sources))
                  + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.svg">SVG</a>'), rows
 
 
