@@ -34,7 +34,6 @@ Iranian Persian, on which CLDR's data is based):
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import numbers
 from typing import Any
