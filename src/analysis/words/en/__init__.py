@@ -15,13 +15,14 @@ from importlib import import_module
 PARTS: tuple[str, ...] = ("core", "labels", "answers", "pages", "front", "glossary", "audit", "charts", "tables", "sources", "provinces")
 
 
-def _gather() -> dict[str, str]:
+def gather(package: str, parts: tuple[str, ...]) -> dict[str, str]:
+    """The ``MESSAGES`` of every module ``<package>.<part>`` that exists, in one dictionary (a key twice is an error)."""
     out: dict[str, str] = {}
-    for name in PARTS:
+    for name in parts:
         try:
-            part = import_module(f"{__name__}.{name}")
+            part = import_module(f"{package}.{name}")
         except ModuleNotFoundError as e:
-            if e.name == f"{__name__}.{name}":
+            if e.name == f"{package}.{name}":
                 continue  # an area not written yet
             raise
         twice = set(out) & set(part.MESSAGES)
@@ -31,4 +32,4 @@ def _gather() -> dict[str, str]:
     return out
 
 
-MESSAGES: dict[str, str] = _gather()
+MESSAGES: dict[str, str] = gather(__name__, PARTS)
