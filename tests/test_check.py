@@ -205,3 +205,12 @@ def test_places_whose_inputs_did_not_change_are_skipped_without_losing_a_change(
     new = load_ledger(data, build_day=DAY)
     old = load_ledger(committed.take(data, tmp_path / "head").folder, build_day=DAY)
     assert compare(old, new) == compare(old, new, full=True)
+
+
+def test_make_check_is_a_target_the_help_and_the_readme_name():
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\ncheck: $(STAMP)\n\t$(PY) -m analysis.check\n" in makefile
+    assert '@echo "make check ' in makefile
+    assert "`make check` -> `make notebooks` -> `make test` -> `make report`" in readme
+    assert "Other commands: `make check`" in readme
