@@ -29,7 +29,7 @@ help:
 	@echo "make test       unit tests, ledger checks and nbval over every notebook"
 	@echo "make lab        open the notebooks in JupyterLab (opening one does not mark it modified)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing the library or the ledger)"
-	@echo "make bench      time each stage at 1e3..1e6 figures, and make report / make test against their floors"
+	@echo "make bench      time each stage at 1e3..1e6 figures (national and provincial shapes), make check, and make report / make test against their floors"
 
 setup: $(STAMP) $(KERNEL_CONFIG)
 
