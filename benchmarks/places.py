@@ -47,8 +47,9 @@ def _read_csv(folder: Path) -> float:
     return best
 
 
-def measure(n: int) -> dict:
-    """Seconds per stage (:data:`STAGES`) on a provincial ledger of ``n`` figures, its size, and peak MiB."""
+def measure(n: int, provinces: int = 31) -> dict:
+    """Seconds per stage (:data:`STAGES`) on a provincial ledger of ``n`` figures spread over ``provinces``
+    provinces, its size, and peak MiB."""
     from analysis import evidence
     from analysis.ledger import load_ledger
     from analysis.questions import audit
@@ -56,7 +57,7 @@ def measure(n: int) -> dict:
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = make_provincial_ledger(Path(tmp) / "data", n, DAY)
+        folder = make_provincial_ledger(Path(tmp) / "data", n, DAY, provinces=provinces)
         out["read_csv"] = _read_csv(folder)
         start = time.perf_counter()
         ledger = load_ledger(folder, build_day=DAY)
@@ -79,7 +80,7 @@ def measure(n: int) -> dict:
     return out
 
 
-def breakdown(n: int) -> dict[str, dict[str, float]]:
+def breakdown(n: int, provinces: int = 31) -> dict[str, dict[str, float]]:
     """Seconds per evidence step and per audit rule, for the country and summed over the provinces.
 
     Each step of :func:`analysis.evidence.build` is timed by wrapping its module's function in this
@@ -112,7 +113,7 @@ def breakdown(n: int) -> dict[str, dict[str, float]]:
         if hasattr(module, name):
             setattr(module, name, timed(module, name))
     with tempfile.TemporaryDirectory() as tmp:
-        ledger = load_ledger(make_provincial_ledger(Path(tmp) / "data", n, DAY), build_day=DAY)
+        ledger = load_ledger(make_provincial_ledger(Path(tmp) / "data", n, DAY, provinces=provinces), build_day=DAY)
     names = sorted(set(ledger.figures["province"]) - {""})
     out = {}
     for label, places in (("country", [""]), ("provinces", names)):
@@ -136,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.places")
     parser.add_argument("figures", type=int)
     parser.add_argument("--breakdown", action="store_true", help="time each evidence step and audit rule instead")
+    parser.add_argument("--provinces", type=int, default=31, help="spread the figures over this many provinces")
     args = parser.parse_args(argv)
-    print(json.dumps(breakdown(args.figures) if args.breakdown else measure(args.figures)))
+    print(json.dumps(breakdown(args.figures, args.provinces) if args.breakdown else measure(args.figures, args.provinces)))
     return 0
 
 

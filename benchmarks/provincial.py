@@ -64,14 +64,19 @@ def _near(value: int, rng: random.Random) -> int:
     return new if new >= 1 and new != value else value + step
 
 
-def make_provincial_ledger(dest: Path, n_figures: int, build_day: str, seed: int = 0) -> Path:
-    """Write a ledger of ``n_figures`` figures (the shipped ones, then provincial ones) to ``dest``; returns ``dest``."""
+def make_provincial_ledger(dest: Path, n_figures: int, build_day: str, seed: int = 0, provinces: int = 31) -> Path:
+    """Write a ledger of ``n_figures`` figures (the shipped ones, then provincial ones) to ``dest``; returns ``dest``.
+
+    ``provinces``: how many of the 31 provinces (in the vocabulary's order) the figures are spread over; with
+    fewer, the same number of figures comes in more rounds per province-month (a measure of what the
+    evidence of all places would cost built in one pass, without a build per place).
+    """
     rng = random.Random(seed)
     data = paths.ROOT / "data"
     s_head, sources = _rows(data / "sources.tsv")
     f_head, figures = _rows(data / "figures.tsv")
-    _, provinces = _rows(data / "provinces.tsv")
-    names = [p[0] for p in provinces]
+    _, provinces_table = _rows(data / "provinces.tsv")
+    names = [p[0] for p in provinces_table][:provinces]
     months = _months(dt.date.fromisoformat(build_day))
     # Each province's own pace: units per month in each scope, jobs per unit, and how far the target lies above.
     pace = {p: {s: rng.randint(2, 40) for s in SCOPES} for p in names}
