@@ -125,11 +125,12 @@ def compare(old, new, full: bool = False) -> Changes:
     figures = _rows(old.figures, new.figures, "figure_id", list(FIGURES_COLUMNS))
     restating = (restating_sources(old.figures), restating_sources(new.figures))
     claims, estimates, findings = [], [], []
-    for place in sorted(set(places(old)) | set(places(new))):
+    before, after = places(old), places(new)
+    for place in sorted(set(before) | set(after)):
         if not full and inputs(old, place, restating[0]) == inputs(new, place, restating[1]):
             continue
-        a = snapshot(old, place) if place in places(old) else empty()
-        b = snapshot(new, place) if place in places(new) else empty()
+        a = snapshot(old, place) if place in before else empty()
+        b = snapshot(new, place) if place in after else empty()
         changed, renamed = _claims(place, a, b)
         claims += changed
         estimates += _estimates(place, a, b)
@@ -187,11 +188,11 @@ def _claims(place: str, a: Snapshot, b: Snapshot) -> tuple[list[ClaimChange], di
     for cid in sorted(fresh - set(renamed.values())):
         r = new.loc[cid]
         out.append(ClaimChange(place, "added", cid, r["metric"], _subject(r), _stated(r), (),
-                               (f"reported by {r['all_source_ids']}",)))
+                               (f"reported by {_few(_ids(r['all_source_ids']))}",)))
     for cid in sorted(gone - set(renamed)):
         r = old.loc[cid]
         out.append(ClaimChange(place, "removed", cid, r["metric"], _subject(r), _stated(r), (),
-                               (f"was reported by {r['all_source_ids']}",)))
+                               (f"was reported by {_few(_ids(r['all_source_ids']))}",)))
     for was in sorted((set(old.index) & set(new.index)) | set(renamed)):
         r, s = old.loc[was], new.loc[renamed.get(was, was)]
         aspects, details = [], []
@@ -211,12 +212,19 @@ def _claims(place: str, a: Snapshot, b: Snapshot) -> tuple[list[ClaimChange], di
         before, after = _ids(r["all_source_ids"]), _ids(s["all_source_ids"])
         if before != after:
             aspects.append("reports")
-            more = [f"+{x}" for x in after if x not in before] + [f"-{x}" for x in before if x not in after]
-            details.append("reports: " + (" ".join(more) if more else f"{', '.join(before)} -> {', '.join(after)}"))
+            had, has = set(before), set(after)
+            more = [f"+{x}" for x in after if x not in had] + [f"-{x}" for x in before if x not in has]
+            details.append("reports: " + (_few(more, " ") if more else "the same, in another order"))
         if aspects:
             out.append(ClaimChange(place, "changed", s["claim_id"], s["metric"], _subject(s), _stated(s), tuple(aspects),
                                    tuple(details)))
     return out, renamed
+
+
+def _few(items: list[str], sep: str = ", ", most: int = 6) -> str:
+    """The first ``most`` items, then how many more ('S01, S02 and 40 more')."""
+    shown = sep.join(items[:most])
+    return shown if len(items) <= most else f"{shown} and {len(items) - most} more"
 
 
 def _same(x, y) -> bool:
