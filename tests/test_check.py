@@ -14,11 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from analysis import check, paths
 from analysis.check import committed
-from analysis.check.compare import ClaimChange, EstimateChange, FindingChange, RowChange, compare
+from analysis.check.compare import ClaimChange, EstimateChange, RowChange, compare
 from analysis.ledger import load_ledger
 
 #: Every row appended below is dated before this day (the shipped ledger's latest report is of 2025-12-25).

@@ -31,9 +31,7 @@ def _place(name: str) -> str:
 
 def _basis(code: str) -> str:
     """An estimate's basis in a few words ('at least a part's count'), from the evidence layer's wording."""
-    from ..evidence.estimates import BASES
-
-    text = BASES.get(code, code)
+    text = fmt.label("basis", code)
     return re.sub(r"\s*\([^)]*\)$", "", text.removeprefix("derived: "))
 
 

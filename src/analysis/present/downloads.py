@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar, fmt
-from ..evidence import estimates as est_vocab
 from ..evidence import periods
 
 #: Columns of the tidy ledger, with what each holds (the README lists them too).

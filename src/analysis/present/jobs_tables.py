@@ -6,7 +6,6 @@ blocks (headers and words from the catalogue, typed cells) with their data as CS
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..questions import jobs

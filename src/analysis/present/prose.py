@@ -24,8 +24,14 @@ from ..questions.audit import seed as audit_seed
 from ..words import All, Count, Day, Est, Label, Link, Month, Msg, Num, Share, Text, Window, Year
 
 
-def _est(r: pd.Series, prefix: str = "", unit: str = "units") -> Est:
-    return Est(r[f"{prefix}value"], r[f"{prefix}low"], r[f"{prefix}high"], unit)
+def _est(r: pd.Series, prefix: str = "", unit: str = "units"):
+    """A count for a sentence: as stated where a report gave the whole year (the range its rounding
+    allows stays in the tables), with its range where we estimated it or it is open ('at least 1,557')."""
+    value, low, high = r[f"{prefix}value"], r[f"{prefix}low"], r[f"{prefix}high"]
+    stated = prefix == "to_date_" or (not prefix and r.get("basis", "full_year") == "full_year")
+    if stated and not pd.isna(value) and np.isfinite(low) and np.isfinite(high):
+        return Num(value)
+    return Est(value, low, high, unit)
 
 
 def _link(value, href: str | None):
@@ -103,7 +109,8 @@ def _part_years(y: pd.DataFrame, pace: bool = False) -> list[Msg]:
         else:
             out.append(Msg("answer.timeline.so_far", {"year": Year(last["jalali_year"]), "count": count, "day": _to_date(last)}))
     if len(earlier):
-        out.append(Msg("answer.timeline.in_part", {"years": All(tuple(Year(v) for v in earlier["jalali_year"]))}))
+        key = "answer.timeline.in_part" if len(earlier) > 1 else "answer.timeline.in_part_one"
+        out.append(Msg(key, {"years": All(tuple(Year(v) for v in earlier["jalali_year"]))}))
     return out
 
 
@@ -139,8 +146,8 @@ def timeline_answer(ev, href: str | None = None) -> list[Msg]:
     narrower = full[(full["scope"] != last["scope"])]
     for scope, rows in narrower.groupby("scope", sort=False):
         counts = All(tuple(_est(r) for _, r in rows.iterrows()))
-        out.append(Msg("answer.timeline.other_scope", {"years": All(tuple(Year(v) for v in rows["jalali_year"])), "count": counts,
-                                                       "scope": Label("scope_in", scope)}))
+        key = "answer.timeline.other_scope" if last["scope"] == "national" else "answer.timeline.other_scope_neutral"
+        out.append(Msg(key, {"years": All(tuple(Year(v) for v in rows["jalali_year"])), "count": counts, "scope": Label("scope_in", scope)}))
     return out + _part_years(y)
 
 
@@ -202,6 +209,8 @@ def _targets(ev) -> list[Msg]:
     """The yearly revival targets set in advance, in the scope each year is counted in: met, missed, uncertain."""
     a = rates.attainment(ev)
     heads = timeline.years(ev)
+    if heads.empty:
+        return [Msg("answer.rates.targets_none")]
     heads = heads[heads["complete"]][["jalali_year", "scope"]]
     a = a[a["scored"] & (a["metric"] == "units_target")]
     a = a.merge(heads, on=["jalali_year", "scope"])  # the target of the count the pages headline

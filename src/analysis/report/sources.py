@@ -32,9 +32,9 @@ def _text(value: object) -> str:
 def date_words(source: pd.Series) -> str:
     """The report's date, or the dates it lies between with how that is known, in the language in force."""
     early, late = source["published_earliest"], source["published_latest"]
-    if pd.notna(early) and pd.notna(late) and early == late:
-        return say("sources.dated", day=Date(early))
     why = Label("date_basis", _text(source.get("date_basis")) or "text_clues")
+    if pd.notna(early) and pd.notna(late) and early == late:
+        return say("sources.dated", day=Date(early), why=why)
     return say("sources.undated", first=Date(early), last=Date(late), why=why)
 
 
@@ -66,7 +66,8 @@ def figure_words(figure: pd.Series) -> str:
     province = _text(figure.get("province"))
     if province:
         slots["scope"] = Msg("sources.scope_in_province", {"scope": slots["scope"], "province": Label("province", province)})
-    return say("sources.figure", **slots)
+    text = say("sources.figure", **slots)
+    return text[:1].upper() + text[1:]
 
 
 def _figure_item(figure: pd.Series) -> str:
@@ -96,6 +97,8 @@ def source_entry(source: pd.Series, figures: pd.DataFrame) -> str:
         lines.append(f'<p class="address" dir="ltr"><a href="{layout.href(url)}">{layout.esc(shown)}</a></p>')
     elif _text(source.get("citation")):
         lines.append(f'<p class="address">{layout.esc(say("sources.no_address", citation=Text(_text(source["citation"]))))}</p>')
+    if _text(source.get("note")) and layout.language() == "en":  # the ledger's notes are written in English
+        lines.append(f'<p class="note">{layout.esc(_text(source["note"]))}</p>')
     if _text(source.get("licence")):
         lines.append(f'<p class="note">{layout.esc(say("sources.licence", licence=Text(_text(source["licence"]))))}</p>')
     if len(figures):

@@ -24,8 +24,10 @@ MESSAGES: dict[str, str] = {
     "answer.timeline.estimated_only": "We estimate {count} idle units revived in {year} from the counts reported during it, the one full year counted so far.",
     "answer.timeline.scoped": "Officials reported {count} units revived {scope} in {year}, the latest full year counted.",
     "answer.timeline.other_scope": "For {years} the only count is narrower: {count} units {scope}.",
+    "answer.timeline.other_scope_neutral": "For {years} the count is {count} units {scope}.",
     "answer.timeline.so_far": "So far in {year}, {count} units were revived by {day}.",
     "answer.timeline.in_part": "{years} are known only in part, so they are left out of the comparisons.",
+    "answer.timeline.in_part_one": "{years} is known only in part, so it is left out of the comparisons.",
     # 2. Jobs per unit.
     "answer.jobs.none": "No report gives units and jobs for the same year yet.",
     "answer.jobs.typical": "Each revived unit came with about {ratio} jobs, the middle of the yearly figures.",

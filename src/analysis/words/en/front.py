@@ -49,8 +49,8 @@ MESSAGES: dict[str, str] = {
     # The Sources page.
     "sources.title": "Sources",
     "sources.lede": "Every report these pages draw on, {reports} in all, with {figures}: its publisher, its date (or the dates it must lie between, and why), its language and address, and the figures taken from it. The ids (S00, C012) are the ones the tables and downloads use.",
-    "sources.dated": "Published {day}.",
-    "sources.undated": "Undated: published between {first} and {last} ({why}).",
+    "sources.dated": "Published {day}; {why}.",
+    "sources.undated": "Undated: published between {first} and {last}; {why}.",
     "sources.language": "In {language}.",
     "sources.no_address": "No address known; cited as: {citation}",
     "sources.licence": "Licence: {licence}",

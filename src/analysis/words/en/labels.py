@@ -133,6 +133,11 @@ MESSAGES: dict[str, str] = {
     'noun.source': 'source|sources',
     'noun.outlet': 'outlet|outlets',
     'noun.distinct claim': 'distinct claim|distinct claims',
+    'noun.estimate': 'estimate|estimates',
+    'noun.new estimate': 'new estimate|new estimates',
+    'noun.finding': 'finding|findings',
+    'noun.page': 'page|pages',
+    'noun.place': 'place|places',
     'noun.thing': 'thing|things',
     'noun.inference': 'inference|inferences',
     # Scopes as a sentence places them after a count ('1,185 units under ISIPO's plan ...').
