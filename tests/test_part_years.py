@@ -39,11 +39,11 @@ def with_1404(tmp_path_factory):
 
 def test_the_running_year_is_so_far_not_the_low_end_of_the_range(with_1404):
     text = [str(m) for m in prose.timeline_answer(with_1404)]
-    # The complete years are those of the shipped ledger: 1403 the latest (1,344), the fewest nationally since
-    # 1396, 1400 the peak (2,067); 1398 counted only under the SME plan (1,185). 1404 so far: 700 by 2025-08-01.
+    # The complete years are those of the shipped ledger: national from 1396 to 1403 but for 1398, counted only under
+    # the SME plan (1,185); 1400 the most (2,067), 1403 the fewest (1,344). 1404 so far: 700 by 2025-08-01.
     assert text == [
-        "Officials reported 1,344 idle units revived in 1403 (2024\u201325), the fewest in any year counted nationally since "
-        "1396 (2017\u201318); the peak was 2,067 in 1400 (2021\u201322).",
+        "Officials reported a national count for every year from 1396 (2017\u201318) to 1403 (2024\u201325) except 1398: "
+        "the most was 2,067 units in 1400, the fewest 1,344 in 1403.",
         "For 1398 (2019\u201320) the only count is narrower: 1,185 units under ISIPO's plan for small and medium industries.",
         "So far in 1404 (2025\u201326), 700 units were revived by 1 August 2025.",
     ]
@@ -96,7 +96,8 @@ EARLY = ([source("S1", "2011-08-10"), source("S2", "2013-04-10"), source("S3", "
 def test_an_earlier_part_year_is_left_out_of_the_range(tmp_path):
     ev = build(tmp_path, *EARLY, filler=False)
     assert [str(m) for m in prose.timeline_answer(ev)] == [
-        "Officials reported 1,800 idle units revived in 1392 (2013\u201314), the most in any year counted nationally since 1391 (2012\u201313).",
+        "Officials reported a national count for every year from 1391 (2012\u201313) to 1392 (2013\u201314): the most was 1,800 units "
+        "in 1392, the fewest 1,500 in 1391.",
         "1390 (2011\u201312) is known only in part, so it is left out of the comparisons.",
     ]
     # 1,800 / 1,500 - 1 = 20% more.

@@ -133,15 +133,16 @@ def timeline_answer(ev, href: str | None = None) -> list[Msg]:
         out = [Msg("answer.timeline.scoped", {**slots, "scope": Label("scope_in", last["scope"])})]
     elif len(same) == 1:
         out = [Msg("answer.timeline.only" if reported else "answer.timeline.estimated_only", slots)]
-    elif not reported:
-        out = [Msg("answer.timeline.estimated", {**slots, "peak": _link(_est(peak), href), "peak_year": Year(peak["jalali_year"])})]
-    elif peak.name == last.name:
-        out = [Msg("answer.timeline.latest_peak", {**slots, "first": Year(same["jalali_year"].min())})]
-    elif low.name == last.name:
-        out = [Msg("answer.timeline.latest_low", {**slots, "first": Year(same["jalali_year"].min()), "peak": _link(_est(peak), href),
-                                                  "peak_year": Year(peak["jalali_year"])})]
     else:
-        out = [Msg("answer.timeline.latest", {**slots, "peak": _link(_est(peak), href), "peak_year": Year(peak["jalali_year"])})]
+        # The national series: its span, any year it misses, its most and its fewest.
+        first_y, last_y = int(same["jalali_year"].min()), int(same["jalali_year"].max())
+        missing = sorted(set(range(first_y, last_y + 1)) - {int(v) for v in same["jalali_year"]})
+        span = {"first": Year(first_y), "last": Year(last_y), "peak": _link(_est(peak), href), "peak_year": Year(peak["jalali_year"], span=False),
+                "low": _link(_est(low), href), "low_year": Year(low["jalali_year"], span=False)}
+        if missing:
+            out = [Msg("answer.timeline.span_gaps", {**span, "missing": All(tuple(Year(v, span=False) for v in missing))})]
+        else:
+            out = [Msg("answer.timeline.span", span)]
     # Years between the first and the last counted only in a narrower scope than the headline's.
     narrower = full[(full["scope"] != last["scope"])]
     for scope, rows in narrower.groupby("scope", sort=False):

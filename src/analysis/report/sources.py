@@ -111,8 +111,9 @@ def source_entry(source: pd.Series, figures: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def sources_page(ledger) -> str:
-    """The whole Sources page for ``ledger`` in the language in force, ending in a newline."""
+def sources_page(ledger, twin: str | None = None) -> str:
+    """The whole Sources page for ``ledger`` in the language in force, ending in a newline (``twin``: the
+    page in the other language)."""
     sources = ledger.sources.sort_values("source_id", kind="stable")
     by_source = {sid: group for sid, group in ledger.figures.groupby("source_id", sort=False)}
     empty = ledger.figures.iloc[0:0]
@@ -122,6 +123,6 @@ def sources_page(ledger) -> str:
         f'<p class="lede">{layout.esc(say("sources.lede", reports=Count(len(sources), "report"), figures=Count(len(ledger.figures), "figure")))}</p>',
     ]
     body += [source_entry(row, by_source.get(row["source_id"], empty)) for _, row in sources.iterrows()]
-    return layout.page_html(title, "\n".join(body), layout.Nav(layout.SOURCES_PAGE))
+    return layout.page_html(title, "\n".join(body), layout.Nav(layout.SOURCES_PAGE, twin=twin))
 
 

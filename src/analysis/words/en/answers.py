@@ -16,11 +16,9 @@ MESSAGES: dict[str, str] = {
     "lede.more": "{share} more",
     # 1. The timeline.
     "answer.timeline.none": "No report gives a count of idle units revived in a whole year yet.",
-    "answer.timeline.latest_peak": "Officials reported {count} idle units revived in {year}, the most in any year counted nationally since {first}.",
-    "answer.timeline.latest": "Officials reported {count} idle units revived in {year}, the latest full year, against a peak of {peak} in {peak_year}.",
-    "answer.timeline.latest_low": "Officials reported {count} idle units revived in {year}, the fewest in any year counted nationally since {first}; the peak was {peak} in {peak_year}.",
+    "answer.timeline.span": "Officials reported a national count for every year from {first} to {last}: the most was {peak} units in {peak_year}, the fewest {low} in {low_year}.",
+    "answer.timeline.span_gaps": "Officials reported a national count for every year from {first} to {last} except {missing}: the most was {peak} units in {peak_year}, the fewest {low} in {low_year}.",
     "answer.timeline.only": "Officials reported {count} idle units revived in {year}, the one full year counted so far.",
-    "answer.timeline.estimated": "We estimate {count} idle units revived in {year}, the latest full year, from the counts reported during it; the peak was {peak} in {peak_year}.",
     "answer.timeline.estimated_only": "We estimate {count} idle units revived in {year} from the counts reported during it, the one full year counted so far.",
     "answer.timeline.scoped": "Officials reported {count} units revived {scope} in {year}, the latest full year counted.",
     "answer.timeline.other_scope": "For {years} the only count is narrower: {count} units {scope}.",

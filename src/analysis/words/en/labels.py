@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     'scope_long.national': 'the whole country, as the report frames it',
     'scope_long.industrial_parks': "units in industrial parks and zones (ISIPO's estates)",
     'scope_long.outside_parks': 'units outside industrial parks',
-    'scope_long.smes': "ISIPO's plan for small and medium industries (its 1397-1399 yearly counts)",
+    'scope_long.smes': "ISIPO's plan for small and medium industries, counted on its own for a few years",
     'scope_long.large_units': "large idle units, the counterpart of ISIPO's SME plan",
     'scope_long.economic_units': "the government's revival movement, which counts non-industrial units too",
     'scope_long.renovation_programme': 'rebuilt or modernised small units: a separate programme, not revivals',

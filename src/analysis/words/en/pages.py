@@ -60,7 +60,7 @@ MESSAGES: dict[str, str] = {
     "rates.stock.p": "If revivals drew down a fixed stock of idle units, the stock would shrink by about what was revived. The stated stocks, and the revivals reported between them, say otherwise: the difference is what fell idle, or was newly counted, in between.",
     "rates.seed.h": "What {seed} saw",
     "rates.seed.p": "The article carries no date: its progress towards the year's target is fixed by its count, but the share of the year gone by, the pace to date and the pace still needed depend on the day it appeared. Each is shown at both ends of each window the evidence allows.",
-    "rates.cannot.season": "**The season.** A year's first months hold the Nowruz holidays, and in 2020 the first pandemic closures; a first-quarter pace set against a full-year average understates the year.",
+    "rates.cannot.season": "**The season.** A year's first months hold the Nowruz holidays (and, in the first year of the pandemic, its first closures); a first-quarter pace set against a full-year average understates the year.",
     "rates.cannot.revived": "**What \u201crevived\u201d means.** No report defines it: a unit restarted for a month and one back at full capacity count alike.",
     "rates.cannot.open": "**Whether revived units stay open.** No report follows them up.",
     "rates.cannot.right": "**Whether the counts are right.** None is independently verified; the source-audit page shows where they contradict one another.",
