@@ -13,7 +13,7 @@ from analysis import vocab
 from analysis.evidence import estimates, targets
 from analysis.questions import audit
 from analysis.words import (All, Count, Day, Est, Label, Link, Msg, Num, Period, Share, Stated, Text, Window, Year, catalogue, label,
-                            say, slots_of, speaking)
+                            say, speaking)
 from analysis.words.codec import decode, encode
 from analysis.words.forms import write
 
