@@ -108,6 +108,13 @@ class Day:
 
 
 @dataclass(frozen=True)
+class Month:
+    """A Gregorian month as a sentence writes it: 'August 2020' (the day of ``value`` is ignored)."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
 class Date:
     """A day in a table, in both calendars: '2020-08-09 (1399/05/19)'."""
 
@@ -282,6 +289,6 @@ def has(key: str) -> bool:
     return key in catalogue()
 
 
-__all__ = ["All", "Approx", "Count", "Date", "Day", "Est", "LANGUAGE", "Label", "Link", "Msg", "Num", "PERIOD_FIELDS", "Period",
+__all__ = ["All", "Approx", "Count", "Date", "Day", "Est", "LANGUAGE", "Label", "Link", "Month", "Msg", "Num", "PERIOD_FIELDS", "Period",
            "Points", "Share", "Signed", "Text", "Window", "Year", "catalogue", "has", "label", "say", "say_html", "slots_of",
            "speaking"]

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .. import calendar, fmt
-from . import (LANGUAGE, All, Approx, Count, Date, Day, Est, Label, Link, Msg, Num, Period, Points, Share, Signed, Text, Window,
+from . import (LANGUAGE, All, Approx, Count, Date, Day, Est, Label, Link, Month, Msg, Num, Period, Points, Share, Signed, Text, Window,
                Year, catalogue, label)
 
 
@@ -57,6 +57,14 @@ def gregorian_day(d: Any, year: bool = True, short: bool = False) -> str:
     if not year:
         return _t("form.day_month", day=digits(str(d.day)), month=month)
     return _t("form.gregorian_day", day=digits(str(d.day)), month=month, year=digits(str(d.year)))
+
+
+def month(d: Any) -> str:
+    """'August 2020': a Gregorian month and year, in the language in force."""
+    if _missing(d):
+        return ""
+    d = pd.Timestamp(d)
+    return _t("form.month", month=catalogue()[f"month.{d.month}"], year=digits(str(d.year)))
 
 
 def iranian_day(d: Any, year: bool = True) -> str:
@@ -185,6 +193,8 @@ def write(v: Any) -> str:
         return day(v.value)
     if isinstance(v, Date):
         return date(v.value)
+    if isinstance(v, Month):
+        return month(v.value)
     if isinstance(v, Window):
         return window(v.first, v.last)
     if isinstance(v, Period):

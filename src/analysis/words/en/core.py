@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "form.day": "{gregorian}",
     "form.gregorian_day": "{day} {month} {year}",
     "form.day_month": "{day} {month}",
+    "form.month": "{month} {year}",
     "form.date": "{gregorian} ({iranian})",
     "form.window": "{first} to {last}",
     "form.span": "{first}\u2013{last}",
