@@ -342,7 +342,7 @@ def seed_audit_answer(ev, checks: pd.DataFrame) -> str:
     text = (f"Figures the seed states take part in {fmt.count(n_c, 'contradiction')} and {fmt.count(n_q, 'question')}, "
             "through other reports of the same numbers." if len(own) else "No check finds a problem with the seed's own figures.")
     if len(inference):
-        text += " " + inference.iloc[0]["finding"]
+        text += " " + str(inference.iloc[0]["finding"])
     return text
 
 

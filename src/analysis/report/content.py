@@ -140,13 +140,12 @@ def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
 
 def findings(ev, checks) -> list[Finding]:
     """The audit's contradictions and questions, largest first, then its notes (shown, never counted as
-    findings), one line each, linked to the audit page."""
+    findings), one line each (each finding's headline), linked to the audit page."""
     from ..questions import audit
 
     f = audit.findings(checks)
     f = f[f["grade"].isin([*audit.FINDING_GRADES, "note"])]
-    return [Finding(r["grade"], f"{r['subject'][:1].upper()}{r['subject'][1:]}: {r['finding']}", f"{AUDIT_PAGE}#The-findings")
-            for _, r in f.iterrows()]
+    return [Finding(r["grade"], str(r["headline"]), f"{AUDIT_PAGE}#The-findings") for _, r in f.iterrows()]
 
 
 @dataclass(frozen=True)
