@@ -1,7 +1,8 @@
 """The tables of the jobs-per-unit page.
 
 In: an :class:`~analysis.evidence.Evidence` (and the audit's checks). Out: HTML tables (plain labels,
-formatted numbers, linked sources) with their data as CSV.
+formatted numbers, linked sources) with their data as CSV; the audit's checks as a table block
+(:class:`analysis.present.tables.Table`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import pandas as pd
 from .. import fmt
 from ..evidence import estimates as est_vocab
 from ..questions import jobs
-from .tables import table_html
+from ..words import Label, Text
+from .tables import Col, Table, table, table_html
 from .timeline_tables import _year
 
 
@@ -56,16 +58,15 @@ def pairs(ev, name: str, shown: int = 10) -> str:
                       numeric=("Units revived", "Jobs", "Jobs per unit"))
 
 
-def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10, title: str = "") -> str:
-    """One audit rule's checks, graded, with the arithmetic behind each."""
+def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10, title: str = "") -> Table:
+    """One audit rule's checks, graded, with the arithmetic behind each (a table block; headers and words
+    are the audit's, :mod:`analysis.words.en.audit`)."""
     c = all_checks[all_checks["rule"] == rule]
-    display = pd.DataFrame({
-        "Grade": c["grade"],
-        "About": c["subject"],
-        "Finding": c["finding"],
-        "Arithmetic": c["arithmetic"],
-        "Sources": c["source_ids"],
-    })
-    return table_html(display, name=name, title=title, data=c, sources=ev.sources, source_column="Sources", shown=shown)
-
-
+    cols = [
+        Col("audit.column.grade", lambda r: Label("grade", r["grade"])),
+        Col("audit.column.about", lambda r: r["subject"]),
+        Col("audit.column.finding", lambda r: r["finding"]),
+        Col("audit.column.arithmetic", lambda r: r["arithmetic"]),
+        Col("audit.column.sources", lambda r: Text(str(r["source_ids"])), sources=True),
+    ]
+    return table(c, cols, name=name, data=c, title=title, sources=ev.sources, shown=shown)
