@@ -69,9 +69,10 @@ def _part_messages(y: pd.DataFrame) -> list:
     from .. import fmt
     from ..words import Day, Est, Msg, Year
 
+    units = {m: fmt.unit_of(m) for m in pd.unique(y["metric"])}
     out = []
     for part, year, start, low, high, metric in zip(y["part"], y["jalali_year"], y["start"], y["part_low"], y["part_high"], y["metric"]):
-        unit = fmt.unit_of(metric)
+        unit = units[metric]
         slots = {"year": Year(int(year), span=False), "range": Est(float("nan"), float(low), float(high), unit)}
         if part in ("first", "inside"):
             slots["day"] = Day(start)

@@ -232,12 +232,14 @@ def said(c: pd.DataFrame, prefix: str = "", bare: bool = False) -> list:
     """Each claim as worded, with its unit: 'over 1,500 units', 'about 31%' (``bare``: the unit only
     where a number carries it in its own words, 'over 1,500', '35 trillion rials')."""
     p = prefix
+    metrics = c[f"{p}metric"].tolist()
+    units = {m: fmt.unit_of(m) for m in set(metrics) if not _missing(m)}  # each metric's unit looked up once
     out = []
-    for v, q, m in zip(c[f"{p}value"].tolist(), c[f"{p}qualifier"].tolist(), c[f"{p}metric"].tolist()):
+    for v, q, m in zip(c[f"{p}value"].tolist(), c[f"{p}qualifier"].tolist(), metrics):
         if _missing(v):
             out.append(None)
             continue
-        unit = fmt.unit_of(m) if not _missing(m) else ""
+        unit = units.get(m, "") if not _missing(m) else ""
         if bare and unit not in OWN_UNITS:
             unit = ""
         out.append(Msg(f"qualifier.{q if not _missing(q) else 'exact'}", {"n": Num(float(v), _digits_of(v), unit)}))
@@ -271,6 +273,12 @@ def _end(end: Any, earliest: Any, latest: Any) -> Any:
     return end
 
 
+def units(metrics: pd.Series) -> pd.Series:
+    """The unit of each metric (:func:`analysis.fmt.unit_of`), each distinct metric looked up once."""
+    table = {m: fmt.unit_of(m) for m in pd.unique(metrics.dropna())}
+    return metrics.map(table).fillna("").astype("str")
+
+
 def own_units(units: Any) -> list:
     """The units a number carries in its own words ('%', money), '' for the rest (the sentence names those)."""
     return [u if u in OWN_UNITS else "" for u in _list(units, _length(units))]
@@ -293,7 +301,7 @@ def years(values: Any) -> list:
 
 def whens(c: pd.DataFrame, brief: bool = False) -> list:
     """Each row's period as a sentence says it: 'in 1399', 'in 1400 up to 8 March 2022', 'in part of
-    1399', 'since 25 August 2021', 'in a report of 21 June 2020 to 20 March 2021' (``None``: no period).
+    1399', 'since 25 August 2021', 'in a report of 21 June 2020 to 20 March 2021', 'with no period stated'.
     ``brief`` (a headline): any part of a year is 'in part of 1399', a stock 'in 1399'."""
     out = []
     for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*[c[f].tolist() for f in PERIOD_FIELDS]):
@@ -320,11 +328,11 @@ def whens(c: pd.DataFrame, brief: bool = False) -> list:
             out.append(Msg("audit.when.since_date", {"day": Day(start)}))
         elif kind == "span":
             out.append(Msg("audit.when.span", {"first": Day(start), "last": Day(end)}))
-        elif kind == "stock":
+        elif kind == "stock" and (dated or not _missing(ee)):
             out.append(Msg("audit.when.stock", {"day": Day(end)}) if dated
                        else Msg("audit.when.stock_undated", {"window": Window(ee, el)}))
         else:
-            out.append(None)
+            out.append(Msg("audit.when.open"))
     return out
 
 
@@ -339,8 +347,6 @@ def whats(c: pd.DataFrame, metric: str = "metric", where: bool = True, brief: bo
     for m, w, when, kind, fy in zip(metrics, places, whens(c, brief), c["period_kind"].tolist(), c["first_year"].tolist()):
         if kind == "full_year":
             out.append(Msg("audit.what.full_year" + tail, {"year": Year(int(fy), span=False), "metric": m, **({"where": w} if where else {})}))
-        elif when is None:
-            out.append(Msg("audit.what.none" + tail, {"metric": m, **({"where": w} if where else {})}))
         else:
             out.append(Msg("audit.what.other" + tail, {"metric": m, "when": when, **({"where": w} if where else {})}))
     return out
@@ -443,13 +449,13 @@ def wordings(ev, claim_ids: pd.Series, bare: bool = False) -> list:
             continue
         seen[cid].add((q, v))
         per.setdefault(cid, []).append(w)
-    units = f.drop_duplicates("claim_id").set_index("claim_id")["metric"].map(fmt.unit_of)
+    unit_of = units(f.drop_duplicates("claim_id").set_index("claim_id")["metric"])
 
     def one(cid: str):
         items = per.get(cid, [])
         if not items:
             return None
-        u = units.get(cid, "")
+        u = unit_of.get(cid, "")
         listed = All(tuple(items))
         if bare or u in OWN_UNITS or not u:
             return Msg("audit.wordings.bare", {"words": listed})

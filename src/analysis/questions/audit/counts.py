@@ -64,7 +64,7 @@ def different_values(ev) -> pd.DataFrame:
     ref = top.reindex(other["group"])
     ref.index = other.index
     ref_text, own = ck.said(ref), ck.said(other)
-    unit = other["metric"].map(fmt.unit_of)
+    unit = ck.units(other["metric"])
     strict = apart(other["low"], other["high"], ref["low"], ref["high"])
     moved = (other["alt_scope"] != "") | (ref["alt_scope"] != "")
     generous = apart(other["gen_low"], other["gen_high"], ref["gen_low"], ref["gen_high"]) & ~moved
@@ -124,7 +124,7 @@ def parts_totals(ev) -> pd.DataFrame:
     generous = np.where(both, apart(m["gen_low"], m["gen_high"], gp.low, gp.high), gp.low > m["gen_high"])
     off = np.where(both, p.value != m["value"], p.value > m["value"])
     grades = judge(strict, generous, off, True, index=m.index)
-    unit = m["metric"].map(fmt.unit_of)
+    unit = ck.units(m["metric"])
     own_unit = unit.where(unit.isin(ck.OWN_UNITS), "")
     inside, outside = ck.nums(m["value_in"], own_unit), ck.nums(m["value_out"], own_unit)
     which = np.where(both, "both", np.where(m["claim_id_in"].notna(), "inside", "outside"))
@@ -189,7 +189,7 @@ def reused_values(ev) -> pd.DataFrame:
         n=("context", "nunique"))
     c = c.drop_duplicates(["value", "context"])
     c["thing"] = ck.msgs("audit.subject", metric=ck.labels("metric", c["metric"]), scope=ck.labels("scope", c["scope"]), period=ck.periods(c))
-    c["said"] = ck.msgs("audit.what.other", metric=ck.labels("metric", c["metric"]), where=ck.wheres(c["scope"]), when=ck.whens(c))
+    c["said"] = ck.whats(c, brief=False)
     c["place"] = ck.msgs("audit.what.none", metric=ck.labels("metric", c["metric"]), where=ck.wheres(c["scope"]))
     c["place_key"] = c["metric"] + "|" + c["scope"]
     words = c.groupby("value", sort=True).agg(things=("thing", list), said=("said", list), places=("place", list), place_keys=("place_key", list))
@@ -256,7 +256,7 @@ def term_totals(ev) -> pd.DataFrame:
     off = t["implied_value"].notna() & ((t["implied_value"] < t["low"]) | (t["implied_value"] > t["high"]))
     can = could_fail(t["low"], t["high"], t["implied_low"], t["implied_high"], nonnegative=True)
     grades = judge(strict, generous, off, can)
-    unit = t["metric"].map(fmt.unit_of)
+    unit = ck.units(t["metric"])
     own = ck.said(t)
     implied = ck.ests(t["implied_value"], t["implied_low"], t["implied_high"], unit)
     reading = [(Msg("audit.reading.generous") if st else Msg("audit.reading.pace")) if g == "question" else None for g, st in zip(grades, strict)]

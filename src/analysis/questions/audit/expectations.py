@@ -61,7 +61,7 @@ def expectations(ev) -> pd.DataFrame:
     missed = known & apart(m["low"], m["high"], m["r_low"], m["r_high"])
     off = known & ((m["r_value"] < m["low"]) | (m["r_value"] > m["high"]))
     grades = pd.Series(np.where(~known, "unchecked", np.where(missed | off, "note", "consistent")), index=m.index)
-    unit = m["metric"].map(fmt.unit_of)
+    unit = ck.units(m["metric"])
     own = ck.said(m)
     result = ck.ests(m["r_value"], m["r_low"], m["r_high"], unit)
     scale = np.where(m["metric"] == AVERAGE, "ratio", "count")

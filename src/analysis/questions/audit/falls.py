@@ -23,7 +23,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ... import fmt
 from ...assumptions import RESTATED_COUNT_ALLOWANCE_DAYS
 from ...evidence.grading import judge
 from ...evidence.keys import group_ids
@@ -106,7 +105,7 @@ def _falls(ev, s: pd.DataFrame, keys: list[str], rule: str) -> pd.DataFrame:
     reading = [None if not w else Msg(READINGS[w], {"days": Num(RESTATED_COUNT_ALLOWANCE_DAYS)} if w == "date" else
                                       {"claim": c, "where": Label("audit.where", sc)} if w == "scope" else {})
                for w, c, sc in zip(which, mover, mover_scope)]
-    unit = m["metric"].map(fmt.unit_of)
+    unit = ck.units(m["metric"])
     change = ck.ests(m["value"] - ref["value"], m["low"] - ref["high"], m["high"] - ref["low"], unit)
     size, severity = ck.measure(m["value"], ref["value"], ref["low"], np.inf, "count", unit, of="earlier")
     size = size.where(stated_fall[has], None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ... import fmt
 from ...assumptions import HEADLINE_SCOPES
 from ...bounds import Estimate
 from ...evidence.estimates import WHOLE_YEAR_BASES, choose
@@ -154,8 +153,8 @@ def percentages(ev) -> pd.DataFrame:
     cross = (b["kind"] == "other_scope") & ~matched_kind.isin(["in_force", "own", "same_scope"])
     grades = cap_cross_scope(grades, cross.fillna(False))
     ref = b.where(~(fo["g"].notna() & ~b["ok"].fillna(False).astype(bool)), fo)  # what the arithmetic shows
-    unit_n = out["num_metric"].map(fmt.unit_of)
-    den_unit = out["den_metric"].map(fmt.unit_of)
+    unit_n = ck.units(out["num_metric"])
+    den_unit = ck.units(out["den_metric"])
     o = out.reset_index()
     own = ck.said(o)
     implied = ck.ests(ref["i_value"], ref["i_low"], ref["i_high"], "%")
@@ -224,7 +223,7 @@ def _span_sums(ev, spans: pd.DataFrame) -> pd.DataFrame:
     own["chosen_claim"] = own["chosen_claim"].where(~use_other, other["f_claim"])
     own["shown_scope"] = own["scope"].where(~use_other, other["f_scope"])
     own["cross"] = use_other
-    unit = own["metric"].map(fmt.unit_of)
+    unit = ck.units(own["metric"])
     own["text"] = ck.msgs(np.where(own["value"].notna(), "audit.growth.part", "audit.growth.part_none"), len(own),
                           year=ck.years(own["jalali_year"]), scope=ck.labels("scope", own["shown_scope"].fillna("")),
                           count=ck.ests(own["value"], own["low"], own["high"], unit))
@@ -273,7 +272,7 @@ def growth(ev) -> pd.DataFrame:
     r, gr = rate("low", "high", "est_low", "est_high"), rate("gen_low", "gen_high", "gen_low", "gen_high")
     g["g_value"], g["g_low"], g["g_high"] = r.value, r.low, r.high
     g["cross"] = (~has_same & cur_sum["cross_scope"]) | prev_sum["cross_scope"]
-    unit = g["base"].map(fmt.unit_of)
+    unit = ck.units(g["base"])
     first = ck.years(g["first_year"])
     span = [f if n == 1 else Msg("audit.years", {"first": f, "last": Year(int(ly), span=False)})
             for f, n, ly in zip(first, g["n"], g["last_year"])]

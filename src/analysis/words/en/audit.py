@@ -66,13 +66,13 @@ MESSAGES: dict[str, str] = {
     "audit.when.span": "from {first} to {last}",
     "audit.when.stock": "on {day}",
     "audit.when.stock_undated": "in a report of {window}",
+    "audit.when.open": "with no period stated",
     # A quantity over its period: '1400's jobs nationally', 'units revived in industrial parks since 25 August 2021'.
     "audit.what.full_year": "{year}'s {metric} {where}",
     "audit.what.other": "{metric} {where} {when}",
     "audit.what.none": "{metric} {where}",
     "audit.what.full_year.any": "{year}'s {metric}",
     "audit.what.other.any": "{metric} {when}",
-    "audit.what.none.any": "{metric}",
     # What a check is about, as a table labels it.
     "audit.subject": "{metric}, {scope}, {period}",
     "audit.subject.number": "the number {n}",
