@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..questions import jobs
-from ..words import Label, Msg, Period, Year
-from .tables import Col, table, table_html
+from ..words import Label, Msg, Period, Text, Year
+from .tables import Col, Table, table
 from .timeline_tables import SOURCES, est, ids
 
 
@@ -53,16 +53,15 @@ def pairs(ev, name: str, shown: int = 10):
                  title="Every pair of units and jobs of one scope and period")
 
 
-def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10, title: str = "") -> str:
-    """One audit rule's checks, graded, with the arithmetic behind each."""
+def checks(all_checks: pd.DataFrame, rule: str, ev, name: str, shown: int = 10, title: str = "") -> Table:
+    """One audit rule's checks, graded, with the arithmetic behind each (a table block; headers and words
+    are the audit's, :mod:`analysis.words.en.audit`)."""
     c = all_checks[all_checks["rule"] == rule]
-    display = pd.DataFrame({
-        "Grade": c["grade"],
-        "About": c["subject"],
-        "Finding": c["finding"],
-        "Arithmetic": c["arithmetic"],
-        "Sources": c["source_ids"],
-    })
-    return table_html(display, name=name, title=title, data=c, sources=ev.sources, source_column="Sources", shown=shown)
-
-
+    cols = [
+        Col("audit.column.grade", lambda r: Label("grade", r["grade"])),
+        Col("audit.column.about", lambda r: r["subject"]),
+        Col("audit.column.finding", lambda r: r["finding"]),
+        Col("audit.column.arithmetic", lambda r: r["arithmetic"]),
+        Col("audit.column.sources", lambda r: Text(str(r["source_ids"])), sources=True),
+    ]
+    return table(c, cols, name=name, data=c, title=title, sources=ev.sources, shown=shown)

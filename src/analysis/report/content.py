@@ -153,7 +153,7 @@ def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
 
 def findings(ev, checks) -> list[Finding]:
     """The audit's contradictions and questions, largest first, then its notes (shown, never counted as
-    findings), each its one-line headline, linked to the audit page's findings."""
+    findings), each its one-line headline (the audit's ``headline`` column), linked to the audit page's findings."""
     from ..present import prose
     from ..questions import audit
 
