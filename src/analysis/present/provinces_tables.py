@@ -77,16 +77,16 @@ def ratio(value, low, high):
     return Est(value, low, high, "", 1)
 
 
-def compared(r: pd.Series, missing: str = "provinces.compared.none") -> Msg:
-    """What a province's row is set against: the same scope nationally, the whole country, another
-    scope (marked as differing), or nothing."""
+def against(r: pd.Series, value, missing: str = "provinces.compared.none"):
+    """The national number a province's row is set against: the number alone where the scope is the
+    same, the number and what it covers where the scope differs, or why there is none."""
     if not r["national_scope"]:
         return Msg(missing)
     if not r["cross_scope"]:
-        return Msg("provinces.compared.same")
-    if r["national_scope"] == q.WHOLE:
-        return Msg("provinces.compared.whole")
-    return Msg("provinces.compared.other", {"scope": Label("scope", r["national_scope"])})
+        return value
+    where = (Msg("provinces.compared.whole") if r["national_scope"] == q.WHOLE
+             else Msg("provinces.compared.other", {"scope": Label("scope", r["national_scope"])}))
+    return Msg("provinces.compared.cross", {"value": value, "where": where})
 
 
 def period(r: pd.Series) -> Period:
@@ -141,8 +141,10 @@ def answer(pl: q.Places, ov: q.Overview) -> Answer:
         lines.append(Msg("provinces.answer.share_none"))
     if ov.largest is not None:
         top = {"province": province(ov.largest), "value": _rounded(ov.largest["value"]), "year": Year(int(ov.largest["jalali_year"]))}
-        if ov.runner_up is not None:
-            r = ov.runner_up
+        r = ov.runner_up
+        if r is not None and int(r["jalali_year"]) == int(ov.largest["jalali_year"]):
+            lines.append(Msg("provinces.answer.largest_same_year", {**top, "second": province(r), "second_value": _rounded(r["value"])}))
+        elif r is not None:
             lines.append(Msg("provinces.answer.largest", {**top, "second": province(r), "second_value": _rounded(r["value"]),
                                                           "second_year": Year(int(r["jalali_year"]))}))
         else:
@@ -190,9 +192,7 @@ def shares(pl: q.Places, name: str):
     """Each province's count against the national count of the same year, labelled where scopes differ."""
     s = q.shares(pl)
     cols = [PROVINCE, YEAR, SCOPE, Col("provinces.col.count", lambda r: count(r["value"], r["low"], r["high"]), numeric=True),
-            Col("provinces.col.compared", compared),
-            Col("provinces.col.national", lambda r: count(r["nat_value"], r["nat_low"], r["nat_high"]) if r["national_scope"] else "",
-                numeric=True),
+            Col("provinces.col.national", lambda r: against(r, count(r["nat_value"], r["nat_low"], r["nat_high"]))),
             Col("provinces.col.share", lambda r: percent(r["share_value"], r["share_low"], r["share_high"]), numeric=True),
             SOURCES]
     data = s[["province", "jalali_year", "scope", "value", "low", "high", "national_scope", "cross_scope", "nat_value", "nat_low",
@@ -208,15 +208,13 @@ def jobs(pl: q.Places, name: str):
     def national(r):
         if pd.isna(r["jalali_year"]):
             return Msg("provinces.compared.no_year")
-        return compared(r, "provinces.compared.no_ratio")
+        return against(r, ratio(r["nat_value"], r["nat_low"], r["nat_high"]), "provinces.compared.no_ratio")
 
     cols = [PROVINCE, Col("provinces.col.period", period), SCOPE,
             Col("provinces.col.units", lambda r: count(r["u_value"], r["u_low"], r["u_high"]), numeric=True),
             Col("provinces.col.jobs", lambda r: Est(r["j_value"], r["j_low"], r["j_high"], "jobs"), numeric=True),
             Col("provinces.col.jobs_per_unit", lambda r: ratio(r["jpu_value"], r["jpu_low"], r["jpu_high"]), numeric=True),
-            Col("provinces.col.national_ratio", lambda r: ratio(r["nat_value"], r["nat_low"], r["nat_high"]) if r["national_scope"] else "",
-                numeric=True),
-            Col("provinces.col.compared", national), SOURCES]
+            Col("provinces.col.national_ratio", national), SOURCES]
     data = j[["province", "scope", "jalali_year", "period_kind", "start", "end", "end_earliest", "end_latest", "u_value", "u_low", "u_high",
               "j_value", "j_low", "j_high", "jpu_value", "jpu_low", "jpu_high", "national_scope", "cross_scope", "nat_value", "nat_low",
               "nat_high", "units_claim", "jobs_claim", "figure_ids", "all_source_ids"]]
@@ -242,13 +240,11 @@ def sums(pl: q.Places, s: pd.DataFrame, name: str) -> Group:
         result = Msg("provinces.sums.fit")
 
     def grade(r):
-        return Label("grade", r["grade"]) if _finite(r["nat_value"]) else Msg("provinces.compared.none")
+        return Label("grade", r["grade"]) if _finite(r["nat_value"]) else Msg("provinces.cell.not_checked")
 
     cols = [YEAR, SCOPE, Col("provinces.col.names", lambda r: All(tuple(Label("province", p) for p in r["provinces"].split(", ")), "comma")),
             Col("provinces.col.sum", lambda r: count(r["sum_value"], r["sum_low"], r["sum_high"]), numeric=True),
-            Col("provinces.col.compared", compared),
-            Col("provinces.col.national", lambda r: count(r["nat_value"], r["nat_low"], r["nat_high"]) if r["national_scope"] else "",
-                numeric=True),
+            Col("provinces.col.national", lambda r: against(r, count(r["nat_value"], r["nat_low"], r["nat_high"]))),
             Col("provinces.col.sum_share", lambda r: percent(r["share_value"], r["share_low"], r["share_high"]), numeric=True),
             Col("provinces.col.grade", grade), Col("provinces.col.sources", ids("province_source_ids"), sources=True)]
     data = s.drop(columns=["figure_ids"])
