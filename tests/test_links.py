@@ -8,6 +8,8 @@ pattern would let through, and check every link the pages, the Sources page and 
 from __future__ import annotations
 
 import html
+
+from analysis.present.blocks import Context
 import re
 from html.parser import HTMLParser
 
@@ -85,10 +87,11 @@ def test_every_link_of_every_page_goes_through_the_gate(hostile_ev, tmp_path, mo
         jobs_tables.yearly(ev, "f"), jobs_tables.pairs(ev, "g"), rates_tables.yearly(ev, "h"), rates_tables.attainment(ev, "i"),
         rates_tables.in_year(ev, "j"), rates_tables.stocks(ev, "k"), rates_tables.between(ev, "l"),
         audit_tables.findings(ev, checks, "m"), audit_tables.all_checks(ev, checks, "n"),
-        tables.source_line(list(ev.sources["source_id"]), ev.sources),
-        tables.source_links(", ".join(ev.sources["source_id"]), ev.sources, most=None),
+        tables.source_line(list(ev.sources["source_id"]), tables.cited(list(ev.sources["source_id"]), ev.sources)),
+        tables.source_links(", ".join(ev.sources["source_id"]), tables.cited(list(ev.sources["source_id"]), ev.sources), most=None),
         sources.sources_page(ev.ledger),
     ]
+    pages = [p if isinstance(p, str) else p.html(Context(files="p")) for p in pages]
     chart, _ = content.write_report_files(ev, tmp_path)
     pages.append(chart.source_html)
     hrefs = [h for page in pages for h in _Links(page).hrefs]

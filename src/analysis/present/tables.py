@@ -239,10 +239,13 @@ class Table(Block):
             text = write(v) if v is not None else ""
             return _number_cell(text) if numeric else html.escape(text)
 
+        anchored = [False]
+
         def table(rows) -> str:
             body = "".join("<tr>" + "".join(f"<td{_NUM if n else ''}>{cell(v, n, k)}</td>" for v, n, k in zip(r, self.numeric, self.links))
                            + "</tr>" for r in rows)
-            anchor = f' id="{self.anchor}"' if self.anchor else ""
+            anchor = f' id="{html.escape(self.anchor, quote=True)}"' if self.anchor and not anchored[0] else ""
+            anchored[0] = True  # the id goes on the table shown first, never on its folded copy
             return f'<div class="table-wrap"{anchor}><table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
         rows = list(self.rows)

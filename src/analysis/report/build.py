@@ -49,7 +49,7 @@ from typing import Callable, Iterator
 
 from .. import buildday, execute, paths
 from ..ledger import LedgerError, load_ledger
-from . import content, layout, pages, sources
+from . import content, glossary, layout, pages, sources
 from .front import render_front_page
 from .notebooks import (
     NotebookFailure,
@@ -227,8 +227,16 @@ def publish(staging: Path, out: Path) -> None:
 
 # --- the build ------------------------------------------------------------------------------------
 
+def page_title(stem: str, nb) -> str:
+    """A page's title in the language in force: the catalogue's ``page.<stem>.title``, or the notebook's H1."""
+    from ..words import has, say
+
+    key = f"page.{stem}.title"
+    return say(key) if has(key) else notebook_title(nb, stem)
+
+
 def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
-    titled = [(stem, notebook_title(nb, stem)) for stem, nb in built]
+    titled = [(stem, page_title(stem, nb)) for stem, nb in built]
     links = [layout.Link(title, f"{stem}.html") for stem, title in titled]
     return [
         pages.PageInfo(stem, title, links[i - 1] if i > 0 else None, links[i + 1] if i + 1 < len(links) else None)
@@ -313,6 +321,7 @@ def build_report(
                     if missing:
                         log(f"note: {missing} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
                 (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger), encoding="utf-8")
+                (staging / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(), encoding="utf-8")
                 built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(infos, built)]
                 front = content.front_page(built_pages, staging, ledger, prepared.result())
                 (staging / layout.FRONT_PAGE).write_text(render_front_page(front), encoding="utf-8")
