@@ -155,7 +155,8 @@ def answer(pl: q.Places, ov: q.Overview) -> Answer:
 
 
 def intro() -> Prose:
-    return prose(("p", "provinces.intro"), ("p", "provinces.intro.scope"))
+    """The page's question, where its figures come from, and what a province's figure is."""
+    return prose(("p", "page.05-provinces.question"), ("p", "page.sources"), ("p", "provinces.intro"), ("p", "provinces.intro.scope"))
 
 
 def heading(section: str, **slots) -> Prose:
@@ -164,7 +165,7 @@ def heading(section: str, **slots) -> Prose:
 
 
 def limits() -> Prose:
-    return prose(("h2", "provinces.limits.title"), ("li", "provinces.limits.coverage"), ("li", "provinces.limits.definitions"),
+    return prose(("h2", "page.cannot"), ("li", "provinces.limits.coverage"), ("li", "provinces.limits.definitions"),
                  ("li", "provinces.limits.sums"), ("li", "provinces.limits.dates"))
 
 

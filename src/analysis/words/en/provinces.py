@@ -81,6 +81,11 @@ SHORT: dict[str, str] = {
 }
 
 PAGE: dict[str, str] = {
+    # The page's title (the report's navigation) and question.
+    "page.05-provinces.title": "Provinces: where revivals are reported, and whether they add up",
+    "page.05-provinces.question": "**The question.** Which provinces report revivals of idle factories, how much of the national "
+                                  "count do they make, where are the largest counts, and do the provincial figures fit the "
+                                  "national ones and one another?",
     # The answer (each sentence at most 40 words; who speaks, every time).
     "provinces.answer.none": "None of the reports gives a figure for a single province yet, so the national counts cannot be "
                              "broken down by province.",
@@ -196,7 +201,6 @@ PAGE: dict[str, str] = {
     "provinces.figures.empty": "No report gives a figure for a single province.",
     "provinces.figures.file": "Every figure reports give for one province",
     # What the page cannot tell.
-    "provinces.limits.title": "What this page cannot tell",
     "provinces.limits.coverage": "**How the rest of the country fared.** Most provinces appear in no report; a province missing "
                                  "from the map may have revived many units or none.",
     "provinces.limits.definitions": "**Whether provinces count alike.** A governor's tally, a parks company's count and ISIPO's "
