@@ -32,7 +32,7 @@ from analysis.questions.audit import seed as audit_seed
 SOURCE = "Source: isipo-revival ledger, 23 reports"
 CHARTS_DIR = Path(programme.__file__).parent
 ALLOWED = {"matplotlib", "numpy", "pandas", "__future__", "math", "typing", "datetime"}  # plus the standard library for types and dates
-ALLOWED_ANALYSIS = {"analysis.present.style", "analysis.fmt", "analysis.calendar"}
+ALLOWED_ANALYSIS = {"analysis.present.style", "analysis.fmt", "analysis.calendar", "analysis.words"}
 
 T = pd.Timestamp
 INF = math.inf
