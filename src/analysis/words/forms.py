@@ -210,6 +210,11 @@ def write(v: Any) -> str:
         one, many = table[f"noun.{v.noun}"].split("|")
         k = int(v.n)
         if k == 0:
+            if LANGUAGE.get() == "fa":
+                from ..i18n import fa
+
+                # Persian: «هیچ» takes the noun with its indefinite «ی» (هیچ گزارشی, هیچ نکته‌ای), not a plural.
+                return _t("form.none", things=fa.indefinite(one))
             return _t("form.none", things=many)
         return _t("form.count", n=fmt.number(k), noun=one if k == 1 else many)
     if isinstance(v, All):
