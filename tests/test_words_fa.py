@@ -18,7 +18,7 @@ import pytest
 
 from analysis import fmt, paths
 from analysis.i18n import fa as fa_text
-from analysis.words import All, Count, Est, Msg, Num, Share, Signed, Text, catalogue, say, slots_of, speaking
+from analysis.words import All, Count, Est, Msg, Num, Signed, Text, catalogue, say, slots_of, speaking
 from analysis.words.forms import write
 
 #: The areas of the catalogue translated into Persian (``analysis.words.fa.<area>``).
