@@ -127,7 +127,7 @@ def test_a_made_up_report_shows_its_claims_the_estimate_it_moves_its_finding_and
     assert "    moved     units revived, national, 1398: at least 1,185 -> 2,000 (1,800 to 2,200)" in text
     assert "    new       units revived, national, 1403: 250 (245 to 255) (stated for the whole year)" in text
     finding = next(line for line in text if "target_echo" in line)
-    assert finding.startswith("    appeared      question: target_echo C901 (units revived, national, 1398): The count equals")
+    assert finding.startswith("    appeared      question: target_echo C901 (units revived, national, 1398 (2019–20)): The count equals")
     assert text.index("  Tehran") > text.index("  the whole country")  # the country first, then the provinces
     assert "  05 provinces: Tehran: claims; Tehran: estimates" in text
 

@@ -294,9 +294,6 @@ def test_every_answer_on_a_small_ledger_reads_in_persian(tmp_path, case):
         _assert_persian([str(m) for m in _answers(ev, checks)])
 
 
-@pytest.mark.xfail(strict=True, reason="prose.seed_name/seed_label and tables.source_label pass the outlet as Text, "
-                                       "resolved in the kernel's language: a page rendered again in Persian keeps the "
-                                       "English name (a typed slot resolved at render time would fix it)")
 def test_a_message_made_in_english_names_its_outlet_in_persian():
     from analysis import evidence
     from analysis.ledger import load_ledger

@@ -110,16 +110,17 @@ def cited(ids, sources: pd.DataFrame | None) -> dict[str, SourceRef]:
     return {str(r["source_id"]): SourceRef.of(r) for _, r in rows.iterrows()}
 
 
-def outlet(name: str) -> str:
-    """An outlet's name without its description ('Mehr News Agency (English)' -> 'Mehr News Agency'),
-    in the language in force where the catalogue names it (``outlet.<name>``)."""
-    from ..words import catalogue
+def outlet_name(name: str) -> str:
+    """An outlet's name without its description ('Mehr News Agency (English)' -> 'Mehr News Agency'): the
+    code of ``Label("outlet", ...)``, so a message names the outlet in the language it is written in."""
+    return str(name).split(" (")[0]
 
-    short = str(name).split(" (")[0]
-    table = catalogue()
-    if f"outlet.{short}" in table:
-        return table[f"outlet.{short}"]
-    return short
+
+def outlet(name: str) -> str:
+    """An outlet's name in the language in force where the catalogue names it (``outlet.<name>``)."""
+    from ..words import label
+
+    return label("outlet", outlet_name(name))
 
 
 def source_label(ref: SourceRef) -> str:
