@@ -676,3 +676,64 @@ def test_kernels_talk_over_sockets_of_their_own(tmp_path):
     assert [r["transport"] for r in runs] == ["ipc", "ipc"]
     folders = [Path(r["ip"]).parent for r in runs]
     assert folders[0] != folders[1] and not any(f.exists() for f in folders)  # private, and removed afterwards
+
+
+def reader_text(page: str) -> str:
+    """What a reader of an HTML page reads: its text (charts' SVG text included), without styles, scripts,
+    link targets, or a web address shown as a link's text (the Sources page prints each report's)."""
+    from html.parser import HTMLParser
+
+    out: list[str] = []
+
+    class Text(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("style", "script"):
+                self.skip += 1
+            if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "div", "figcaption", "summary", "br", "text", "title"):
+                out.append("\n")
+
+        def handle_endtag(self, tag):
+            if self.skip and tag in ("style", "script"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip and not ADDRESS_TEXT.fullmatch(data.strip()):
+                out.append(data)
+
+    Text().feed(page)
+    return "".join(out)
+
+
+#: A web address printed as text ('tehrantimes.com/news/451504'): a name, a dot, a path, no spaces.
+ADDRESS_TEXT = re.compile(r"[\w.-]+\.[a-z]{2,}(/\S*)?")
+#: Phrases an editor struck from the pages (issue 15): build words, lists posing as sentences, slips.
+STRUCK = [r"seed article", r"\bthe seed\b", r"\bseed's\b", r"to its date", r"to the report \(", r"can be scored", r"distinct claims",
+          r"make report", r"from its ledger", r"year by year:", r"the contradictions:", r"does not match its parts", r"\(\(", r"\)\)",
+          r"\(\s*\)", r"\{\w*\}", r"\b0 (contradictions|questions|reports|units)\b", r"(?-i:\bnan\b|\bNaT\b|\bNone\)|: None\b)"]
+#: A code name of the data (a scope, basis, rule or column) is snake_case, which no English word is.
+CODE_NAME = re.compile(r"(?<![\w/.:=&?-])[a-z]+_[a-z_]+(?![\w/.=&])")
+
+
+@pytest.mark.slow
+def test_reader_pages_hold_no_struck_phrase_or_code_name(builds):
+    """Every page of every edition, as a reader reads it: none of the phrases the editor struck, no code names."""
+    _check_built(builds, "A")
+    problems = []
+    for path in sorted(builds["A"].rglob("*.html")):
+        text = reader_text(path.read_text(encoding="utf-8"))
+        for pattern in STRUCK:
+            problems += [f"{path.relative_to(builds['A'])}: {m.group(0)!r} in …{text[max(0, m.start() - 60):m.end() + 40]!r}"
+                         for m in re.finditer(pattern, text, flags=re.I)]
+        problems += [f"{path.relative_to(builds['A'])}: code name {m.group(0)!r}" for m in CODE_NAME.finditer(text)]
+    assert problems == []
+
+
+def test_reader_text_sees_what_a_reader_sees_and_the_checks_catch_it():
+    page = ('<style>p{x_y:1}</style><p>The seed article said 1399 to its date.</p><a href="a_b.html">link</a>'
+            '<p class="address"><a href="x">example.com/index.php?option=com_content</a></p><svg><text>full_year</text></svg>')
+    text = reader_text(page)
+    assert "x_y" not in text and "a_b" not in text and "com_content" not in text
+    assert [p for p in STRUCK if re.search(p, text, flags=re.I)] == [r"seed article", r"\bthe seed\b", r"to its date"]
+    assert CODE_NAME.findall(text) == ["full_year"]
