@@ -689,13 +689,13 @@ def reader_text(page: str) -> str:
         skip = 0
 
         def handle_starttag(self, tag, attrs):
-            if tag in ("style", "script"):
+            if tag in ("style", "script", "code"):  # code: a column's name, shown as such on purpose
                 self.skip += 1
             if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "div", "figcaption", "summary", "br", "text", "title"):
                 out.append("\n")
 
         def handle_endtag(self, tag):
-            if self.skip and tag in ("style", "script"):
+            if self.skip and tag in ("style", "script", "code"):
                 self.skip -= 1
 
         def handle_data(self, data):
