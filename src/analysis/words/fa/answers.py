@@ -20,11 +20,9 @@ MESSAGES: dict[str, str] = {
     "lede.more": "{share} بیشتر",
     # 1. The timeline.
     "answer.timeline.none": "هنوز هیچ گزارشی آمار واحدهای راکد احیاشده را برای یک سال کامل به دست نمی‌دهد.",
-    "answer.timeline.latest_peak": "بنا بر آمار رسمی، {count} واحد راکد در سال {year} احیا شد، بیشترین رقم سالانه در آمار ملی از {first} به این سو.",
-    "answer.timeline.latest": "بنا بر آمار رسمی، {count} واحد راکد در سال {year}، آخرین سال کامل، احیا شد؛ اوج این آمار {peak} واحد در سال {peak_year} بود.",
-    "answer.timeline.latest_low": "بنا بر آمار رسمی، {count} واحد راکد در سال {year} احیا شد، کمترین رقم سالانه در آمار ملی از {first} به این سو؛ اوج آن {peak} واحد در سال {peak_year} بود.",
+    "answer.timeline.span": "بنا بر آمار رسمی، آمار ملی همه سال‌های {first} تا {last} در دست است: بیشترین رقم {peak} واحد در سال {peak_year} و کمترین {low} واحد در سال {low_year} بود.",
+    "answer.timeline.span_gaps": "بنا بر آمار رسمی، آمار ملی همه سال‌های {first} تا {last} جز {missing} در دست است: بیشترین رقم {peak} واحد در سال {peak_year} و کمترین {low} واحد در سال {low_year} بود.",
     "answer.timeline.only": "بنا بر آمار رسمی، {count} واحد راکد در سال {year} احیا شد؛ این تنها سال کاملی است که تاکنون شمارش شده است.",
-    "answer.timeline.estimated": "به برآورد ما، بر پایه آمارهایی که در طول سال گزارش شد، {count} واحد راکد در سال {year}، آخرین سال کامل، احیا شده است؛ اوج این آمار {peak} واحد در سال {peak_year} بود.",
     "answer.timeline.estimated_only": "به برآورد ما، بر پایه آمارهایی که در طول سال گزارش شد، {count} واحد راکد در سال {year} احیا شده است؛ این تنها سال کاملی است که تاکنون شمارش شده است.",
     "answer.timeline.scoped": "بنا بر آمار رسمی، {count} واحد {scope} در سال {year}، آخرین سال کامل شمارش‌شده، احیا شد.",
     "answer.timeline.other_scope": "برای {years} تنها آمار موجود محدودتر است: {count} واحد {scope}.",
