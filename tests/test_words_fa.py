@@ -26,11 +26,12 @@ AREAS = ("core", "labels", "answers", "pages", "front", "glossary", "tables", "a
 
 #: Templates whose Latin letters are names that stay Latin: the package's name, the English edition's own
 #: name for itself (the link to it), and the file formats.
-LATIN = {"report.name", "nav.twin", "front.chart_links", "download.description", "table.download"}
+LATIN = {"report.name", "nav.twin", "front.chart_links", "download.description", "table.download", "front.columns.1"}
 
 ZWNJ = "\u200c"
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 ADDRESS = re.compile(r"\]\([^)]*\)")  # the address of a [text](address) link
+CODE = re.compile(r"`[^`]+`")  # a file's column name, set as code (it stays as the file spells it)
 SLOT = re.compile(r"{\w+}")
 WORD_END = r"(?=[\s،؛.:!؟)»\]]|$)"
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -54,7 +55,7 @@ def _persian() -> dict[str, str]:
 
 def _words(template: str) -> str:
     """A template's own words: each slot a neutral sign (¤), no link addresses."""
-    return SLOT.sub("\u00a4", ADDRESS.sub("]", template))
+    return SLOT.sub("\u00a4", CODE.sub("\u00a4", ADDRESS.sub("]", template)))
 
 
 # --- the same keys and slots as English --------------------------------------------------------------
