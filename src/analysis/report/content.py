@@ -113,29 +113,30 @@ def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
     (``None``, and no chart files, when the ledger has no yearly count to draw) and the rows of each
     report-wide CSV file written (file name -> rows)."""
     from .. import csvfile, evidence
-    from ..present import charts, downloads as dl, figures, page as pg, style, tables
+    from ..present import charts, downloads as dl, figures, page as pg, tables
+    from ..present.blocks import Context
     from ..questions import timeline
+    from ..words import speaking
 
     written = {"ledger.csv": dl.ledger(ev, evidence.provinces(ev.ledger)), "estimates.csv": dl.estimates(ev)}
     for name, frame in written.items():
         csvfile.write_csv(frame, root / name)
     rows = {name: len(frame) for name, frame in written.items()}
-    style.setup()
     years = timeline.years(ev)
     if not pg.drawable(years):
         return None, rows
-    ids = pg.sources_of(years)
-    fig = charts.programme.years_chart(years, source=pg.source_text(ids))
-    fig.savefig(root / "headline.png", metadata=figures.SAVE_METADATA["png"])
-    fig.savefig(root / "headline.svg", metadata=figures.SAVE_METADATA["svg"])
+    # The headline chart is a chart block (analysis.present.figures.Chart): its files are its narrow drawing,
+    # shown at its own size (420 px: a point is a pixel, as on the pages) in the front page's column of about 470 px.
+    block = figures.chart("headline", charts.programme.years_chart, charts.programme.years_alt, years, sources=ev.sources,
+                          data="headline.csv", files="narrow")
+    block.write(Context(language="en", out=root))
+    with speaking("en"):
+        alt = block.alt()
     csvfile.write_csv(years.drop(columns=["other_scopes"]), root / "headline.csv")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return Chart(image="headline.png", alt=charts.programme.years_alt(years),
+    return Chart(image="headline.svg", alt=alt,
                  caption="Units revived per Iranian year: the best estimate of each year, with its range and the year's revival target.",
-                 source_html=tables.source_line(ids, tables.cited(ids, ev.sources))
-                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.svg">SVG</a>'), rows
+                 source_html=tables.source_line(block.ids, block.refs)
+                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.png">PNG</a>'), rows
 
 
 def findings(ev, checks) -> list[Finding]:
