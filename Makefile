@@ -21,14 +21,15 @@ unexport MPLBACKEND
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: help setup browser report test unit nbval notebooks lab bench clean
+.PHONY: help setup browser report test unit nbval notebooks lab bench check clean
 
 help:
+	@echo "make check      validate the ledger and show what it changes against the last commit (seconds, no kernel)"
 	@echo "make report     execute every notebook and write the HTML report to build/report/"
 	@echo "make test       unit tests, ledger checks and nbval over every notebook"
 	@echo "make lab        open the notebooks in JupyterLab (opening one does not mark it modified)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing the library or the ledger)"
-	@echo "make bench      time each stage at 1e3..1e6 figures, and make report / make test against their floors"
+	@echo "make bench      time each stage at 1e3..1e6 figures (national and provincial shapes), make check, and make report / make test against their floors"
 
 setup: $(STAMP) $(KERNEL_CONFIG)
 
@@ -80,6 +81,11 @@ nbval: setup
 
 notebooks: setup
 	$(PY) -m analysis.execute
+
+# After appending rows to the ledger: does it load, and what does it change against HEAD (claims,
+# estimates, findings, pages)? Starts no kernel and writes nothing but a temporary folder.
+check: $(STAMP)
+	$(PY) -m analysis.check
 
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -1,15 +1,23 @@
 """``make bench``: how long each stage takes as the ledger grows, and the two commands against their floors.
 
-In: the shipped ledger (grown by :mod:`benchmarks.synthetic`) and the project. Out: printed tables.
+In: the shipped ledger (grown by :mod:`benchmarks.synthetic` and :mod:`benchmarks.provincial`) and the
+project. Out: printed tables.
 
 1. **The library at 1e3, 1e4, 1e5 and 1e6 figures**: for each size, in a fresh process, a synthetic ledger
    whose groups grow with it is written, then each stage is timed: loading and validation, the evidence
    layer, the audit, and each page's tables and sentences without plotting
    (:mod:`analysis.present.everything`); then, in a second pass under :mod:`tracemalloc`, each stage's
    peak memory. The growth from one size to the next says whether a stage is linear (about 10x).
-2. **``make report`` and ``make test`` against their floors** (:mod:`benchmarks.floors`), as ratios.
+2. **The provincial shape at 1e4, 1e5 and 1e6 figures** (:mod:`benchmarks.places`): 31 provinces x
+   monthly counts x several metrics, each size in a fresh process: loading, the evidence and the audit
+   of the country and of every province, against ``pandas.read_csv`` reading the same two files (the
+   issue asks for at most 10x at 1e5); with ``--breakdown``, where the time goes, step by step.
+3. **``make check`` at the shipped ledger's size** (:mod:`benchmarks.check_time`).
+4. **``make report`` and ``make test`` against their floors** (:mod:`benchmarks.floors`), as ratios.
 
-``python -m benchmarks.run [--sizes 1000,10000] [--no-floors]``.
+``python -m benchmarks.run [--sizes 1000,10000] [--provincial-sizes 10000,100000] [--breakdown 100000]
+[--no-library] [--no-provincial] [--no-check] [--no-floors]``. Each table says the machine's load
+average when it started: the machine is shared, and other work slows every number.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
+PROVINCIAL_SIZES = (10_000, 100_000, 1_000_000)
 STAGES = ("load", "evidence", "audit", "page 01", "page 02", "page 03", "page 04")
 
 
@@ -78,9 +87,7 @@ def library(sizes) -> dict[int, dict]:
     """Each size in a fresh process (so memory and caches start clean)."""
     out = {}
     for n in sizes:
-        proc = subprocess.run([sys.executable, "-m", "benchmarks.run", "--child", str(n)], cwd=ROOT, capture_output=True,
-                              text=True, check=True)
-        out[n] = json.loads(proc.stdout.strip().splitlines()[-1])
+        out[n] = _child("benchmarks.run", "--child", str(n))
         row = out[n]
         total = sum(row[s][0] for s in ("load", "evidence", "audit"))
         print(f"{n:>9,} figures: " + "  ".join(f"{s} {row[s][0]:.2f} s/{row[s][1]:.0f} MiB" for s in STAGES)
@@ -96,18 +103,64 @@ def growth(results: dict[int, dict]) -> None:
         print(f"{a:,} -> {b:,}: {ratios}")
 
 
+def _load() -> str:
+    return "load average %.1f, %.1f, %.1f on %d cores" % (*os.getloadavg(), os.cpu_count() or 0)
+
+
+def _child(module: str, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def provincial(sizes) -> dict[int, dict]:
+    """The provincial shape at each size, each in a fresh process (:mod:`benchmarks.places`)."""
+    from benchmarks.places import STAGES
+
+    out = {}
+    print(f"{'figures':>9} | " + " | ".join(STAGES) + " | library | ratio to read_csv | peak MiB", flush=True)
+    for n in sizes:
+        row = out[n] = _child("benchmarks.places", str(n))
+        library = sum(row[s] for s in STAGES[1:])
+        print(f"{row['figures']:>9,} | " + " | ".join(f"{row[s]:.2f}" for s in STAGES)
+              + f" | {library:.2f} | {library / row['read_csv']:.0f}x | {row['peak_mib']:.0f}", flush=True)
+    sizes = sorted(out)
+    for a, b in zip(sizes, sizes[1:]):
+        grow = lambda n: sum(out[n][s] for s in STAGES[1:])  # noqa: E731
+        print(f"{a:,} -> {b:,}: library x{grow(b) / grow(a):.1f}, read_csv x{out[b]['read_csv'] / out[a]['read_csv']:.1f}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--provincial-sizes", default=",".join(str(s) for s in PROVINCIAL_SIZES))
+    parser.add_argument("--breakdown", type=int, default=0, metavar="FIGURES",
+                        help="also time each evidence step and audit rule on a provincial ledger of this size")
+    parser.add_argument("--no-library", action="store_true")
+    parser.add_argument("--no-provincial", action="store_true")
+    parser.add_argument("--no-check", action="store_true")
     parser.add_argument("--no-floors", action="store_true")
     parser.add_argument("--child", type=int)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(_one_size(args.child)))
         return 0
-    print("The library, by stage (seconds / peak memory):")
-    results = library([int(s) for s in args.sizes.split(",")])
-    growth(results)
+    if not args.no_library:
+        print(f"The library, by stage (seconds / peak memory; {_load()}):")
+        results = library([int(s) for s in args.sizes.split(",")])
+        growth(results)
+    if not args.no_provincial:
+        print(f"The provincial shape: the country and every province, seconds ({_load()}):")
+        provincial([int(s) for s in args.provincial_sizes.split(",")])
+    if args.breakdown:
+        print(f"Where the time goes at {args.breakdown:,} provincial figures, seconds ({_load()}):")
+        parts = _child("benchmarks.places", str(args.breakdown), "--breakdown")
+        for label, steps in parts.items():
+            print(f"  {label}: " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items() if v >= 0.01))
+    if not args.no_check:
+        print(f"make check at the shipped ledger's size, seconds, median of 3 ({_load()}):")
+        timed = _child("benchmarks.check_time")
+        print("  " + ", ".join(f"{k} {v:.2f}" for k, v in timed.items() if k != "figures") + f" ({timed['figures']} figures)")
     if not args.no_floors:
         from benchmarks import floors
 

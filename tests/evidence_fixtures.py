@@ -83,3 +83,16 @@ def seed_figures(*figure_ids: str) -> list[dict]:
     rows = {r["figure_id"]: {**r, "restates": ""} for r in (dict(zip(header, line.split("\t"))) for line in lines[1:] if line)
             if r["source_id"] == "S00"}
     return [rows[i] for i in figure_ids] if figure_ids else list(rows.values())
+
+
+def rendered(frame):
+    """``frame`` with every sentence cell (:class:`analysis.words.Msg`) written as English text and every
+    empty one as '': what a reader (or a download) sees, for tests that compare words."""
+    from analysis.words import Msg, speaking
+
+    out = frame.copy()
+    with speaking("en"):
+        for col in out.columns:
+            if out[col].dtype == object and any(isinstance(v, Msg) or v is None for v in out[col].tolist()):
+                out[col] = [str(v) if isinstance(v, Msg) else "" if v is None else v for v in out[col].tolist()]
+    return out

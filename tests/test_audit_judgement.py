@@ -22,7 +22,7 @@ import pytest
 
 from analysis.evidence.grading import could_fail
 from analysis.questions import audit, jobs, rates
-from evidence_fixtures import build, figure, source
+from evidence_fixtures import build, figure, rendered, source
 
 INF = math.inf
 Y = {1397: ("2018-03-21", "2019-03-20"), 1398: ("2019-03-21", "2020-03-19"), 1399: ("2020-03-20", "2021-03-20"),
@@ -147,7 +147,7 @@ def ev(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def checks(ev):
-    return audit.checks(ev)
+    return rendered(audit.checks(ev))  # sentences as a reader reads them
 
 
 def _one(checks, rule, claim_id, starts=""):
@@ -182,7 +182,7 @@ def test_a_count_its_report_codes_in_another_scope_elsewhere(checks):
     # Parks 1,600 for 1400 after "over 1,900" in parks to 2022-03-08; G1 gives the year's target as national,
     # so "over 1,900" may be national, where it fits (below the national 2,067): a question.
     assert r["grade"] == "question"
-    assert r["reading"] == "if over 1,900 units counts national, the scope its report gives the year's target"
+    assert r["reading"] == "if over 1,900 units were counted nationally, the scope its report gives the year's target"
     assert r["size_text"] == "300 units (16% of the earlier 1,900)"  # 300 / 1,900 = 15.8 %
     # Outside parks: "over 600" to 2022-03-09 then 450 for the year; G3 codes nothing else. Even within a
     # step (over 540; 440 .. 460) the year's count is lower.
@@ -195,7 +195,7 @@ def test_a_part_above_one_wording_of_its_whole_is_a_question(checks):
     # Parks 1,557 against national "1,500" (1,450 .. 1,550 as read with "over 1,500": 1,500 .. 1,550); the
     # other wording, "over 1,500", allows it.
     assert r["grade"] == "question"
-    assert "another report's wording of the national figure (1,500 and over 1,500 units)" in r["finding"]
+    assert "another report's wording of the national figure: 1,500 and over 1,500 units" in r["finding"]
     # 1398: parks 1,800 (1,700 .. 1,900 within a step) against national "1,500" alone (1,400 .. 1,600).
     assert _one(checks, "parts_total", "V98")["grade"] == "contradiction"
 
@@ -279,7 +279,9 @@ def test_a_stated_growth_against_a_base_its_part_bounds_from_below(checks, ev):
     assert r["grade"] == "contradiction"
     assert r["derived_high"] == pytest.approx((2067 / 1557 - 1) * 100)
     assert r["derived_low"] == -INF
-    assert "at most 32.8%" in r["finding"]
+    # The arithmetic keeps a decimal; the sentence says a percentage above 10 in whole numbers.
+    assert "growth at most 32.8%" in r["arithmetic"]
+    assert "the counts give at most 33%" in r["finding"] and "32.8" not in r["finding"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from analysis import fmt
 
 @pytest.mark.parametrize("value,low,high,unit,text", [
     (2067, 2067, 2067, "units", "2,067"),
-    (1500, 1500, 1550, "units", "1,500 (1,500 to 1,550)"),
+    (1500, 1500, 1550, "units", "1,500 (up to 1,550)"),
     (float("nan"), 1998.75, 2117.75, "units", "1,999 to 2,117"),          # whole units: at least 1,998.75 is 1,999, at most 2,117.75 is 2,117
     (1563, 1563, math.inf, "units", "at least 1,563"),
-    (1500, 0, 1500, "units", "1,500 (0 to 1,500)"),
+    (1500, 0, 1500, "units", "at most 1,500"),
     (17.0940, 16.0256, 18.1624, "", "17.1 (16.0 to 18.2)"),                # width 2.1: one decimal
     (17.7014, 17.6600, 17.7400, "", "17.70 (17.66 to 17.74)"),             # width 0.08: two decimals
     (7.86, 7.86, 39.76, "", "7.9 (7.8 to 39.8)"),                          # the centre rounded; bounds outward, never inward

@@ -18,6 +18,7 @@ from analysis import evidence, fmt
 from analysis.ledger import load_ledger
 from analysis.links import web_address
 from analysis.present import audit_tables, jobs_tables, rates_tables, tables, timeline_tables
+from analysis.present.blocks import Context
 from analysis.questions import audit
 from analysis.report import content, layout, sources
 
@@ -84,11 +85,12 @@ def test_every_link_of_every_page_goes_through_the_gate(hostile_ev, tmp_path, mo
         timeline_tables.seed_figures(ev, "d"), timeline_tables.claims(ev, "e", shown=200),
         jobs_tables.yearly(ev, "f"), jobs_tables.pairs(ev, "g"), rates_tables.yearly(ev, "h"), rates_tables.attainment(ev, "i"),
         rates_tables.in_year(ev, "j"), rates_tables.stocks(ev, "k"), rates_tables.between(ev, "l"),
-        audit_tables.findings(ev, checks, "m"), audit_tables.all_checks(ev, checks, "n"),
-        tables.source_line(list(ev.sources["source_id"]), ev.sources),
-        tables.source_links(", ".join(ev.sources["source_id"]), ev.sources, most=None),
+        audit_tables.findings(ev, checks, "m").html(Context()), audit_tables.all_checks(ev, checks, "n").html(Context()),
+        tables.source_line(list(ev.sources["source_id"]), tables.cited(list(ev.sources["source_id"]), ev.sources)),
+        tables.source_links(", ".join(ev.sources["source_id"]), tables.cited(list(ev.sources["source_id"]), ev.sources), most=None),
         sources.sources_page(ev.ledger),
     ]
+    pages = [p if isinstance(p, str) else p.html(Context(files="p")) for p in pages]
     chart, _ = content.write_report_files(ev, tmp_path)
     pages.append(chart.source_html)
     hrefs = [h for page in pages for h in _Links(page).hrefs]

@@ -19,6 +19,7 @@ import pytest
 from analysis import evidence, paths
 from analysis.ledger import load_ledger
 from analysis.present import charts, prose, rates_tables, timeline_tables
+from analysis.present.blocks import Context
 from analysis.questions import rates, timeline
 from evidence_fixtures import build, figure, source
 
@@ -37,23 +38,24 @@ def with_1404(tmp_path_factory):
 
 
 def test_the_running_year_is_so_far_not_the_low_end_of_the_range(with_1404):
-    text = prose.timeline_answer(with_1404, detail=False)
-    # The complete years are those of the shipped ledger: 1,185 (1398, SMEs) to 2,067 (1400), 1403 the latest.
-    assert text == ("Officials reported between 1,185 (1398, SME plan only) and 2,067 idle units revived a year in the full years "
-                    "from 1396 to 1403, peaking at 2,067 in 1400 (2021-22); the latest full year, 1403 (2024-25), counted 1,344. "
-                    "So far in 1404 (2025-26): 700 units by 2025-08-01, with no full-year figure yet.")
-    # 700 read as rounded to the hundred: 650 to 750, so far.
-    assert prose.timeline_answer(with_1404).endswith("; 1403: 1,344; 1404: 700 (650 to 750) so far (to 2025-08-01).")
+    text = [str(m) for m in prose.timeline_answer(with_1404)]
+    # The complete years are those of the shipped ledger: national from 1396 to 1403 but for 1398, counted only under
+    # the SME plan (1,185); 1400 the most (2,067), 1403 the fewest (1,344). 1404 so far: 700 by 2025-08-01.
+    assert text == [
+        "Officials reported a national count for every year from 1396 (2017\u201318) to 1403 (2024\u201325) except 1398: "
+        "the most was 2,067 units in 1400, the fewest 1,344 in 1403.",
+        "For 1398 (2019\u201320) the only count is narrower: 1,185 units under ISIPO's plan for small and medium industries.",
+        "So far in 1404 (2025\u201326), 700 units were revived by 1 August 2025.",
+    ]
 
 
 def test_the_pace_compares_the_latest_complete_years(with_1404):
-    text = prose.rates_answer(with_1404, detail=False)
-    # 1,344 over 1403's 366 days = 3.67 a day; (1,811 - 1,344) / 1,811 = 25.8 % fewer. 1404 so far:
-    # 700 over 134 days (2025-03-21 .. 2025-08-01: 11 + 30 + 31 + 30 + 31 + 1) = 5.22 a day.
-    assert text.startswith("The pace fell in 1403 (2024-25): 1,344 units (3.7 a day), 25.8% fewer than the 1,811 of 1402. "
-                           "It peaked in 1400 (2021-22) at 2,067 (5.7 a day). So far in 1404 (2025-26): 700 units by "
-                           "2025-08-01 (5.2 a day to then), with no full-year figure yet.")
-    assert "47.9%" not in text and "1.9 a day" not in text  # 700 / 365 days, the issue's part-year pace, is gone
+    text = [str(m) for m in prose.rates_answer(with_1404)]
+    # (1,811 - 1,344) / 1,811 = 25.8% fewer: 26% in a sentence. 1404 so far: 700 over 134 days
+    # (2025-03-21 .. 2025-08-01: 11 + 30 + 31 + 30 + 31 + 1) = 5.22 a day, 650 / 134 = 4.85 to 750 / 134 = 5.60.
+    assert text[0] == "The count fell in 1403 (2024\u201325) to 1,344 units, 26% fewer than the 1,811 of 1402 (2023\u201324)."
+    assert text[-1] == "So far in 1404 (2025\u201326), 700 units by 1 August 2025, 5.2 (4.8 to 5.6) a day."
+    assert not any("47.9%" in t or "1.9 a day" in t for t in text)  # 700 / 365 days, a part-year's pace as a year's, is gone
 
 
 def test_the_part_year_is_neither_changed_to_nor_from(with_1404):
@@ -67,11 +69,12 @@ def test_the_part_year_is_neither_changed_to_nor_from(with_1404):
 
 def test_the_tables_and_the_chart_say_so_far(with_1404, tmp_path, monkeypatch):
     monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path))
-    years = timeline_tables.years(with_1404, "01-years")
-    assert "1404 (2025-26), so far" in years
+    ctx = Context(files="p")
+    years = timeline_tables.years(with_1404, "01-years").html(ctx)
+    assert "1404 (2025\u201326), so far" in years
     assert "part of the year only: at least what was counted to 2025-08-01 (1404/05/10), with no full-year figure" in years
-    pace = rates_tables.yearly(with_1404, "03-pace-by-year")
-    row = pace[pace.index("1404 (2025-26), so far"):].split("</tr>")[0]
+    pace = rates_tables.yearly(with_1404, "03-pace-by-year").html(ctx)
+    row = pace[pace.index("1404 (2025\u201326), so far"):].split("</tr>")[0]
     assert "%" not in row and "not compared with full years" in row
     y = timeline.years(with_1404)
     fig = charts.programme.years_chart(y, source="Source: test")
@@ -92,14 +95,14 @@ EARLY = ([source("S1", "2011-08-10"), source("S2", "2013-04-10"), source("S3", "
 
 def test_an_earlier_part_year_is_left_out_of_the_range(tmp_path):
     ev = build(tmp_path, *EARLY, filler=False)
-    text = prose.timeline_answer(ev, detail=False)
-    assert text == ("Officials reported between 1,500 and 1,800 idle units revived a year in the full years from 1391 to 1392, "
-                    "peaking at 1,800 in 1392 (2013-14); the latest full year, 1392 (2013-14), counted 1,800. Known only in "
-                    "part, and left out of the comparison: 1390 (300 by 2011-08-01).")
-    # 1,800 over 1392's 365 days = 4.93 a day; 1,800 / 1,500 - 1 = 20 % more.
-    assert prose.rates_answer(ev, detail=False).startswith(
-        "The pace rose in 1392 (2013-14): 1,800 units (4.9 a day), 20.0% more than the 1,500 of 1391.")
-    assert "1390 (2011-12), in part only" in timeline_tables.years(ev, "01-years")
+    assert [str(m) for m in prose.timeline_answer(ev)] == [
+        "Officials reported a national count for every year from 1391 (2012\u201313) to 1392 (2013\u201314): the most was 1,800 units "
+        "in 1392, the fewest 1,500 in 1391.",
+        "1390 (2011\u201312) is known only in part, so it is left out of the comparisons.",
+    ]
+    # 1,800 / 1,500 - 1 = 20% more.
+    assert str(prose.rates_answer(ev)[0]) == "The count rose in 1392 (2013\u201314) to 1,800 units, 20% more than the 1,500 of 1391 (2012\u201313)."
+    assert "1390 (2011\u201312), in part only" in timeline_tables.years(ev, "01-years").html(Context(files="p"))
 
 
 # --- no complete year at all -------------------------------------------------------------------------------
@@ -107,20 +110,21 @@ def test_an_earlier_part_year_is_left_out_of_the_range(tmp_path):
 def test_a_ledger_of_part_years_compares_nothing(tmp_path):
     ev = build(tmp_path, [source("S1", "2020-08-10")], [figure("A", "S1", "units_revived", 300, "2020-03-20", "2020-08-01")],
                filler=False)
-    # 300 read as rounded to the hundred, capped at 10 %: 270 to 330; day 12 + 30 + 31 + 30 + 31 + 1 = 135 of 1399.
-    assert prose.timeline_answer(ev) == ("No year in the ledger has a full-year count of revived units. So far in 1399 (2020-21): "
-                                         "300 units by 2020-08-01, with no full-year figure yet. Year by year: 1399: 300 (270 to "
-                                         "330) so far (to 2020-08-01).")
-    assert prose.rates_answer(ev).startswith("The ledger has no full-year count to compare. So far in 1399 (2020-21): 300 units "
-                                             "by 2020-08-01 (2.2 a day to then), with no full-year figure yet.")
+    # 300 read as rounded to the hundred, capped at 10 %: 270 to 330; day 12 + 30 + 31 + 30 + 31 + 1 = 135 of 1399:
+    # 2.2 (2.0 to 2.5) a day (330 / 135 = 2.44, its high end rounded up).
+    assert [str(m) for m in prose.timeline_answer(ev)] == [
+        "No report gives a count of idle units revived in a whole year yet.",
+        "So far in 1399 (2020\u201321), 300 units were revived by 1 August 2020."]
+    assert [str(m) for m in prose.rates_answer(ev)][:2] == [
+        "No two full years can be compared yet.", "So far in 1399 (2020\u201321), 300 units by 1 August 2020, 2.2 (2.0 to 2.5) a day."]
 
 
 def test_a_part_year_to_an_undated_report_has_a_pace_range(tmp_path):
     ev = build(tmp_path, [source("S1", earliest="2020-06-01", latest="2020-09-01")],
                [figure("A", "S1", "units_revived", 300, "2020-03-20", "")], filler=False)
     # The count runs to a day from 2020-06-01 (day 74) to 2020-09-01 (day 166): 270 / 166 = 1.63 to 330 / 74 = 4.46 a day.
-    assert "So far in 1399 (2020-21): 300 units by a day from 2020-06-01 to 2020-09-01 (1.6 to 4.5 a day to then)" in \
-        prose.rates_answer(ev)
+    assert "So far in 1399 (2020\u201321), 300 units by 1 June to 1 September 2020, 1.6 to 4.5 a day." in \
+        [str(m) for m in prose.rates_answer(ev)]
 
 
 # --- ranking and results use complete years only -------------------------------------------------------------
@@ -132,7 +136,7 @@ def test_jobs_per_unit_ranks_only_full_years(tmp_path):
                 figure("U0", "S2", "units_revived", 1000, *y00), figure("J0", "S2", "jobs_created", 20000, *y00),
                 figure("U1", "S3", "units_revived", 500, y01[0], "2022-08-01"), figure("J1", "S4", "jobs_created", 12000, *y01)])
     # 1401: 12,000 jobs over at least 450 units (500 to date) would be up to 26.7 a unit: a part-year, not ranked.
-    assert "year by year the ratio of jobs to units runs from 15.0 (1399) to 20.0 (1400)," in prose.jobs_answer(ev)
+    assert "Year by year the ratio ran from 15.0 jobs in 1399 (2020\u201321) to 20.0 in 1400 (2021\u201322)." in [str(m) for m in prose.jobs_answer(ev)]
 
 
 def test_an_in_year_count_of_a_part_year_has_no_years_result(tmp_path, monkeypatch):
@@ -140,8 +144,8 @@ def test_an_in_year_count_of_a_part_year_has_no_years_result(tmp_path, monkeypat
     ev = build(tmp_path, [source("S1", "2020-08-10")], [figure("A", "S1", "units_revived", 300, "2020-03-20", "2020-08-01")])
     r = rates.in_year(ev).iloc[0]
     assert (r["final_basis"], math.isnan(r["final_value"])) == ("floor", True)
-    assert "no full-year figure" in rates_tables.in_year(ev, "03-in-year")
-    assert "at least 270" not in rates_tables.in_year(ev, "03-in-year")
+    page = rates_tables.in_year(ev, "03-in-year").html(Context(files="p"))
+    assert "no full-year figure" in page and "at least 270" not in page
 
 
 def test_the_jobs_chart_marks_a_part_year_so_far():

@@ -440,7 +440,7 @@ def test_a_build_with_fake_notebooks_publishes_every_page(tmp_path, monkeypatch)
     out, _ = _last_good_report(tmp_path)
     report.build_report(report.notebooks_in(notebooks), out, log=lambda line: None)
     assert sorted(p.name for p in out.iterdir()) == [
-        "01-a", "01-a.html", "01-a.ipynb", "02-b", "02-b.html", "02-b.ipynb", "estimates.csv", "headline.csv", "headline.png",
+        "01-a", "01-a.html", "01-a.ipynb", "02-b", "02-b.html", "02-b.ipynb", "estimates.csv", "glossary.html", "headline.csv", "headline.png",
         "headline.svg", "index.html", "ledger.csv", "sources.html",
     ]
     page = (out / "01-a.html").read_text(encoding="utf-8")

@@ -10,9 +10,12 @@ show, the page says so in words.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.present import everything, page, prose, rates_tables, timeline_tables
+from analysis.present.blocks import Context
 from analysis.questions import jobs
 from evidence_fixtures import build, figure, source
 
@@ -62,12 +65,15 @@ def test_a_small_ledger_goes_through_every_page(tmp_path, monkeypatch, case):
 def test_a_ledger_without_counts_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("ISIPO_OUTPUT_DIR", str(tmp_path / "out"))
     ev = build(tmp_path, *CASES["a stock alone"], filler=False)
-    # The seed's source (S00, undated: 2020-06-21 to 2021-03-20) and S1 (2020-08-10); one figure.
-    assert prose.ledger_line(ev) == ("The ledger holds 1 figure from 2 reports published between 2020-06-21 and 2021-03-20: "
-                                     "1 distinct claim, none of them repeated by more than one report, and no count of revived units.")
-    assert timeline_tables.years(ev, "01-years") == "<p>The ledger has no yearly count of revived units.</p>"
-    assert rates_tables.yearly(ev, "03-pace-by-year") == "<p>The ledger has no yearly count of revived units.</p>"
-    assert rates_tables.in_year(ev, "03-in-year") == "<p>The ledger holds no in-year count of revived units.</p>"
+    # The seed's source (S00, undated: 2020-06-21 to 2021-03-20) and S1 (2020-08-10); one figure, none in Persian.
+    assert str(prose.coverage(ev)) == "These pages rest on 1 figure from 2 reports published between 21 June 2020 and 20 March 2021."
+    assert [str(m) for m in prose.timeline_answer(ev)] == ["No report gives a count of idle units revived in a whole year yet."]
+    ctx = Context(files="p")
+    for table, words in ((timeline_tables.years(ev, "01-years"), "No report gives a yearly count of revived units yet."),
+                         (rates_tables.yearly(ev, "03-pace-by-year"), "No report gives a yearly count of revived units yet."),
+                         (rates_tables.in_year(ev, "03-in-year"), "No report gives a count for part of a year yet.")):
+        assert table.html(ctx) == f'<p class="no-table">{words}</p>'
+    assert not (tmp_path / "out" / "01-years.csv").exists()  # an empty table writes no file
 
 
 def test_a_chart_with_nothing_to_draw_is_a_sentence(tmp_path, monkeypatch):
@@ -89,8 +95,10 @@ def test_a_chart_with_nothing_to_draw_is_a_sentence(tmp_path, monkeypatch):
 def test_a_seed_without_figures_is_said_to_state_none(tmp_path):
     ev = build(tmp_path, *CASES["a stock alone"], filler=False)
     # The seed's text bounds (2020-06-21 to 2021-03-20, from seeds/) with no count to narrow them.
-    assert prose.seed_timeline_answer(ev) == ("The seed article (Tehran Times, undated) states no count of revived units. "
-                                              "Its text dates it between 2020-06-21 and 2021-03-20; no other report's counts narrow that.")
+    assert [str(m) for m in prose.seed_timeline_answer(ev)] == [
+        "It gives no count of units revived.", "It carries no date; other reports' counts place it between 21 June 2020 and 20 March 2021."]
+    # The month its date most likely falls in: the middle of that window, 2020-11-04.
+    assert str(prose.seed_name(ev)) == "the Tehran Times report of November 2020"
 
 
 @pytest.mark.slow
@@ -103,18 +111,38 @@ def test_the_report_builds_from_a_ledger_with_no_count(tmp_path):
     code, out, err = finish(run_report("--out", str(tmp_path / "report"), env={"ISIPO_DATA_DIR": str(data)}))
     assert code == 0, out + err
     front = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
-    assert "and no count of revived units." in front and "The ledger has no yearly counts of revived units." in front
+    assert "No report gives a count of idle units revived in a whole year yet." in front
     assert not (tmp_path / "report" / "headline.png").exists()  # nothing to draw: no headline chart
     assert "No chart here" in (tmp_path / "report" / "02-jobs-per-unit.html").read_text(encoding="utf-8")
 
 
 def test_one_year_reads_as_one_year(tmp_path):
     ev = build(tmp_path, *CASES["a target met"], filler=False)
-    assert prose.ledger_line(ev).endswith("covering Iranian year 1400.")
-    assert prose.timeline_answer(ev) == "Officials reported 2,100 idle units revived in 1400 (2021-22), the one year the ledger counts."
-    # 2,100 / 365 days = 5.75 a day; 2,100 of the 2,000 target stated before 1400 began = 105%.
-    text = prose.rates_answer(ev)
-    assert text.startswith("The ledger counts one year, 1400 (2021-22): 2,100 units (5.8 a day), so the pace cannot be compared yet.")
-    assert "1 was met (1400 national, 105%) and none missed" in text
-    # 20,000 jobs / 2,100 units = 9.52: the one bounded ratio
-    assert "the one year with a bounded ratio, 1400, gives 9.5," in prose.jobs_answer(ev)
+    assert [str(m) for m in prose.timeline_answer(ev)] == [
+        "Officials reported 2,100 idle units revived in 1400 (2021\u201322), the one full year counted so far."]
+    # 2,100 of the 2,000 target stated before 1400 began: met.
+    assert [str(m) for m in prose.rates_answer(ev)] == [
+        "Only one full year is counted, 1400 (2021\u201322), with 2,100 units, so the pace cannot be compared yet.",
+        "Every yearly target set in advance was met (1400)."]
+    # 20,000 jobs / 2,100 units = 9.52: the one bounded ratio.
+    assert [str(m) for m in prose.jobs_answer(ev)] == ["Only 1400 (2021\u201322) gives both counts for the whole year: 9.5 jobs for each unit revived."]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_small_ledgers_give_sentences_an_editor_would_print(tmp_path, case):
+    """No '0 contradictions', no doubled brackets, no clause left hanging, no code names, no build words."""
+    from analysis.questions import audit
+
+    ev = build(tmp_path, *CASES[case], filler=False)
+    checks = audit.checks(ev)
+    msgs = [*prose.lede(ev, checks), *prose.timeline_answer(ev), *prose.jobs_answer(ev), *prose.rates_answer(ev), *prose.stock_answer(ev),
+            *prose.audit_answer(ev, checks), *prose.seed_timeline_answer(ev), *prose.seed_jobs_answer(ev), *prose.seed_rates_answer(ev),
+            *prose.seed_audit_answer(ev, checks), prose.coverage(ev), prose.current(ev)]
+    assert str(prose.seed_label(ev)).endswith("):")  # a label before the article's own answer
+    for m in msgs:
+        text = str(m)
+        assert not re.search(r"(?<![\d.,])0 (contradictions|questions|reports|figures|units|jobs)\b", text), text
+        assert "((" not in text and "))" not in text and "()" not in text, text
+        assert not re.search(r"[,;:]\s*[.]?$", text) and text.rstrip()[-1] == ".", text
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text  # no code names
+        assert not re.search(r"\b(seed|ledger|scored|claims?)\b|to its date|to the report \(", text, flags=re.I), text

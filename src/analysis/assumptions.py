@@ -87,40 +87,35 @@ REUSED_DIGITS_ANY: int = 3
 
 @dataclass(frozen=True)
 class Assumption:
-    """One judgement: its name in the code, its value, and what it means in plain words."""
+    """One judgement: its catalogue key (its name, setting and meaning are ``assumption.<key>.*`` in
+    :mod:`analysis.words`) and the numbers its setting states, as typed slots (built on use)."""
 
-    name: str
-    value: str
-    meaning: str
+    key: str
+    slots: dict
 
 
-#: Every assumption, by the short name notebooks use to list the ones they rely on.
-ASSUMPTIONS: dict[str, Assumption] = {a.name: a for a in (
-    Assumption("rounding cap", f"{ROUNDING_CAP:.0%}",
-               "a round figure is read as rounded at its last non-zero digit, but by no more than this share of its value either way"),
-    Assumption("preference order", "; ".join(f"{i}. {text}" for i, (_, text) in enumerate(PREFERENCE_ORDER, 1)),
-               "how one claim is chosen as the best estimate when the claims for a year conflict; consistent claims narrow each other instead"),
-    Assumption("headline scope", ", then ".join(s.replace("_", " ") for s in HEADLINE_SCOPES),
-               "the scope shown for each year in the headline series: national where a national estimate exists"),
-    Assumption("same-period tolerance", f"{SAME_PERIOD_TOLERANCE_DAYS} days",
-               "two year-to-date counts of different years cover the same part of the year when their ends lie this close"),
-    Assumption("fastest plausible pace", f"{MAX_PACE_FACTOR:g} times a count's own average pace, over at most {MAX_PACE_GAP_DAYS} days",
-               "the most units a gap between two dates could add (after an earlier count) or have added (before a later one), where no figure covers it"),
-    Assumption("restated counts", f"up to {RESTATED_COUNT_ALLOWANCE_DAYS} days older than the report",
-               "an undated count in a report that repeats earlier figures may predate the report by this much (a provincial piece passing on national numbers)"),
-    Assumption("count keeper", "ISIPO",
-               "the organisation that compiles the revival counts: its exact counts outrank round figures others restate"),
-    Assumption("scope nesting", "industrial parks, outside parks and the SME plan are part of national",
-               "a part's count bounds its whole's from below (data/scopes.tsv); provinces are compared with the nation, never folded in"),
-    Assumption("reused numbers", f"{REUSED_DIGITS_SAME_YEAR}+ significant digits within a year and quantity, {REUSED_DIGITS_ANY}+ otherwise",
-               "how unlikely a coincidence must be before one number stated for different things is flagged"),
-    Assumption("plausible jobs per unit", f"within a factor of {PLAUSIBLE_JOBS_PER_UNIT_FACTOR:g} of the full-year range",
-               "a jobs-per-unit ratio beyond this is flagged as implausible, and its figures are never used as a floor"),
-    Assumption("plausible money per unit", f"within a factor of {PLAUSIBLE_MONEY_PER_UNIT_FACTOR:g} of the median",
-               "a sum per revived unit beyond this is flagged as implausible"),
-    Assumption("undated stock year", f"at most {UNDATED_STOCK_YEARS_BEFORE} year before its report's",
-               "a stock stated without an as-of date stands at its report's date; the Iranian year stated on it may be "
-               "the report's own or the one before, no earlier (the loader refuses an older one)"),
-    Assumption("seed evaluation dates", "each end of each window in the seed's provenance record",
-               "the undated seed's date-dependent results are shown at these dates and as ranges across them"),
-)}
+def _assumptions() -> dict[str, Assumption]:
+    from .words import All, Count, Label, Num, Share
+
+    return {name: Assumption(key, slots) for name, key, slots in (
+        ("rounding cap", "rounding_cap", {"share": Share(ROUNDING_CAP * 100)}),
+        ("preference order", "preference_order", {"rules": All(tuple(Label("choice", k) for k, _ in PREFERENCE_ORDER), word="then", sep="semicolon")}),
+        ("headline scope", "headline_scope", {"scopes": All(tuple(Label("scope", s) for s in HEADLINE_SCOPES), word="then")}),
+        ("same-period tolerance", "same_period", {"days": Count(SAME_PERIOD_TOLERANCE_DAYS, "day")}),
+        ("fastest plausible pace", "fastest_pace", {"factor": Num(MAX_PACE_FACTOR), "days": Count(MAX_PACE_GAP_DAYS, "day")}),
+        ("restated counts", "restated", {"days": Count(RESTATED_COUNT_ALLOWANCE_DAYS, "day")}),
+        ("count keeper", "keeper", {}),
+        ("scope nesting", "nesting", {}),
+        ("reused numbers", "reused", {"same": Num(REUSED_DIGITS_SAME_YEAR), "any": Num(REUSED_DIGITS_ANY)}),
+        ("plausible jobs per unit", "plausible_jobs", {"factor": Num(PLAUSIBLE_JOBS_PER_UNIT_FACTOR)}),
+        ("plausible money per unit", "plausible_money", {"factor": Num(PLAUSIBLE_MONEY_PER_UNIT_FACTOR)}),
+        ("undated stock year", "undated_stock", {"years": Count(UNDATED_STOCK_YEARS_BEFORE, "year")}),
+        ("seed evaluation dates", "seed_dates", {}),
+    )}
+
+
+def __getattr__(name: str):
+    """``ASSUMPTIONS``: every assumption, by the short name notebooks use to list the ones they rely on."""
+    if name == "ASSUMPTIONS":
+        return _assumptions()
+    raise AttributeError(name)

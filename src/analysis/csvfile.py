@@ -11,6 +11,10 @@ name, that begins with one of those characters and is not a number is written wi
 quote in front (``=HYPERLINK(...)`` becomes ``'=HYPERLINK(...)``), which spreadsheets show as
 text. Numbers are never changed: ``-12``, ``+3.5`` and ``-1.2e5`` stay as they are, and numeric
 columns are written by pandas as numbers. Every CSV file the package writes goes through here.
+
+**Sentences as data.** A cell holding a sentence of the catalogue (:class:`analysis.words.Msg`: the
+audit's findings, headlines and arithmetic) is written as its English text (:func:`in_english`), so a
+download reads the same whatever language the page around it is in: plain words, ASCII digits.
 """
 
 from __future__ import annotations
@@ -51,6 +55,26 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def in_english(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every sentence cell (:class:`analysis.words.Msg`) written as its English text
+    (the same frame when it holds none; a copy otherwise). Only columns of Python objects are looked at."""
+    from .words import Msg, speaking
+
+    out = None
+    with speaking("en"):
+        for position in range(frame.shape[1]):
+            column = frame.iloc[:, position]
+            if column.dtype != object:
+                continue
+            values = column.tolist()
+            if not any(isinstance(v, Msg) for v in values):
+                continue
+            if out is None:
+                out = frame.copy()
+            out.isetitem(position, pd.Series([str(v) if isinstance(v, Msg) else v for v in values], index=frame.index, dtype=object))
+    return frame if out is None else out
+
+
 def _has_carriage_return(frame: pd.DataFrame) -> bool:
     if any(isinstance(c, str) and "\r" in c for c in frame.columns):
         return True
@@ -71,7 +95,7 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     written with every text field quoted, and the ``\\r`` stays inside its field.
     """
     path = Path(path)
-    out = neutralised(frame)
+    out = neutralised(in_english(frame))
     quoting = csv.QUOTE_NONNUMERIC if _has_carriage_return(out) else csv.QUOTE_MINIMAL
     out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", quoting=quoting)
     return path

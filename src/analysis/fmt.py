@@ -229,18 +229,30 @@ def estimate(value: Any, low: Any, high: Any, unit: str = "", digits: int | None
         return f(low)  # known exactly: one number, rounded to the nearest
     if math.isinf(high) and low == 0 and unit == "":
         return _say("form.no_bound")  # a ratio of counts (unit '') is at least 0 anyway: "at least 0" would say nothing
+    if unit == "%" and low <= -100 and high > -100:
+        low = -math.inf  # a fall of 100% or more says nothing a count's change can use: 'at most -37.3%'
+        central = None if central is not None and f(central) == f(high, "up") else central
     if math.isinf(high):
         return _say("form.at_least", n=f(low, "down"))
     if math.isinf(low):
         return _say("form.at_most", n=f(high, "up"))
     if f(low, "down") == f(high, "up"):
         return f(low, "down")
+    if low == 0 and central is None and unit in ("units", "jobs"):
+        return _say("form.at_most", n=f(high, "up"))  # a count is at least 0 anyway: "0 to 1,557" is "at most 1,557"
     if low == 0 and unit in RATIO_UNITS:
         # A ratio of counts cannot be negative: "0 to 42,617" says no more than "at most 42,617".
         return (_say("form.at_most", n=f(high, "up")) if central is None
                 else _say("form.central_at_most", value=f(central), high=f(high, "up")))
     if central is None:
         return _say("form.range", low=f(low, "down"), high=f(high, "up"))
+    # A central value at an edge of its own range says so: '1,726 (up to 1,750)', not '1,726 (1,726 to 1,750)'.
+    if f(central) == f(low, "down"):
+        return _say("form.central_up_to", value=f(central), high=f(high, "up"))
+    if f(central) == f(high, "up"):
+        if low == 0 and unit in ("units", "jobs"):
+            return _say("form.at_most", n=f(high, "up"))  # 'at most 1,500', not '1,500 (down to 0)'
+        return _say("form.central_down_to", value=f(central), low=f(low, "down"))
     return _say("form.central_range", value=f(central), low=f(low, "down"), high=f(high, "up"))
 
 

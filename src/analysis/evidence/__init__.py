@@ -91,21 +91,28 @@ class Evidence:
         return rows.iloc[0]
 
 
-def build(ledger, province: str = "") -> Evidence:
+def build(ledger, province: str = "", *, figures_of_place: pd.DataFrame | None = None,
+          restating: set[str] | None = None) -> Evidence:
     """Assemble the evidence from a validated ledger (each step once, whole columns at a time).
 
     The evidence of one **place**: the whole country (``province=""``, the default: figures with no
     province) or one province (its figures alone). Every step keys by place because it sees one place
     only: a provincial figure never enters a national claim, series, pair or estimate, and one report's
     counts for two provinces are never paired (restatements across provinces are refused on loading).
+
+    ``figures_of_place`` and ``restating`` let :func:`provinces` split the ledger and find its restating
+    reports once for every place, instead of once per place (both are read from the whole ledger).
     """
     f = ledger.figures
-    mine = f[f["province"] == province] if "province" in f else f
+    if figures_of_place is not None:
+        mine = figures_of_place
+    else:
+        mine = f[f["province"] == province] if "province" in f else f
     # An official's expectation is not a result: it never enters a claim, an estimate or a check of results;
     # the audit compares it with the period's result once that is known.
     expected = (mine["expectation"] == "expected") if "expectation" in mine else pd.Series(False, index=mine.index)
     expectations = _periods.classify(mine[expected])
-    figures = _readings.add(_periods.classify(mine[~expected]), ledger.sources, restating=_readings.restating_sources(f))
+    figures = _readings.add(_periods.classify(mine[~expected]), ledger.sources, restating=_readings.restating_sources(f) if restating is None else restating)
     figures, claims = _claims.group(figures)
     claims["period_label"] = fmt.period_labels(claims)  # made once; every table and sentence reads it
     pairs = _pairs.build(figures, claims)
@@ -128,4 +135,7 @@ def provinces(ledger) -> dict[str, Evidence]:
     from ..ledger.vocabulary import vocabulary
 
     order = [p for p in vocabulary("provinces")["province"] if p in named]
-    return {p: build(ledger, p) for p in order}
+    # One split and one search for restating reports serve every place (per place, both read the whole ledger).
+    by_place = dict(tuple(ledger.figures.groupby("province", sort=False)))
+    restating = _readings.restating_sources(ledger.figures)
+    return {p: build(ledger, p, figures_of_place=by_place[p], restating=restating) for p in order}

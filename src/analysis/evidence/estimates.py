@@ -39,28 +39,16 @@ from .keys import capped, group_ids
 YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_raised_units", "capacity_raised_jobs",
                                    "financing_rials")
 
-#: How an estimate was reached, in plain words.
-BASES: dict[str, str] = {
-    "full_year": "stated for the whole year",
-    "total_less_years": "derived: a multi-year total less the other years",
-    "count_and_pace": "derived: the year's last count plus the rest of the year at up to three times its own pace",
-    "floor": "derived: at least the year's highest year-to-date count (no full-year figure)",
-    "part_floor": "derived: at least a part's count (no figure of its own for the whole year)",
-}
+#: How an estimate was reached (``basis``); in words: the catalogue's ``basis.<code>``.
+BASES: tuple[str, ...] = ("full_year", "total_less_years", "count_and_pace", "floor", "part_floor")
 
 #: Bases that estimate a whole year with both bounds: years that can be compared, ranked and scored.
 WHOLE_YEAR_BASES: tuple[str, ...] = ("full_year", "total_less_years", "count_and_pace")
 
-#: How the chosen claim was chosen, in plain words (besides the preference order's own rules).
-RULES: dict[str, str] = {
-    "single": "the only claim",
-    "agree": "the claims agree; their common bounds",
-    "floor_over_total": "what a multi-year total leaves for the year is below a count already reported for it, so that count is kept as a floor",
-    "total_conflicts_with_counts": "what a multi-year total leaves for the year cannot be reached from the year's last count at the fastest plausible pace, so the counts' range stands",
-    "part_floor": "a part's count bounds its whole from below",
-    "part_over_whole": "a part's count is above the whole as some reports word it: the wordings that reach the part's count stand",
-    **{name: text for name, text in PREFERENCE_ORDER},
-}
+#: How the chosen claim was chosen (``rule``), besides the preference order's own rules; in words: the
+#: catalogue's ``choice.<code>``.
+RULES: tuple[str, ...] = ("single", "agree", "floor_over_total", "total_conflicts_with_counts", "part_floor", "part_over_whole",
+                          *(name for name, _ in PREFERENCE_ORDER))
 
 _PREF_COLUMNS = [f"_pref_{name}" for name, _ in PREFERENCE_ORDER]
 
@@ -197,18 +185,10 @@ def _generous(est: pd.DataFrame, year_claims: pd.DataFrame, keys: list[str]) -> 
     return pd.Series(np.fmax(low, part_low.where(part.notna())), index=est.index), pd.Series(high, index=est.index)
 
 
-#: What a claim was to a year's estimate, in plain words (the ``weighed`` table's ``role``).
-WEIGHED_ROLES: dict[str, str] = {
-    "chosen": "chosen",
-    "agrees": "agrees, and narrows it",
-    "conflicts": "conflicts, and is left out",
-    "wording_agrees": "agrees in one wording; another conflicts with a part's count",
-    "derived_from": "a multi-year total the year is derived from",
-    "total_conflicts": "a multi-year total the year's counts cannot reach, left out",
-    "count_floor": "the year's highest count to date: a floor",
-    "count_ceiling": "the year's last count: with the rest of the year at the fastest plausible pace, a ceiling",
-    "part_floor": "a part's count: a floor for the whole",
-}
+#: What a claim was to a year's estimate (the ``weighed`` table's ``role``), in the order the table lists
+#: them; in words: the catalogue's ``weighed_role.<role>``.
+WEIGHED_ROLES: tuple[str, ...] = ("chosen", "agrees", "conflicts", "wording_agrees", "derived_from", "total_conflicts", "count_floor",
+                                  "count_ceiling", "part_floor")
 
 
 def weighed(est: pd.DataFrame, year_claims: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:

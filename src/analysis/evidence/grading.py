@@ -30,19 +30,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..words import Msg
+
 #: The grades, from worst to best.
 GRADES: tuple[str, ...] = ("contradiction", "question", "note", "consistent", "unchecked")
 
-#: What each grade means, in plain words (shown beside findings).
-MEANINGS: dict[str, str] = {
-    "contradiction": "the figures cannot all hold, even in the most generous reading: any wording of each figure, rounding, "
-                     "the whole window of an undated report, another scope its report uses, and any plausible pace",
-    "question": "the figures as stated differ, but one reading reconciles them: the finding says which",
-    "note": "worth knowing, and not a problem with the figures: two exchange rates, an expectation against its result",
-    "consistent": "the figures agree, in a check that could have failed",
-    "unchecked": "the check could not have failed (a figure open-ended on the side that matters) or cannot be computed",
-    "inference": "what the figures imply, not a check",
-}
+#: What each grade means, in plain words (shown beside findings): messages of the catalogue (``audit.meaning.<grade>``).
+MEANINGS: dict[str, Msg] = {g: Msg(f"audit.meaning.{g}") for g in (*GRADES, "inference")}
 
 
 def _series(x, index) -> pd.Series:

@@ -35,24 +35,15 @@ import pandas as pd
 from ..assumptions import REVIVAL_SCOPES
 from .keys import group_ids
 
-#: Metrics whose claims are targets.
-TARGET_ROLES: dict[str, str] = {
-    "first": "first stated",
-    "revision": "revised",
-    "alternative": "a different value while the earlier one was still given",
-    "range low": "low end of a range",
-    "range high": "high end of a range",
-}
+#: A target's role in its path (``role``); in words: the catalogue's ``target_role.<role>``.
+TARGET_ROLES: tuple[str, ...] = ("first", "revision", "alternative", "range low", "range high")
 
-#: Target kinds and what each means.
-TARGET_KINDS: dict[str, str] = {
-    "revival": "yearly revival goal",
-    "mandate": "broader mandate",
-    "multi_year": "multi-year goal",
-    "term": "goal for a government's term",
-    "share": "share sought",
-    "open": "goal with no period",
-}
+#: Target kinds (``target_kind``); in words: the catalogue's ``target_kind.<kind>``.
+TARGET_KINDS: tuple[str, ...] = ("revival", "mandate", "multi_year", "term", "share", "open")
+
+#: Why a target is not set against a result (``not_scored``; '' when it is); in words: the catalogue's
+#: ``not_judged.<code>``. A target of another kind than ``revival`` gives its kind.
+NOT_SCORED: tuple[str, ...] = ("other_programme", "late", "not_in_force", *TARGET_KINDS[1:])
 
 #: A path: the goals of one kind for one metric, scope and period (one year, several, or none stated).
 _KEYS = ["metric", "scope", "start", "end"]
@@ -148,8 +139,7 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     t["scored"] = revival & certain_before & path_role
     t["not_scored"] = np.select(
         [~revival, ~certain_before, ~path_role],
-        [np.where(t["target_kind"] == "revival", "another programme's goal", t["target_kind"].map(TARGET_KINDS).fillna("")),
-         "reported after its year, or possibly so", "not the target in force"],
+        [np.where(t["target_kind"] == "revival", "other_programme", t["target_kind"]), "late", "not_in_force"],
         default="")
     return t.drop(columns=["path"])
 

@@ -25,7 +25,8 @@ counts, each widened by a rounding step, and an undated count in a report that r
 figures dated up to :data:`~analysis.assumptions.RESTATED_COUNT_ALLOWANCE_DAYS` before it).
 Columns: ``claim_id``, ``metric``, ``scope``, ``implied_value/low/high``, ``gen_implied_low/high``,
 ``complete`` (every year of the span has an estimate and the partial years are bounded above),
-``parts`` (the arithmetic, year by year), ``part_claims`` (the claims used), and the claim's own
+``parts`` (the arithmetic, year by year), ``parts_msg`` (the same as a sentence of the catalogue,
+:class:`analysis.words.Msg`), ``part_claims`` (the claims used), and the claim's own
 ``value/low/high`` and ``gen_low/gen_high``.
 """
 
@@ -63,11 +64,37 @@ def _interval(low: pd.Series, high: pd.Series) -> pd.Series:
     return lo.where(lo == hi, lo + " to " + hi)
 
 
+def _part_messages(y: pd.DataFrame) -> list:
+    """Each year's part of a span as a message of the catalogue ('1400 from 25 August 2021: 1,549 to 1,568')."""
+    from .. import fmt
+    from ..words import Day, Est, Msg, Year
+
+    units = {m: fmt.unit_of(m) for m in pd.unique(y["metric"])}
+    out = []
+    for part, year, start, low, high, metric in zip(y["part"], y["jalali_year"], y["start"], y["part_low"], y["part_high"], y["metric"]):
+        unit = units[metric]
+        slots = {"year": Year(int(year), span=False), "range": Est(float("nan"), float(low), float(high), unit)}
+        if part in ("first", "inside"):
+            slots["day"] = Day(start)
+        out.append(Msg(f"audit.part.{part}", slots))
+    return out
+
+
+def _semicolons(items) -> object:
+    from ..words import Msg
+
+    items = list(items)
+    out = items[-1]
+    for item in reversed(items[:-1]):
+        out = Msg("audit.list.semicolon", {"first": item, "rest": out})
+    return out
+
+
 def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """Each term or multi-year total with what the yearly counts imply for its span (module docstring)."""
     t = claims[claims["metric"].isin(TERM_METRICS) & claims["period_kind"].isin(["multi_year", "since_date"])].copy()
     cols = ["claim_id", "metric", "scope", "value", "low", "high", "gen_low", "gen_high", "implied_value", "implied_low",
-            "implied_high", "gen_implied_low", "gen_implied_high", "complete", "parts", "part_claims", "start", "end_earliest",
+            "implied_high", "gen_implied_low", "gen_implied_high", "complete", "parts", "parts_msg", "part_claims", "start", "end_earliest",
             "end_latest", "gen_end_earliest", "first_source", "source_ids", "figure_ids"]
     if t.empty:
         return pd.DataFrame(columns=cols)
@@ -94,7 +121,7 @@ def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFra
     ``spans`` has ``metric``, ``scope``, ``start`` (a known first day), ``end_earliest`` and
     ``end_latest``, and optionally ``claim_id`` (a year derived from that claim is not used).
     Returns, aligned with ``spans``' index: ``implied_value``, ``implied_low``, ``implied_high``,
-    ``complete``, ``parts`` and ``part_claims``.
+    ``complete``, ``parts`` (text), ``parts_msg`` (a message) and ``part_claims``.
     """
     t = spans.copy()
     if "claim_id" not in t:
@@ -165,6 +192,7 @@ def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFra
                        y["jalali_year"].astype("str") + " to the report"],
                       default=y["jalali_year"].astype("str") + " from " + y["start"].dt.strftime("%Y-%m-%d") + " to the report")
     y["text"] = pd.Series(label, index=y.index) + ": " + _interval(y["part_low"], y["part_high"])
+    y["msg"] = _part_messages(y)
     used = (y["chosen_claim"].fillna("") + ", " + plain["low_claim"].where(partial, "") + ", "
             + at_end["low_claim"].where(ends_inside, ""))
     y["used"] = used.str.replace(r"(, )+", ", ", regex=True).str.strip(", ")
@@ -173,7 +201,7 @@ def span_counts(spans: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFra
     agg = pd.DataFrame({
         "implied_low": g["part_low"].sum(), "implied_high": g["part_high"].sum(),
         "implied_value": g["part_value"].sum(min_count=1).where(g["part_value"].count() == g.size()),
-        "complete": g["bounded"].all(), "parts": g["text"].agg("; ".join),
+        "complete": g["bounded"].all(), "parts": g["text"].agg("; ".join), "parts_msg": g["msg"].agg(_semicolons),
         "part_claims": g["used"].agg(lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ") if x))),
     })
     return agg.reindex(t.index)

@@ -1,94 +1,109 @@
 """The tables of the source-audit page.
 
-In: the audit's checks (:func:`analysis.questions.audit.checks`) and the evidence. Out: HTML tables
-(plain labels, linked sources) with their data as CSV.
+In: the audit's checks (:func:`analysis.questions.audit.checks`) and the evidence. Out: table blocks
+(:class:`analysis.present.tables.Table`: headers and cells as messages and typed values of
+:mod:`analysis.words`, written in the language of the page, sources linked) with their data as CSV
+(sentences in English, :func:`analysis.csvfile.in_english`). Headers and words are the catalogue's
+(:mod:`analysis.words.en.audit`).
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from .. import fmt
 from ..evidence.grading import MEANINGS
 from ..questions import audit
 from ..questions.audit import seed as audit_seed
-from .tables import table_html
+from ..words import Date, Day, Est, Label, Msg, Num, Text, say
+from .blocks import Group, Prose
+from .tables import Col, Table, table
 
-_TITLES = {r.id: r.title for r in audit.RULES}
+_RULES = {r.id: r.message for r in audit.RULES}
 
 
-def findings(ev, checks: pd.DataFrame, name: str, shown: int = 15) -> str:
-    """The findings a reader must see: contradictions first, then questions, then inferences."""
+def _text(column: str):
+    """A cell of ids, as written (figure ids)."""
+    return lambda r: Text(str(r[column]))
+
+
+def _sources(r) -> Text:
+    return Text(str(r["source_ids"]))
+
+
+def findings(ev, checks: pd.DataFrame, name: str, shown: int = 15) -> Table:
+    """The findings a reader must see, largest first within each grade (contradictions, questions, notes,
+    inferences): each headline first, then its grade, the finding in full, its size, figures, sources and arithmetic."""
     f = audit.findings(checks)
-    display = pd.DataFrame({
-        "Grade": f["grade"],
-        "Check": f["rule"].map(_TITLES),
-        "Finding": f["finding"],
-        "How large": f["size_text"],
-        "The arithmetic": f["arithmetic"],
-        "Figures": f["figure_ids"],
-        "Sources": f["source_ids"],
-    })
-    return table_html(display, name=name, title="The audit's findings, largest first within each grade: contradictions, questions, notes and inferences",
-                      data=f, sources=ev.sources, source_column="Sources", shown=shown)
+    cols = [
+        Col("audit.column.headline", lambda r: r["headline"]),
+        Col("audit.column.grade", lambda r: Label("grade", r["grade"])),
+        Col("audit.column.finding", lambda r: r["finding"]),
+        Col("audit.column.size", lambda r: r["size_text"]),
+        Col("audit.column.figures", _text("figure_ids")),
+        Col("audit.column.sources", _sources, sources=True),
+        Col("audit.column.arithmetic", lambda r: r["arithmetic"]),
+    ]
+    return table(f, cols, name=name, data=f, title=say("audit.table.findings"), sources=ev.sources, shown=shown)
 
 
-def counts(checks: pd.DataFrame, name: str) -> str:
+_COUNTS = (("checks", "audit.column.checks"), ("contradiction", "audit.column.contradictions"), ("question", "audit.column.questions"),
+           ("note", "audit.column.notes"), ("consistent", "audit.column.consistent"), ("unchecked", "audit.column.unchecked"),
+           ("inference", "audit.column.inferences"))
+
+
+def counts(checks: pd.DataFrame, name: str) -> Table:
     """Checks made per rule and grade: what was found consistent too."""
     c = audit.counts(checks)
-    display = pd.DataFrame({
-        "Check": c["looks for"].str.capitalize(),
-        "Checks": c["checks"].map(fmt.number),
-        "Contradictions": c["contradiction"].map(fmt.number),
-        "Questions": c["question"].map(fmt.number),
-        "Notes": c["note"].map(fmt.number),
-        "Consistent": c["consistent"].map(fmt.number),
-        "Could not fail, or cannot be computed": c["unchecked"].map(fmt.number),
-        "Inferences": c["inference"].map(fmt.number),
-    })
-    return table_html(display, name=name, title="Checks made per rule and grade", data=c,
-                      numeric=("Checks", "Contradictions", "Questions", "Notes", "Consistent", "Could not fail, or cannot be computed", "Inferences"))
+    cols = [Col("audit.column.check", lambda r: r["looks for"])]
+    cols += [Col(header, (lambda col: lambda r: Num(int(r[col])))(col), numeric=True) for col, header in _COUNTS]
+    return table(c, cols, name=name, data=c, title=say("audit.table.counts"))
 
 
-def grades() -> str:
+def grades() -> Table:
     """What each grade means."""
-    display = pd.DataFrame({"Grade": list(MEANINGS), "Meaning": list(MEANINGS.values())})
-    return table_html(display)
+    g = pd.DataFrame({"grade": list(MEANINGS), "meaning": pd.Series(list(MEANINGS.values()), dtype=object)})
+    return table(g, [Col("audit.column.grade", lambda r: Label("grade", r["grade"])), Col("audit.column.meaning", lambda r: r["meaning"])])
 
 
-def all_checks(ev, checks: pd.DataFrame, name: str, shown: int = 8) -> str:
+def all_checks(ev, checks: pd.DataFrame, name: str, shown: int = 8) -> Table:
     """Every check, consistent ones included (folded; the full table is the download)."""
     c = checks.assign(_g=checks["grade"].map(audit.ORDER)).sort_values(["_g", "rule"], kind="stable")
-    display = pd.DataFrame({
-        "Grade": c["grade"], "Check": c["rule"].map(_TITLES), "About": c["subject"], "Finding": c["finding"], "Sources": c["source_ids"],
-    })
-    return table_html(display, name=name, title="Every check the audit made", data=c.drop(columns="_g"), sources=ev.sources, source_column="Sources", shown=shown)
+    cols = [
+        Col("audit.column.grade", lambda r: Label("grade", r["grade"])),
+        Col("audit.column.check", lambda r: _RULES.get(r["rule"])),
+        Col("audit.column.about", lambda r: r["subject"]),
+        Col("audit.column.finding", lambda r: r["finding"]),
+        Col("audit.column.sources", _sources, sources=True),
+    ]
+    return table(c, cols, name=name, data=c.drop(columns="_g"), title=say("audit.table.all_checks"), sources=ev.sources, shown=shown)
 
 
-def seed_date(ev, name: str) -> str:
-    """The counts that bracket the seed's own, and the window they imply."""
+def _ended(value, day):
+    if pd.isna(value):
+        return Msg("audit.none")
+    return Msg("audit.cell.count_ended", {"value": Num(value), "date": Date(day)})
+
+
+def seed_date(ev, name: str) -> Group:
+    """The counts that bracket the primary report's own, and the window they imply."""
     b = audit_seed.date_brackets(ev)
     early, late = audit_seed.date_window(ev)
-    display = pd.DataFrame({
-        "The seed's count": fmt.labels("metric", b["metric"]) + ": " + b["value"].map(fmt.number),
-        "Smaller count, ended": np.where(b["lower_claim"] != "", b["lower_value"].map(fmt.number) + ", " + b["after"].map(fmt.date), "none"),
-        "Larger count, ended by": np.where(b["upper_claim"] != "", b["upper_value"].map(fmt.number) + ", " + b["before"].map(fmt.date), "none"),
-        "Sources": b["source_ids"],
-    })
-    note = f"<p>Together: the seed appeared between {fmt.date(early)} and {fmt.date(late)}.</p>"
-    return table_html(display, name=name, title="Counts that bracket the seed's own, and the window they imply", data=b, sources=ev.sources, source_column="Sources") + note
+    cols = [
+        Col("audit.column.report_count", lambda r: Msg("audit.cell.metric_value", {"metric": Label("metric", r["metric"]), "value": Num(r["value"])})),
+        Col("audit.column.smaller", lambda r: _ended(r["lower_value"] if r["lower_claim"] != "" else None, r["after"])),
+        Col("audit.column.larger", lambda r: _ended(r["upper_value"] if r["upper_claim"] != "" else None, r["before"])),
+        Col("audit.column.sources", _sources, sources=True),
+    ]
+    note = Prose((("p", Msg("audit.seed_window", {"primary": audit_seed.primary_name(ev), "first": Day(early), "last": Day(late)})),))
+    return Group((table(b, cols, name=name, data=b, title=say("audit.table.seed_date"), sources=ev.sources), note))
 
 
-def seed_share(ev, name: str) -> str:
-    """Runs of years against the count the seed's share of its idle stock implies."""
+def seed_share(ev, name: str) -> Table:
+    """Runs of years against the count the primary report's share of its idle stock implies."""
     r = audit_seed.share_runs(ev)
-    if r.empty:
-        return "<p>The seed states no share and stock to compare.</p>"
-    display = pd.DataFrame({
-        "Years": r["years"],
-        "Units revived": fmt.estimate_column(r, "sum_", "units"),
-        "Against the share's count": r["grade"].map({"contradiction": "does not fit", "question": "fits only at the edge",
-                                                      "consistent": "fits"}),
-    })
-    return table_html(display, name=name, title="Runs of years against the count the seed's share implies", data=r, numeric=("Units revived",))
+    cols = [
+        Col("audit.column.years", lambda x: x["years"]),
+        Col("audit.column.units_revived", lambda x: Est(x["sum_value"], x["sum_low"], x["sum_high"], "units"), numeric=True),
+        Col("audit.column.against_share", lambda x: Msg(f"audit.fit.{x['grade']}")),
+    ]
+    return table(r, cols, name=name if len(r) else None, data=r, title=say("audit.table.seed_share"), empty=Msg("audit.table.no_share"))

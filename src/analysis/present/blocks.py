@@ -131,13 +131,19 @@ def prose(*parts: tuple[str, str | Msg], css: str = "", **slots) -> Prose:
 @register
 @dataclass(frozen=True)
 class Answer(Block):
-    """A page's answer: its sentences, each a paragraph (a sentence may link its numbers to tables)."""
+    """A page's answer: its sentences, each a paragraph (a sentence may link its numbers to tables), then
+    the primary article's own answer (``seed``) after its label (``seed_label``)."""
 
     lines: tuple = ()
+    seed: tuple = ()
+    seed_label: Any = None
 
     def html(self, ctx: Context) -> str:
         with speaking(ctx.language):
             body = "".join(f"<p>{say(m)}</p>" for m in self.lines if m is not None)
+            if self.seed:
+                label = f"<strong>{say(self.seed_label)}</strong> " if self.seed_label is not None else ""
+                body += f'<p class="seed-answer">{label}{" ".join(say(m) for m in self.seed)}</p>'
         return f'<div class="answer">{body}</div>'
 
 

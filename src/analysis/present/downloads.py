@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar, fmt
-from ..evidence import estimates as est_vocab
 from ..evidence import periods
 
 #: Columns of the tidy ledger, with what each holds (the README lists them too).
@@ -98,7 +97,7 @@ def estimates(ev) -> pd.DataFrame:
         "metric": e["metric"], "metric_label": fmt.labels("metric", e["metric"]), "unit": e["metric"].map(fmt.unit_of),
         "scope": e["scope"], "scope_label": fmt.labels("scope", e["scope"]),
         "value": e["value"], "low": _bound(e["low"]), "high": _bound(e["high"]),
-        "basis": e["basis"].map(est_vocab.BASES), "rule": e["rule"].map(est_vocab.RULES),
+        "basis": fmt.labels("basis", e["basis"]), "rule": fmt.labels("choice", e["rule"]),
         "chosen_claim": e["chosen_claim"], "claims": e["claim_ids"], "conflicting_claims": e["conflicting_claims"],
         "figure_ids": e["figure_ids"], "source_ids": e["source_ids"],
     })

@@ -17,7 +17,7 @@ from . import audit_tables, charts as chart_modules, jobs_tables, page, prose, r
 
 def page_timeline(ev) -> None:
     """Notebook 01's sentences and tables."""
-    prose.ledger_line(ev), prose.timeline_answer(ev), prose.seed_timeline_answer(ev)
+    prose.coverage(ev), prose.timeline_answer(ev), prose.seed_timeline_answer(ev)
     for fn, name in ((timeline_tables.years, "01-years"), (timeline_tables.reports, "01-reports-table"),
                      (timeline_tables.targets, "01-targets"), (timeline_tables.seed_figures, "01-seed-figures"),
                      (timeline_tables.claims, "01-claims")):
@@ -36,6 +36,7 @@ def page_jobs(ev, checks) -> None:
 def page_rates(ev) -> None:
     """Notebook 03's sentences and tables."""
     prose.rates_answer(ev), prose.stock_answer(ev), prose.seed_rates_answer(ev)
+    prose.lede(ev, audit.checks(ev))
     for fn, name in ((rates_tables.yearly, "03-pace-by-year"), (rates_tables.by_scope, "03-change-within-scope"),
                      (rates_tables.attainment, "03-targets-met-table"), (rates_tables.in_year, "03-in-year"),
                      (rates_tables.same_period, "03-same-period"), (rates_tables.stocks, "03-idle-stock-table"),

@@ -2,18 +2,16 @@
 
 In: a page name (``01-timeline``) and the names of the assumptions a page uses. Out: :func:`start`
 loads the ledger, builds the evidence once, applies the chart style and points the page's files at its
-folder; :func:`answer` and :func:`assumptions` return the HTML blocks that open every page.
+folder; :func:`answer`, :func:`assumptions` and :func:`text` return the blocks
+(:mod:`analysis.present.blocks`) every page is made of, its words from the catalogue.
 """
 
 from __future__ import annotations
-
-import html
 
 import pandas as pd
 from IPython.display import HTML
 
 from .. import evidence, fmt
-from ..assumptions import ASSUMPTIONS
 from ..ledger import load_ledger
 from . import style, tables
 
@@ -31,24 +29,34 @@ def start(page: str):
     return evidence.build(load_ledger())
 
 
-def answer(lines: list[str], seed: str = "") -> HTML:
-    """The page's answer: generated sentences, then the seed article's own answer in a line."""
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    seed_html = f'<p class="seed-answer"><strong>The seed article alone:</strong> {html.escape(seed)}</p>' if seed else ""
-    return HTML(f'<div class="answer">{body}{seed_html}</div>')
+def answer(lines: list, seed: list | None = None, seed_label=None):
+    """The page's answer (an :class:`~analysis.present.blocks.Answer`): its sentences (messages of
+    :mod:`analysis.present.prose`), then the primary article's own answer after ``seed_label``."""
+    from .blocks import Answer
+
+    return Answer(tuple(lines), tuple(seed or ()), seed_label)
 
 
-def assumptions(names: list[str]) -> HTML:
-    """The assumptions a page relies on, folded: name, value and meaning (from :mod:`analysis.assumptions`)."""
-    rows = pd.DataFrame([{"Assumption": a.name.capitalize(), "Setting": a.value, "What it means": a.meaning}
-                         for a in (ASSUMPTIONS[n] for n in names)])
-    return HTML(f"<details class=\"assumptions\"><summary>Assumptions this page uses ({len(rows)})</summary>"
-                f"{tables.table_html(rows)}</details>")
+def assumptions(names: list[str]):
+    """The assumptions a page relies on, folded: name, setting and meaning (:mod:`analysis.assumptions`)."""
+    from ..assumptions import ASSUMPTIONS
+    from ..words import Msg
+    from .blocks import Details
+    from .tables import Col, table
+
+    rows = pd.DataFrame({"key": [ASSUMPTIONS[n].key for n in names], "slots": [ASSUMPTIONS[n].slots for n in names]})
+    cols = [Col("assumption.column.name", lambda r: Msg(f"assumption.{r['key']}.name")),
+            Col("assumption.column.setting", lambda r: Msg(f"assumption.{r['key']}.value", r["slots"])),
+            Col("assumption.column.meaning", lambda r: Msg(f"assumption.{r['key']}.meaning"))]
+    return Details(Msg("page.assumptions", {"n": len(names)}), table(rows, cols), css="assumptions")
 
 
-def paragraph(text: str) -> HTML:
-    """A generated sentence or two as a paragraph (escaped)."""
-    return HTML(f"<p>{html.escape(text)}</p>")
+def text(*parts, css: str = "", **slots):
+    """Headings, paragraphs and list items from the catalogue: ``text(("h2", "timeline.years.h"), ("p", "timeline.years.p"))``
+    (``slots`` fill every part's template)."""
+    from .blocks import prose
+
+    return prose(*parts, css=css, **slots)
 
 
 def sources_of(*frames: pd.DataFrame, column: str = "source_ids") -> list[str]:

@@ -110,16 +110,17 @@ def cited(ids, sources: pd.DataFrame | None) -> dict[str, SourceRef]:
     return {str(r["source_id"]): SourceRef.of(r) for _, r in rows.iterrows()}
 
 
-def outlet(name: str) -> str:
-    """An outlet's name without its description ('Mehr News Agency (English)' -> 'Mehr News Agency'),
-    in the language in force where the catalogue names it (``outlet.<name>``)."""
-    from ..words import catalogue
+def outlet_name(name: str) -> str:
+    """An outlet's name without its description ('Mehr News Agency (English)' -> 'Mehr News Agency'): the
+    code of ``Label("outlet", ...)``, so a message names the outlet in the language it is written in."""
+    return str(name).split(" (")[0]
 
-    short = str(name).split(" (")[0]
-    table = catalogue()
-    if f"outlet.{short}" in table:
-        return table[f"outlet.{short}"]
-    return short
+
+def outlet(name: str) -> str:
+    """An outlet's name in the language in force where the catalogue names it (``outlet.<name>``)."""
+    from ..words import label
+
+    return label("outlet", outlet_name(name))
 
 
 def source_label(ref: SourceRef) -> str:
@@ -239,10 +240,13 @@ class Table(Block):
             text = write(v) if v is not None else ""
             return _number_cell(text) if numeric else html.escape(text)
 
+        anchored = [False]
+
         def table(rows) -> str:
             body = "".join("<tr>" + "".join(f"<td{_NUM if n else ''}>{cell(v, n, k)}</td>" for v, n, k in zip(r, self.numeric, self.links))
                            + "</tr>" for r in rows)
-            anchor = f' id="{self.anchor}"' if self.anchor else ""
+            anchor = f' id="{html.escape(self.anchor, quote=True)}"' if self.anchor and not anchored[0] else ""
+            anchored[0] = True  # the id goes on the table shown first, never on its folded copy
             return f'<div class="table-wrap"{anchor}><table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
         rows = list(self.rows)

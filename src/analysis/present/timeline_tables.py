@@ -1,163 +1,168 @@
-"""The tables each page shows: question tables turned into plain-label, formatted display frames.
+"""The timeline page's tables: the years, what each rests on, the reports, the targets, the primary
+article's figures, every claim.
 
-In: an :class:`~analysis.evidence.Evidence` (and, for the audit, its checks). Out: HTML from
-:func:`analysis.present.tables.table_html`, with the full data written as CSV beside the page.
-Column headers are plain words; numbers go through :mod:`analysis.fmt`; sources are linked citations.
+In: an :class:`~analysis.evidence.Evidence`. Out: :class:`~analysis.present.tables.Table` blocks (headers
+from the catalogue, ``table.*``; typed cells written in the language in force) with the full data written
+as CSV beside the page. Also the cells the other pages' tables share (:func:`year_cell`, :func:`to_date_cell`).
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .. import fmt
-from ..evidence import estimates as est_vocab
-from ..evidence import targets as target_vocab
 from ..questions import timeline
-from .tables import table_html
+from ..words import Date, Est, Label, Msg, Num, Period, Stated, Text, Window, Year
+from .tables import Col, table
 
 
-def _year(y: pd.Series) -> pd.Series:
-    """'1399 (2020-21)'."""
-    start = y.astype(int) + 621
-    return y.astype(int).astype("str") + " (" + start.astype("str") + "-" + (start + 1).astype("str").str[-2:] + ")"
+def year_cell(r: pd.Series, last_year: int | None = None) -> Msg:
+    """'1399 (2020–21)', with ', so far' for the running year known only in part, ', in part only' for an
+    earlier one (rows with ``complete``: :func:`analysis.questions.timeline.completeness`)."""
+    y = Year(r["jalali_year"])
+    if "complete" not in r or bool(r["complete"]):
+        return Msg("cell.year", {"year": y})
+    return Msg("cell.year_so_far" if last_year is not None and int(r["jalali_year"]) == last_year else "cell.year_in_part", {"year": y})
 
 
-def _est(frame: pd.DataFrame, prefix: str = "", unit: str | pd.Series = "units") -> pd.Series:
-    return fmt.estimate_column(frame, prefix, unit)
+def to_date_cell(r: pd.Series) -> Msg:
+    """For a part-year: 'at least what was counted to 2025-08-01 (1404/05/10): no full-year figure yet'."""
+    early, late = r["to_date_earliest"], r["to_date_latest"]
+    day = Date(early) if early == late else Window(early, late)
+    return Msg("cell.part_year", {"day": day})
 
 
-def year_labels(y: pd.DataFrame) -> pd.Series:
-    """'1399 (2020-21)' for a complete year; ', so far' after the last year when it is known only in part,
-    ', in part only' after an earlier part-year (frames with ``complete``: :func:`analysis.questions.timeline.completeness`)."""
-    last = pd.Series(np.arange(len(y)) == len(y) - 1, index=y.index)
-    return _year(y["jalali_year"]) + np.where(y["complete"], "", np.where(last, ", so far", ", in part only"))
+def est(prefix: str = "", unit: str = "units"):
+    """A cell of an estimate from ``{prefix}value/low/high``."""
+    return lambda r: Est(r[f"{prefix}value"], r[f"{prefix}low"], r[f"{prefix}high"], unit)
 
 
-def to_date_words(y: pd.DataFrame) -> pd.Series:
-    """For a part-year: 'counted to 2025-08-01 (1404/05/10), with no full-year figure'; '' for a complete year."""
-    return pd.Series(np.where(y["complete"], "", "counted to " + fmt.date_windows(y["to_date_earliest"], y["to_date_latest"])
-                              + ", with no full-year figure"), index=y.index)
+def stated(r: pd.Series) -> Stated:
+    """A figure as worded, with its unit."""
+    return Stated(r["value"], r["qualifier"], fmt.unit_of(r["metric"]))
 
 
-# ---------------------------------------------------------------------------------------------
-# Timeline
-# ---------------------------------------------------------------------------------------------
+def ids(column: str = "source_ids"):
+    """A cell of source ids (linked by the table)."""
+    return lambda r: Text(str(r[column]))
 
-def years(ev, name: str) -> str:
+
+SOURCES = "column.sources"
+
+
+def years(ev, name: str):
     """The programme year by year: the best estimate, its scope and basis, the targets."""
     y = timeline.years(ev)
-    if y.empty:
-        return "<p>The ledger has no yearly count of revived units.</p>"
-    target = np.where(y["target_value"].notna(),
-                      fmt.labels("scope", y["target_scope"].fillna("")) + ": " + y["target_value"].map(fmt.number)
-                      + np.where(y["target_first_value"].notna() & (y["target_first_value"] != y["target_value"]),
-                                 " (first stated " + y["target_first_value"].map(fmt.number) + ")", ""), "")
-    display = pd.DataFrame({
-        "Iranian year": year_labels(y),
-        "Units revived": _est(y),
-        "Scope": fmt.labels("scope", y["scope"]),
-        "How it is known": y["basis"].map(est_vocab.BASES).where(y["complete"], "part of the year only: at least what was " + to_date_words(y)),
-        "Revival target": target,
-        "Sources": y["source_ids"],
-    })
+    last = int(y["jalali_year"].max()) if len(y) else None
+
+    def basis(r):
+        return Label("basis", r["basis"]) if r["complete"] else to_date_cell(r)
+
+    def target(r):
+        if pd.isna(r["target_value"]):
+            return ""
+        slots = {"scope": Label("scope", r["target_scope"]), "value": Num(r["target_value"])}
+        if not pd.isna(r["target_first_value"]) and r["target_first_value"] != r["target_value"]:
+            return Msg("cell.target_revised", {**slots, "first": Num(r["target_first_value"])})
+        return Msg("cell.target", slots)
+
+    cols = [Col("column.year", lambda r: year_cell(r, last)),
+            Col("column.dates", lambda r: Window(r["year_start"], r["year_end"])),
+            Col("column.units_revived", est(), numeric=True), Col("column.scope", lambda r: Label("scope", r["scope"])),
+            Col("column.how_known", basis), Col("column.target", target), Col(SOURCES, ids(), sources=True)]
     data = y[["jalali_year", "year_start", "year_end", "scope", "value", "low", "high", "basis", "complete", "to_date_value", "to_date_low",
               "to_date_high", "to_date_earliest", "to_date_latest", "rule", "chosen_claim", "figure_ids", "source_ids",
-              "target_first_value", "target_value", "target_scope"]]
-    return table_html(display, name=name, title="Units revived per Iranian year: best estimates with their bounds, basis and targets", data=data, sources=ev.sources, source_column="Sources", numeric=("Units revived",))
+              "target_first_value", "target_value", "target_scope"]] if len(y) else y
+    return table(y, cols, name=name, data=data, sources=ev.sources, empty=Msg("table.timeline.years.empty"),
+                 title="Units revived per Iranian year: best estimates with their bounds, basis and targets")
 
 
-def seed_figures(ev, name: str) -> str:
-    """The seed's figures: what each says, for which period, and the earlier report it repeats."""
+def seed_figures(ev, name: str):
+    """The primary article's figures: what each says, for which period, and the earlier report it repeats."""
     s = timeline.seed(ev)
     unit = s["metric"].map(fmt.unit_of)
-    display = pd.DataFrame({
-        "What": fmt.labels("metric", s["metric"]),
-        "Figure": fmt.stated_column(s),
-        "Read as": fmt.each(fmt.interval, s["low"], s["high"], unit),
-        "Scope": fmt.labels("scope", s["scope"]),
-        "Period": fmt.period_labels(s),
-        "The seed's words": s["quote"],
-        "First reported by": s["earlier_report"],
-    })
-    return table_html(display, name=name, title="The seed article's figures, periods and words", data=s, sources=ev.sources, source_column="First reported by")
+    s = s.assign(_unit=unit)
+    cols = [Col("column.what", lambda r: Label("metric", r["metric"])), Col("column.figure", stated),
+            Col("column.read_as", lambda r: Est(float("nan"), r["low"], r["high"], r["_unit"])),
+            Col("column.scope", lambda r: Label("scope", r["scope"])), Col("column.period", Period.of),
+            Col("column.its_words", lambda r: Text(str(r["quote"]))), Col("column.first_reported_by", ids("earlier_report"), sources=True)]
+    return table(s, cols, name=name, data=s.drop(columns="_unit"), sources=ev.sources,
+                 title="The primary article's figures, periods and words")
 
 
-def reports(ev, name: str, shown: int = 8) -> str:
+def reports(ev, name: str, shown: int = 8):
     """Every report with its date (or window) and how the date is known."""
     r = timeline.reports(ev)
-    display = pd.DataFrame({
-        "Report": r["source_id"],
-        "Date": fmt.date_windows(r["published_earliest"], r["published_latest"]),
-        "How the date is known": fmt.labels("date_basis", r["date_basis"]),
-        "Language": fmt.labels("language", r["language"]),
-        "Figures": r["figures"].map(fmt.number),
-        "New claims": r["new_claims"].map(fmt.number),
-    })
-    return table_html(display, name=name, title="Every report with its date or date window", data=r.drop(columns=["note"]), sources=ev.sources, source_column="Report",
-                      shown=shown, numeric=("Figures", "New claims"))
+
+    def date(row):
+        e, l = row["published_earliest"], row["published_latest"]
+        return Date(e) if e == l else Msg("cell.date_window", {"first": Date(e), "last": Date(l)})
+
+    cols = [Col("column.report", ids("source_id"), sources=True), Col("column.date", date),
+            Col("column.how_dated", lambda row: Label("date_basis", row["date_basis"])),
+            Col("column.language", lambda row: Label("language", row["language"])),
+            Col("column.figures", lambda row: Num(row["figures"]), numeric=True),
+            Col("column.new_figures", lambda row: Num(row["new_claims"]), numeric=True)]
+    return table(r, cols, name=name, data=r.drop(columns=["note"]), sources=ev.sources, shown=shown,
+                 title="Every report with its date or date window")
 
 
-def targets(ev, name: str, shown: int = 12) -> str:
-    """Every target with its kind, when it was first stated, and its role in the year's path."""
+def targets(ev, name: str, shown: int = 12):
+    """Every target with its kind, when it was first stated, and its role in its year's path."""
     t = ev.targets.sort_values(["first_year", "metric", "scope", "first_published_earliest"], kind="stable")
-    unit = t["metric"].map(fmt.unit_of)
-    role = t["role"].map(target_vocab.TARGET_ROLES) + np.where(t["direction"] != "", " (" + t["direction"] + ")", "")
-    display = pd.DataFrame({
-        "Period": fmt.period_labels(t),
-        "Target": fmt.labels("metric", t["metric"]),
-        "Scope": fmt.labels("scope", t["scope"]),
-        "Value": fmt.each(fmt.stated, t["value"], t["qualifier"], unit),
-        "Kind": t["target_kind"].map(target_vocab.TARGET_KINDS),
-        "First stated": t["timing"].where(t["timing"] != "", "-") ,
-        "Role": role,
-        "Scored": np.where(t["scored"], "yes", "no: " + t["not_scored"]),
-        "Sources": t["source_ids"],
-    })
-    return table_html(display, name=name, title="Every target: kind, when first stated, role in its path, whether scored", data=t.drop(columns=["range_role", "range_source"], errors="ignore"), sources=ev.sources,
-                      source_column="Sources", shown=shown)
+
+    def role(r):
+        word = Label("target_role", r["role"])
+        return Msg("cell.role_direction", {"role": word, "direction": Label("direction", r["direction"])}) if r["direction"] else word
+
+    def judged(r):
+        return Msg("table.yes") if r["scored"] else Msg("cell.not_judged", {"why": Label("not_judged", r["not_scored"])})
+
+    cols = [Col("column.period", Period.of), Col("column.target", lambda r: Label("metric", r["metric"])),
+            Col("column.scope", lambda r: Label("scope", r["scope"])), Col("column.value", stated, numeric=True),
+            Col("column.kind", lambda r: Label("target_kind", r["target_kind"])),
+            Col("column.first_stated", lambda r: Label("timing", r["timing"]) if r["timing"] else ""),
+            Col("column.role", role), Col("column.judged", judged), Col(SOURCES, ids(), sources=True)]
+    return table(t, cols, name=name, data=t.drop(columns=["range_role", "range_source"], errors="ignore"), sources=ev.sources,
+                 shown=shown, title="Every target: kind, when first stated, role in its path, whether set against a result")
 
 
-def claims(ev, name: str, shown: int = 10) -> str:
+def claims(ev, name: str, shown: int = 10):
     """Every claim, first reported first: the number, its period, and every report that states it."""
     c = timeline.claims(ev)
-    unit = c["metric"].map(fmt.unit_of)
-    display = pd.DataFrame({
-        "First reported": fmt.date_windows(c["first_published_earliest"], c["first_published_latest"]).str.replace(r" \(.*\)$", "", regex=True),
-        "What": fmt.labels("metric", c["metric"]),
-        "Scope": fmt.labels("scope", c["scope"]),
-        "Period": fmt.period_labels(c),
-        "Figure": fmt.each(fmt.stated, c["value"], c["qualifier"], unit),
-        "Reports": c["n_sources"].map(fmt.number),
-        "Figure ids": c["figure_ids"],
-        "Sources": c["source_ids"],
-    })
+
+    def first(r):
+        e, l = r["first_published_earliest"], r["first_published_latest"]
+        return Date(e) if e == l else Msg("cell.date_window", {"first": Date(e), "last": Date(l)})
+
+    cols = [Col("column.first_reported", first), Col("column.what", lambda r: Label("metric", r["metric"])),
+            Col("column.scope", lambda r: Label("scope", r["scope"])), Col("column.period", Period.of),
+            Col("column.figure", stated, numeric=True), Col("column.reports", lambda r: Num(r["n_sources"]), numeric=True),
+            Col(SOURCES, ids(), sources=True)]
     data = c[["claim_id", "metric", "scope", "period_kind", "start", "end", "end_earliest", "end_latest", "value", "qualifiers", "low",
               "high", "n_figures", "n_sources", "figure_ids", "source_ids", "first_source", "first_published_earliest", "first_published_latest"]]
-    return table_html(display, name=name, title="Every claim: a number and every report that states it", data=data, sources=ev.sources, source_column="Sources", shown=shown)
+    return table(c, cols, name=name, data=data, sources=ev.sources, shown=shown, title="Every figure, once: a number and every report that states it")
 
 
-def weighed(ev, name: str) -> str:
+def weighed(ev, name: str):
     """What each year's headline estimate weighed: every claim, the scope it counts, and its role."""
     w = ev.weighed
     h = ev.headline[["jalali_year", "scope"]]
     w = w[w["metric"] == "units_revived"].merge(h, on=["jalali_year", "scope"])
-    if w.empty:
-        return "<p>No yearly estimate rests on more than its own figure.</p>"
-    claims = ev.claims.set_index("claim_id")
-    c = claims.reindex(w["claim_id"])
-    words = fmt.stated_column(c.reset_index()).to_numpy() + " units"
-    why = np.where(w["keeper_exact"].to_numpy(), "an exact count from ISIPO", "")
-    why = np.where(w["target_echo"].to_numpy(), "equals a target of its year", why)
-    display = pd.DataFrame({
-        "Iranian year": _year(w["jalali_year"]).to_numpy(),
-        "Figure": words,
-        "Scope": fmt.labels("scope", w["claim_scope"]).to_numpy(),
-        "Period": c["period_label"].to_numpy(),
-        "Its part in the estimate": w["role"].map(est_vocab.WEIGHED_ROLES).to_numpy(),
-        "Weighed as": why,
-        "Sources": c["source_ids"].to_numpy(),
-    })
-    return table_html(display, name=name, title="What each year's estimate weighed: every claim and its role",
-                      data=w.assign(period=c["period_label"].to_numpy(), source_ids=c["source_ids"].to_numpy()),
-                      sources=ev.sources, source_column="Sources")
+    c = ev.claims.set_index("claim_id").reindex(w["claim_id"]).reset_index()
+    mine = ["jalali_year", "claim_scope", "role", "keeper_exact", "target_echo"]
+    rows = pd.concat([w.reset_index(drop=True)[mine], c.drop(columns=[x for x in mine if x in c])], axis=1)
+
+    def why(r):
+        if r["target_echo"]:
+            return Msg("cell.weighed.target_echo")
+        return Msg("cell.weighed.keeper_exact") if r["keeper_exact"] else ""
+
+    cols = [Col("column.year", lambda r: Msg("cell.year", {"year": Year(r["jalali_year"])})),
+            Col("column.figure", lambda r: Stated(r["value"], r["qualifier"], "units"), numeric=True),
+            Col("column.scope", lambda r: Label("scope", r["claim_scope"])), Col("column.period", Period.of),
+            Col("column.part_in_estimate", lambda r: Label("weighed_role", r["role"])), Col("column.weighed_as", why),
+            Col(SOURCES, ids(), sources=True)]
+    return table(rows, cols, name=name, data=w.assign(period=c["period_label"].to_numpy(), source_ids=c["source_ids"].to_numpy()),
+                 sources=ev.sources, empty=Msg("table.timeline.weighed.empty"),
+                 title="What each year's estimate weighed: every figure and its part")

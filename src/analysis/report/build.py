@@ -49,7 +49,8 @@ from typing import Callable, Iterator
 
 from .. import buildday, execute, paths
 from ..ledger import LedgerError, load_ledger
-from . import content, layout, pages, sources
+from ..present.blocks import Context
+from . import content, edition, glossary, layout, pages, sources
 from .front import render_front_page
 from .notebooks import (
     NotebookFailure,
@@ -227,13 +228,42 @@ def publish(staging: Path, out: Path) -> None:
 
 # --- the build ------------------------------------------------------------------------------------
 
+def page_title(stem: str, nb) -> str:
+    """A page's title in the language in force: the catalogue's ``page.<stem>.title``, or the notebook's H1."""
+    from ..words import has, say
+
+    key = f"page.{stem}.title"
+    return say(key) if has(key) else notebook_title(nb, stem)
+
+
 def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
-    titled = [(stem, notebook_title(nb, stem)) for stem, nb in built]
+    titled = [(stem, page_title(stem, nb)) for stem, nb in built]
     links = [layout.Link(title, f"{stem}.html") for stem, title in titled]
     return [
         pages.PageInfo(stem, title, links[i - 1] if i > 0 else None, links[i + 1] if i + 1 < len(links) else None)
         for i, (stem, title) in enumerate(titled)
     ]
+
+
+def _persian_edition(staging: Path, built: list, built_pages: list, ledger, ready) -> None:
+    """The Persian twin of every page, in ``fa/``, written from the same executions (:mod:`analysis.report.edition`)."""
+    from ..words import speaking
+
+    fa = staging / edition.FOLDER
+    fa.mkdir()
+    back = "../"
+    with speaking("fa"):
+        infos = _page_infos(built)
+        for info, (stem, nb) in zip(infos, built):
+            page = pages.render_page(edition.persian_notebook(nb, stem, fa), info, twin=back + info.href,
+                                     notebook_href=back + info.notebook_href)
+            (fa / info.href).write_text(page, encoding="utf-8")
+        (fa / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=back + layout.SOURCES_PAGE), encoding="utf-8")
+        (fa / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=back + layout.GLOSSARY_PAGE), encoding="utf-8")
+        fa_pages = [content.BuiltPage(i, p.nb, p.folder) for i, p in zip(infos, built_pages)]
+        front = content.front_page(fa_pages, staging, ledger, ready, twin=back + layout.FRONT_PAGE, prefix=back)
+        ctx = Context(language="fa", files="", data_files="..", out=fa)  # the headline chart is drawn again, in Persian
+        (fa / layout.FRONT_PAGE).write_text(render_front_page(front, ctx), encoding="utf-8")
 
 
 def _no_file_in_the_way(out: Path) -> None:
@@ -307,15 +337,19 @@ def build_report(
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
                     built.append((source.stem, nb))
                 infos = _page_infos(built)
+                twin = f"{edition.FOLDER}/"
                 for info, (_, nb) in zip(infos, built):
-                    (staging / info.href).write_text(pages.render_page(nb, info), encoding="utf-8")
+                    (staging / info.href).write_text(pages.render_page(nb, info, twin=twin + info.href), encoding="utf-8")
                     missing = pages.images_without_alt(nb)
                     if missing:
                         log(f"note: {missing} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
-                (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger), encoding="utf-8")
+                (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=twin + layout.SOURCES_PAGE), encoding="utf-8")
+                (staging / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=twin + layout.GLOSSARY_PAGE), encoding="utf-8")
                 built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(infos, built)]
-                front = content.front_page(built_pages, staging, ledger, prepared.result())
-                (staging / layout.FRONT_PAGE).write_text(render_front_page(front), encoding="utf-8")
+                ready = prepared.result()
+                front = content.front_page(built_pages, staging, ledger, ready, twin=twin + layout.FRONT_PAGE)
+                (staging / layout.FRONT_PAGE).write_text(render_front_page(front, Context(files="", out=staging)), encoding="utf-8")
+                # _persian_edition(staging, built, built_pages, ledger, ready)  # enabled once the Persian catalogue is complete
                 staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
                 publish(staging, out)
         except OSError as exc:

@@ -20,12 +20,10 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from . import layout
 from ..present.tables import MANIFEST
-from .front import Answer, Chart, Download, Finding, FrontPage, PageLink
+from .front import Answer, Download, Finding, FrontPage, PageLink
 from .pages import PageInfo
 
-TITLE = "Iran's idle-factory revival programme in figures"
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,10 @@ def data_rows(path: Path) -> int:
 
 
 def _rows_words(n: int) -> str:
-    return f"{n:,} row" + ("" if n == 1 else "s")
+    from ..words import Count
+    from ..words.forms import write
+
+    return write(Count(n, "row"))
 
 
 def _manifest(folder: Path) -> dict[str, tuple[str, str, int | None]]:
@@ -70,14 +71,27 @@ def _manifest(folder: Path) -> dict[str, tuple[str, str, int | None]]:
     return out
 
 
-def downloads(pages: list[BuiltPage], root: Path, report_rows: dict[str, int] | None = None) -> list[Download]:
+def download_title(file: str, fallback: str) -> str:
+    """A download's title in the language in force: the catalogue's ``download.<file stem>``, or ``fallback``."""
+    from ..words import has, say
+
+    key = f"download.{Path(file).stem}"
+    return say(key) if has(key) else fallback
+
+
+def downloads(pages: list[BuiltPage], root: Path, report_rows: dict[str, int] | None = None, prefix: str = "") -> list[Download]:
     """The report-wide tables first (``report_rows``: file -> rows written, from :func:`write_report_files`),
-    then every CSV of every page under its plain title, with the rows its page listed (empty ones get 0 rows)."""
+    then every CSV of every page under its plain title, with the rows its page listed (empty ones get 0 rows).
+    ``prefix``: where the files are from the page that lists them ('../' from the Persian edition)."""
+    from ..words import Msg, say
+
     out = []
-    for name, title, what in REPORT_FILES:
+    for name, key in REPORT_FILES:
         if name in (report_rows or {}):
             rows = report_rows[name]
-            out.append(Download(title=title, href=name, description=f"CSV, {what}, {_rows_words(rows)}", rows=rows, section="The data"))
+            out.append(Download(title=say(f"download.{key}"), href=prefix + name,
+                                description=say("download.description", what=Msg(f"download.{key}_what"), rows=_rows_words(rows)),
+                                rows=rows, section=say("front.the_data")))
     for page in pages:
         if not page.folder.is_dir():
             continue
@@ -85,123 +99,125 @@ def downloads(pages: list[BuiltPage], root: Path, report_rows: dict[str, int] | 
         for path in sorted(page.folder.glob("*.csv"), key=lambda p: list(titles).index(p.name) if p.name in titles else len(titles)):
             title, kind, rows = titles.get(path.name, (plain_file_title(path.stem), "table", None))
             rows = data_rows(path) if rows is None else rows
-            what = "the data behind the chart" if kind == "chart" else "the table's data"
-            out.append(Download(title=title, href=path.relative_to(root).as_posix(), description=f"CSV, {what}, {_rows_words(rows)}",
-                                rows=rows, section=page.info.title))
+            what = Msg("download.chart_data" if kind == "chart" else "download.table_data")
+            out.append(Download(title=download_title(path.name, title), href=prefix + path.relative_to(root).as_posix(),
+                                description=say("download.description", what=what, rows=_rows_words(rows)), rows=rows, section=page.info.title))
     return out
 
 
-#: Report-wide downloads written by :func:`write_report_files`: file, title, what it holds.
-REPORT_FILES: tuple[tuple[str, str, str], ...] = (
-    ("ledger.csv", "The whole ledger, one row per figure", "every figure with its bounds, period in both calendars, claim, source and address"),
-    ("estimates.csv", "Yearly best estimates", "one row per metric, scope and Iranian year, with bounds, basis and the rule that chose it"),
-)
+#: Report-wide downloads written by :func:`write_report_files`: file, and its catalogue key (``download.<key>``,
+#: ``download.<key>_what``).
+REPORT_FILES: tuple[tuple[str, str], ...] = (("ledger.csv", "ledger"), ("estimates.csv", "estimates"))
 
-#: The three questions, in the order the front page answers them, with the page that answers each.
+#: The three questions, in the order the front page answers them: the catalogue key of each, and the page that answers it.
 QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("What was revived, targeted and reported, and when?", "01-timeline.html"),
-    ("How many jobs does each revived unit bring back?", "02-jobs-per-unit.html"),
-    ("Is the pace rising or falling, and were the targets met?", "03-year-on-year.html"),
+    ("front.questions.timeline", "01-timeline.html"),
+    ("front.questions.jobs", "02-jobs-per-unit.html"),
+    ("front.questions.rates", "03-year-on-year.html"),
 )
 
 #: Where the audit's findings are detailed.
 AUDIT_PAGE = "04-source-audit.html"
+FINDINGS_ANCHOR = "04-findings"
 
 
-def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
+def write_report_files(ev, root: Path) -> tuple[object | None, dict[str, int]]:
     """Write the tidy ledger, the yearly estimates and the headline chart into ``root``; returns the chart
-    (``None``, and no chart files, when the ledger has no yearly count to draw) and the rows of each
-    report-wide CSV file written (file name -> rows)."""
+    (a :class:`analysis.present.figures.Chart` block, which writes ``headline.png`` and ``headline.svg`` when
+    the front page renders it; ``None``, and no chart files, when the ledger has no yearly count to draw) and
+    the rows of each report-wide CSV file written (file name -> rows)."""
     from .. import csvfile, evidence
-    from ..present import charts, downloads as dl, figures, page as pg, tables
-    from ..present.blocks import Context
+    from ..present import charts, downloads as dl, figures, page as pg, style
     from ..questions import timeline
-    from ..words import speaking
 
     written = {"ledger.csv": dl.ledger(ev, evidence.provinces(ev.ledger)), "estimates.csv": dl.estimates(ev)}
     for name, frame in written.items():
         csvfile.write_csv(frame, root / name)
     rows = {name: len(frame) for name, frame in written.items()}
+    style.setup()
     years = timeline.years(ev)
     if not pg.drawable(years):
         return None, rows
-    # The headline chart is a chart block (analysis.present.figures.Chart): its files are its narrow drawing,
-    # shown at its own size (420 px: a point is a pixel, as on the pages) in the front page's column of about 470 px.
-    block = figures.chart("headline", charts.programme.years_chart, charts.programme.years_alt, years, sources=ev.sources,
-                          data="headline.csv", files="narrow")
-    block.write(Context(language="en", out=root))
-    with speaking("en"):
-        alt = block.alt()
     csvfile.write_csv(years.drop(columns=["other_scopes"]), root / "headline.csv")
-    return Chart(image="headline.svg", alt=alt,
-                 caption="Units revived per Iranian year: the best estimate of each year, with its range and the year's revival target.",
-                 source_html=tables.source_line(block.ids, block.refs)
-                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.png">PNG</a>'), rows
+    # The headline chart is a chart block (analysis.present.figures.Chart), drawn when the front page is
+    # written, in that page's language: its narrow drawing only, shown at its own size in the front page's
+    # column, under a one-line caption and a compact source line (the drawing names its sources itself).
+    return figures.chart("headline", charts.programme.years_chart, charts.programme.years_alt, years, sources=ev.sources,
+                         data="headline.csv", files="narrow", caption="front.chart_caption"), rows
 
 
 def findings(ev, checks) -> list[Finding]:
     """The audit's contradictions and questions, largest first, then its notes (shown, never counted as
-    findings), one line each, linked to the audit page."""
+    findings), each its one-line headline (the audit's ``headline`` column), linked to the audit page's findings."""
+    from ..present import prose
     from ..questions import audit
 
     f = audit.findings(checks)
     f = f[f["grade"].isin([*audit.FINDING_GRADES, "note"])]
-    return [Finding(r["grade"], f"{r['subject'][:1].upper()}{r['subject'][1:]}: {r['finding']}", f"{AUDIT_PAGE}#The-findings")
-            for _, r in f.iterrows()]
+    return [Finding(r["grade"], prose._headline(r), f"{AUDIT_PAGE}#{FINDINGS_ANCHOR}") for _, r in f.iterrows()]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """What the front page needs from the analysis, computed while the notebooks run (:func:`prepare`)."""
+    """What the front page needs from the analysis, computed while the notebooks run (:func:`prepare`):
+    sentences as messages, so each edition writes them in its own language."""
 
-    as_of_line: str
+    current: object
+    lede: list
     answers: list
-    chart: Chart | None
+    seed_label: object
+    rests_on: object
+    seed_name: object
+    chart: object | None  # the headline chart block (analysis.present.figures.Chart)
     findings: list
     report_rows: dict[str, int] = field(default_factory=dict)  # rows of each report-wide CSV file written
 
 
 def prepare(ledger, root: Path) -> Prepared:
-    """The front page's analysis (the answers, the findings, the headline chart and the report-wide files).
+    """The front page's analysis (the lede, the answers, the findings, the headline chart and the report-wide files).
 
     Independent of the pages, so the builder runs it beside the notebooks' kernels.
     """
     from .. import evidence
     from ..present import prose
     from ..questions import audit
+    from ..words import Msg
 
     ev = evidence.build(ledger)
     checks = audit.checks(ev)
     answer_fns = ((prose.timeline_answer, prose.seed_timeline_answer), (prose.jobs_answer, prose.seed_jobs_answer),
                   (prose.rates_answer, prose.seed_rates_answer))
-    answers = [Answer(question=q, answer_html=f"<p>{layout.esc(a(ev, detail=False))}</p>",
-                      seed_answer_html=f"<p>{layout.esc(s(ev, short=True))}</p>", page_href=href)
+    answers = [Answer(question=Msg(q), lines=tuple(a(ev)), seed=tuple(s(ev)), page_href=href)
                for (q, href), (a, s) in zip(QUESTIONS, answer_fns)]
     chart, rows = write_report_files(ev, root)
-    return Prepared(as_of_line=prose.ledger_line(ev), answers=answers, chart=chart, findings=findings(ev, checks), report_rows=rows)
+    return Prepared(current=prose.current(ev), lede=prose.lede(ev, checks), answers=answers, seed_label=prose.seed_label(ev),
+                    rests_on=prose.coverage(ev), seed_name=prose.seed_name(ev), chart=chart, findings=findings(ev, checks),
+                    report_rows=rows)
 
 
-def front_page(pages: list[BuiltPage], root: Path, ledger, prepared: Prepared | None = None) -> FrontPage:
-    """The front page, from the evidence the pages read (the same functions, the same numbers)."""
+def front_page(pages: list[BuiltPage], root: Path, ledger, prepared: Prepared | None = None, twin: str | None = None,
+               prefix: str = "") -> FrontPage:
+    """The front page in the language in force, from the evidence the pages read (the same functions, the same numbers).
+
+    ``twin``: the front page in the other language; ``prefix``: where the report's files are from this page."""
+    from ..words import Msg, Text, say
+
     prepared = prepared or prepare(ledger, root)
     licences = sorted({str(x) for x in ledger.sources["licence"] if str(x).strip()})
-    licence_html = (
-        "The package's code is released under the MIT licence. The reports themselves are not copied: the ledger "
-        "records their figures, dates and addresses as facts attributed to them"
-        + (f"; the one text kept whole, the seed article, is under its own licence ({layout.esc('; '.join(licences))})." if licences else ".")
-    )
+    licence = (Msg("front.licence", {"seed": prepared.seed_name, "licence": Text("; ".join(licences))}) if licences
+               else Msg("front.licence_plain"))
     return FrontPage(
-        title=TITLE,
-        as_of_line=prepared.as_of_line,
+        title=say("report.title"),
+        current=prepared.current,
+        lede=tuple(prepared.lede),
         answers=prepared.answers,
+        seed_label=prepared.seed_label,
+        rests_on=prepared.rests_on,
         headline_chart=prepared.chart,
         findings=prepared.findings,
-        pages=[PageLink(p.info.title, p.info.href, p.info.notebook_href) for p in pages],
-        downloads=downloads(pages, root, prepared.report_rows),
-        citation_html=(
-            f"Cite as: {layout.esc(layout.REPORT_NAME)}, &ldquo;{layout.esc(TITLE)}&rdquo;, built by "
-            f"<code>make report</code> from its ledger. Cite a figure by its report: see the "
-            f'<a href="{layout.href(layout.SOURCES_PAGE)}">Sources</a>.'
-        ),
-        licence_html=licence_html,
+        pages=[PageLink(p.info.title, p.info.href, prefix + p.info.notebook_href) for p in pages],
+        downloads=downloads(pages, root, prepared.report_rows, prefix),
+        citation=Msg("front.cite_as", {"name": Text(say("report.name")), "title": Text(say("report.title"))}),
+        licence=licence,
+        twin=twin,
     )

@@ -1,29 +1,32 @@
-"""The front page (``index.html``): the answers first, then the chart, the findings, pages and downloads.
+"""The front page (``index.html``): the lede and the answers first, then the evidence, pages and downloads.
 
-In: a :class:`FrontPage`, plain data. Out: the page's HTML (:func:`render_front_page`). The page
-reads top to bottom as:
+In: a :class:`FrontPage`, plain data whose sentences are messages of the catalogue (:class:`analysis.words.Msg`).
+Out: the page's HTML in the language in force (:func:`render_front_page`). The page reads top to bottom as:
 
-1. the title and the ``as_of_line`` (what the ledger holds, as of when);
-2. the three answers (:class:`Answer`), each with the seed article's own answer beside it and a link
-   to its page;
-3. beside them on a wide screen (below them on a phone), the headline chart (:class:`Chart`: an image
-   file of the report, its alt text, a caption and a source line) and the audit's findings
-   (:class:`Finding`): the contradictions listed, each one line linking to its detail, then the
-   questions and the rest folded under a line that counts them; 2 and 3 make the first screen;
-5. the pages (:class:`PageLink`) and the downloads (:class:`Download`) under plain titles, grouped
-   by ``section``; a download whose ``rows`` is 0 (a header-only CSV) is never listed;
-6. how to cite the report and the data's licence.
+1. the title, how current the figures are (the date of the latest report) and the lede: what a reader
+   should take away, in three sentences whose numbers link to the tables they come from;
+2. the three answers (:class:`Answer`), each with the primary article's own answer and a link to its page;
+   then what the figures rest on, in plain words;
+3. beside them on a wide screen (below them on a phone), the headline chart (a block of
+   :mod:`analysis.present.figures`, or a :class:`Chart`) and the audit's findings (:class:`Finding`): the
+   contradictions, largest first, each one line linking to its detail, then the questions and notes folded
+   under a line that counts them; 1 to 3 make the first screen;
+4. the pages (:class:`PageLink`) and the downloads (:class:`Download`) under plain titles, by section;
+   a download whose ``rows`` is 0 (a header-only CSV) is never listed;
+5. how to cite the report and the data's licence.
 
-Fields named ``*_html`` are HTML that the caller has made safe (generated sentences with links);
-every other text is escaped here, and every address goes through :func:`analysis.report.layout.href`.
-What fills the object (:func:`analysis.report.content.front_page`) is separate from this layout.
+Every text is escaped here or by the catalogue's HTML writer; every address goes through
+:func:`analysis.report.layout.href`. What fills the object (:func:`analysis.report.content.front_page`)
+is separate from this layout.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from .. import fmt
+from ..present.blocks import Context, say as say_html
+from ..words import Count, All, Msg, say
 from . import layout
 
 #: The order findings are listed in; other severities follow, in the order given.
@@ -32,17 +35,17 @@ SEVERITY_ORDER = ("contradiction", "question", "note")
 
 @dataclass(frozen=True)
 class Answer:
-    """One of the three questions, answered in a generated sentence, with the seed's own answer."""
+    """One of the three questions (a message), its answer's sentences, the primary article's own answer."""
 
-    question: str
-    answer_html: str
-    seed_answer_html: str
+    question: Msg
+    lines: tuple
+    seed: tuple
     page_href: str
 
 
 @dataclass(frozen=True)
 class Chart:
-    """An image of the report (``image`` relative to ``index.html``) with alt text, caption and source line."""
+    """An image of the report (``image`` relative to ``index.html``) with alt text, caption and source line (HTML)."""
 
     image: str
     alt: str
@@ -52,10 +55,10 @@ class Chart:
 
 @dataclass(frozen=True)
 class Finding:
-    """One audit finding: ``contradiction``, ``question``, ``inference``...; one line; its detail's address."""
+    """One audit finding: its grade, its one-line headline (a message or text), its detail's address."""
 
     severity: str
-    text: str
+    text: Any
     href: str
 
 
@@ -84,14 +87,18 @@ class FrontPage:
     """Everything the front page shows; see the module text for the order."""
 
     title: str
-    as_of_line: str
+    current: Any = None
+    lede: tuple = ()
     answers: list[Answer] = field(default_factory=list)
-    headline_chart: Chart | None = None
+    seed_label: Any = None
+    rests_on: Any = None
+    headline_chart: Any = None
     findings: list[Finding] = field(default_factory=list)
     pages: list[PageLink] = field(default_factory=list)
     downloads: list[Download] = field(default_factory=list)
-    citation_html: str = ""
-    licence_html: str = ""
+    citation: Any = None
+    licence: Any = None
+    twin: str | None = None
 
 
 def ordered_findings(findings: list[Finding]) -> list[Finding]:
@@ -105,23 +112,33 @@ def listed_downloads(downloads: list[Download]) -> list[Download]:
     return [d for d in downloads if d.rows != 0]
 
 
-def _answers(answers: list[Answer]) -> list[str]:
-    out = ['<section class="answers" aria-label="The answers">']
-    for a in answers:
-        out += [
-            '<div class="answer">',
-            f"<h2>{layout.esc(a.question)}</h2>",
-            f"<div>{a.answer_html}</div>",
-        ]
-        if a.seed_answer_html:
-            out.append(f'<p class="seed"><strong>The seed article:</strong> {a.seed_answer_html}</p>')
-        out.append(f'<p><a href="{layout.href(a.page_href)}">The evidence, step by step</a></p>')
+def _html(value) -> str:
+    """A message (with its markup) or plain text as HTML."""
+    if isinstance(value, Msg):
+        return say_html(value)
+    if isinstance(value, str):
+        return layout.esc(value)
+    from ..words.forms import write_html
+
+    return write_html(value)
+
+
+def _answers(front: FrontPage) -> list[str]:
+    out = [f'<section class="answers" aria-label="{layout.esc(say("front.answers_label"))}">']
+    for a in front.answers:
+        out += ['<div class="answer">', f"<h2>{_html(a.question)}</h2>", "<div>" + "".join(f"<p>{_html(m)}</p>" for m in a.lines) + "</div>"]
+        if a.seed:
+            label = f"<strong>{_html(front.seed_label)}</strong> " if front.seed_label is not None else ""
+            out.append(f'<p class="seed">{label}{" ".join(_html(m) for m in a.seed)}</p>')
+        out.append(f'<p><a href="{layout.href(a.page_href)}">{layout.esc(say("front.evidence_link"))}</a></p>')
         out.append("</div>")
     out.append("</section>")
     return out
 
 
-def _chart(chart: Chart) -> list[str]:
+def _chart(chart, ctx: Context) -> list[str]:
+    if hasattr(chart, "html"):
+        return [chart.html(ctx)]
     out = [
         '<figure class="headline-chart">',
         f'<img src="{layout.href(chart.image)}" alt="{layout.esc(chart.alt)}">',
@@ -134,8 +151,8 @@ def _chart(chart: Chart) -> list[str]:
 
 
 def _finding_items(findings: list[Finding]) -> list[str]:
-    return [f'<li><span class="severity severity-{layout.esc(f.severity)}">{layout.esc(f.severity)}</span> '
-            f'{layout.esc(f.text)} <a href="{layout.href(f.href)}">Details</a></li>' for f in findings]
+    return [f'<li><span class="severity severity-{layout.esc(f.severity)}">{layout.esc(say(f"grade.{f.severity}"))}</span> '
+            f'{_html(f.text)} <a href="{layout.href(f.href)}">{layout.esc(say("front.details"))}</a></li>' for f in findings]
 
 
 def _findings(findings: list[Finding]) -> list[str]:
@@ -143,31 +160,32 @@ def _findings(findings: list[Finding]) -> list[str]:
     ordered = ordered_findings(findings)
     lead = [f for f in ordered if f.severity == SEVERITY_ORDER[0]] or ordered
     rest = ordered[len(lead):]
-    out = ['<section class="findings-box" aria-label="What the audit found">', "<h2>What the audit found</h2>"]
+    title = layout.esc(say("front.findings"))
+    out = [f'<section class="findings-box" aria-label="{title}">', f"<h2>{title}</h2>"]
     out += ['<ul class="findings">', *_finding_items(lead), "</ul>"]
     if rest:
         counts: dict[str, int] = {}
         for f in rest:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-        summary = layout.esc(" and ".join(fmt.count(n, s) for s, n in counts.items()))
-        out += [f"<details><summary>And {summary}</summary>", '<ul class="findings">', *_finding_items(rest), "</ul>", "</details>"]
+        summary = say("front.findings_more", counts=All(tuple(Count(n, s) for s, n in counts.items())))
+        out += [f"<details><summary>{layout.esc(summary)}</summary>", '<ul class="findings">', *_finding_items(rest), "</ul>", "</details>"]
     out.append("</section>")
     return out
 
 
 def _pages(pages: list[PageLink]) -> list[str]:
-    out = ["<h2>The pages</h2>", '<ol class="pages">']
+    out = [f"<h2>{layout.esc(say('front.pages'))}</h2>", '<ol class="pages">']
     for p in pages:
         out.append(
             f'<li><a href="{layout.href(p.href)}">{layout.esc(p.title)}</a> '
-            f'<span class="muted small">(<a href="{layout.href(p.notebook_href)}" download>the notebook with its code</a>)</span></li>'
+            f'<span class="muted small">(<a href="{layout.href(p.notebook_href)}" download>{layout.esc(say("page.notebook_link").lower())}</a>)</span></li>'
         )
     out.append("</ol>")
     return out
 
 
 def _downloads(downloads: list[Download]) -> list[str]:
-    out = ["<h2>Downloads</h2>"]
+    out = [f"<h2>{layout.esc(say('front.downloads'))}</h2>"]
     sections: dict[str, list[Download]] = {}
     for d in listed_downloads(downloads):
         sections.setdefault(d.section, []).append(d)
@@ -182,25 +200,30 @@ def _downloads(downloads: list[Download]) -> list[str]:
     return out
 
 
-def render_front_page(front: FrontPage) -> str:
-    """``index.html`` for ``front``, ending in a newline; identical for identical input."""
+def render_front_page(front: FrontPage, ctx: Context | None = None) -> str:
+    """``index.html`` for ``front`` in the language in force, ending in a newline; identical for identical input."""
+    ctx = ctx or Context(language=layout.language())
     body = [f"<h1>{layout.esc(front.title)}</h1>"]
-    if front.as_of_line:
-        body.append(f'<p class="lede">{layout.esc(front.as_of_line)}</p>')
+    if front.current is not None:
+        body.append(f'<p class="current muted">{_html(front.current)}</p>')
+    if front.lede:
+        body.append('<div class="lede">' + "".join(f"<p>{_html(m)}</p>" for m in front.lede) + "</div>")
     # The first screen: the answers beside the headline chart and the audit's contradictions (one
     # column on a narrow screen, in the same order).
-    evidence = (_chart(front.headline_chart) if front.headline_chart else []) + (_findings(front.findings) if front.findings else [])
+    evidence = (_chart(front.headline_chart, ctx) if front.headline_chart else []) + (_findings(front.findings) if front.findings else [])
     if front.answers or evidence:
         body.append('<div class="first-screen">')
-        body += _answers(front.answers) if front.answers else []
+        body += _answers(front) if front.answers else []
         body += ['<div class="evidence">', *evidence, "</div>"] if evidence else []
         body.append("</div>")
+    if front.rests_on is not None:
+        body += [f"<h2>{layout.esc(say('front.rests_on'))}</h2>", f"<p>{_html(front.rests_on)} {_html(Msg('front.glossary_line'))}</p>"]
     if front.pages:
         body += _pages(front.pages)
     if listed_downloads(front.downloads):
         body += _downloads(front.downloads)
-    if front.citation_html or front.licence_html:
-        body.append("<h2>Citing and reusing</h2>")
-        body += [f"<p>{h}</p>" for h in (front.citation_html, front.licence_html) if h]
-    nav = layout.Nav(layout.FRONT_PAGE, None, layout.Link(front.pages[0].title, front.pages[0].href) if front.pages else None)
+    if front.citation is not None or front.licence is not None:
+        body.append(f"<h2>{layout.esc(say('front.cite'))}</h2>")
+        body += [f"<p>{_html(h)}</p>" for h in (front.citation, front.licence) if h is not None]
+    nav = layout.Nav(layout.FRONT_PAGE, None, layout.Link(front.pages[0].title, front.pages[0].href) if front.pages else None, front.twin)
     return layout.page_html(front.title, "\n".join(body), nav)

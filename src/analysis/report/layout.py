@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from ..links import web_address
 
-#: The report's name, shown in every page's navigation and title.
+#: The report's name, shown in every page's navigation and title (the catalogue's ``report.name``).
 REPORT_NAME = "isipo-revival"
 
 FRONT_PAGE = "index.html"
@@ -62,39 +62,71 @@ class Link:
 
 @dataclass(frozen=True)
 class Nav:
-    """Where a page sits in the report: its own address, and the pages before and after it."""
+    """Where a page sits in the report: its own address, the pages before and after it, and its twin in
+    the other language (an address relative to the page, or ``None``)."""
 
     current: str
     previous: Link | None = None
     next: Link | None = None
+    twin: str | None = None
+
+
+GLOSSARY_PAGE = "glossary.html"
+
+
+def _say(key: str, **slots) -> str:
+    from ..words import say
+
+    return say(key, **slots)
+
+
+def language() -> str:
+    """The language pages are written in (:data:`analysis.words.LANGUAGE`)."""
+    from ..words import LANGUAGE
+
+    return LANGUAGE.get()
 
 
 def nav_html(nav: Nav) -> str:
-    """The header: the front page and the Sources page, then the previous and the next page."""
+    """The header: the front page, the Sources page, the glossary and the other language; then the
+    previous and the next page."""
     items = [
-        f'<a class="home" href="{href(FRONT_PAGE)}"{_current(nav, FRONT_PAGE)}>{esc(REPORT_NAME)}: front page</a>',
-        f'<a href="{href(SOURCES_PAGE)}"{_current(nav, SOURCES_PAGE)}>Sources</a>',
+        f'<a class="home" href="{href(FRONT_PAGE)}"{_current(nav, FRONT_PAGE)}>{esc(_say("nav.front_long", name=_say("report.name")))}</a>',
+        f'<a href="{href(SOURCES_PAGE)}"{_current(nav, SOURCES_PAGE)}>{esc(_say("nav.sources"))}</a>',
+        f'<a href="{href(GLOSSARY_PAGE)}"{_current(nav, GLOSSARY_PAGE)}>{esc(_say("nav.glossary"))}</a>',
     ]
+    if nav.twin:
+        other = "en" if language() == "fa" else "fa"
+        items.append(f'<a class="twin" href="{href(nav.twin)}" hreflang="{other}" lang="{other}" '
+                     f'title="{esc(_say("nav.twin_label"))}">{esc(_say("nav.twin"))}</a>')
     pager = []
     if nav.previous:
-        pager.append(f'<a rel="prev" href="{href(nav.previous.href)}">&larr; Previous: {esc(nav.previous.title)}</a>')
+        pager.append(f'<a rel="prev" href="{href(nav.previous.href)}">{_arrow("prev")} {esc(_say("nav.previous", title=nav.previous.title))}</a>')
     if nav.next:
-        pager.append(f'<a rel="next" href="{href(nav.next.href)}">Next: {esc(nav.next.title)} &rarr;</a>')
-    out = ['<header class="site-header">', '<nav class="site-nav" aria-label="Report">', *items, "</nav>"]
+        pager.append(f'<a rel="next" href="{href(nav.next.href)}">{esc(_say("nav.next", title=nav.next.title))} {_arrow("next")}</a>')
+    out = ['<header class="site-header">', f'<nav class="site-nav" aria-label="{esc(_say("nav.aria_report"))}">', *items, "</nav>"]
     if pager:
-        out += ['<nav class="pager" aria-label="Previous and next page">', *pager, "</nav>"]
+        out += [f'<nav class="pager" aria-label="{esc(_say("nav.aria_pager"))}">', *pager, "</nav>"]
     out.append("</header>")
     return "\n".join(out)
 
 
+def _arrow(way: str) -> str:
+    """The arrow pointing the way a page turns: left for the previous page in English, right in Persian."""
+    back = "&larr;" if language() != "fa" else "&rarr;"
+    on = "&rarr;" if language() != "fa" else "&larr;"
+    return back if way == "prev" else on
+
+
 def footer_html(nav: Nav, extra_html: str = "") -> str:
     """The footer: the same way on, for a reader who reached the end of a page."""
-    links = [f'<a href="{href(FRONT_PAGE)}">Front page</a>']
+    links = [f'<a href="{href(FRONT_PAGE)}">{esc(_say("nav.front"))}</a>']
     if nav.previous:
-        links.append(f'<a rel="prev" href="{href(nav.previous.href)}">&larr; {esc(nav.previous.title)}</a>')
+        links.append(f'<a rel="prev" href="{href(nav.previous.href)}">{_arrow("prev")} {esc(nav.previous.title)}</a>')
     if nav.next:
-        links.append(f'<a rel="next" href="{href(nav.next.href)}">{esc(nav.next.title)} &rarr;</a>')
-    links.append(f'<a href="{href(SOURCES_PAGE)}">Sources</a>')
+        links.append(f'<a rel="next" href="{href(nav.next.href)}">{esc(nav.next.title)} {_arrow("next")}</a>')
+    links.append(f'<a href="{href(SOURCES_PAGE)}">{esc(_say("nav.sources"))}</a>')
+    links.append(f'<a href="{href(GLOSSARY_PAGE)}">{esc(_say("nav.glossary"))}</a>')
     parts = [f"<p>{' &middot; '.join(links)}</p>"]
     if extra_html:
         parts.append(extra_html)
@@ -105,27 +137,39 @@ def _current(nav: Nav, page: str) -> str:
     return ' aria-current="page"' if nav.current == page else ""
 
 
+def html_open() -> str:
+    """``<html>`` with the language and direction of the language in force."""
+    lang = language()
+    return f'<html lang="{lang}" dir="rtl">' if lang == "fa" else f'<html lang="{lang}">'
+
+
 def head_html(title: str) -> str:
-    """``<head>``: character set, viewport, the title and the inlined style sheet."""
+    """``<head>``: character set, viewport, the title and the inlined style sheet (in Persian, with the
+    embedded Persian font)."""
+    font = ""
+    if language() == "fa":
+        from ..i18n import shaping
+
+        font = shaping.font_face_css() + "\n"
     return (
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n"
-        f"<style>\n{css()}</style>\n"
+        f"<style>\n{font}{css()}</style>\n"
         "</head>"
     )
 
 
 def page_title(title: str) -> str:
     """A page's ``<title>``: its own title, then the report's name."""
-    return f"{title} | {REPORT_NAME}"
+    return f"{title} | {_say('report.name')}"
 
 
 def page_html(title: str, body_html: str, nav: Nav, footer_extra_html: str = "") -> str:
     """A whole page: head, navigation, ``<main>`` holding ``body_html``, footer; ends in a newline."""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n'
+        "<!DOCTYPE html>\n" + html_open() + "\n"
         + head_html(page_title(title))
         + "\n<body>\n"
         + nav_html(nav)

@@ -96,18 +96,24 @@ def images_without_alt(nb: nbformat.NotebookNode) -> int:
     return missing
 
 
-def render_page(nb: nbformat.NotebookNode, page: PageInfo) -> str:
-    """The executed notebook ``nb`` as the reader page ``page``, ending in a newline."""
-    nav = layout.Nav(page.href, page.previous, page.next)
-    notebook_link = f'<a href="{layout.href(page.notebook_href)}" download>{layout.esc(NOTEBOOK_LINK_TEXT)}</a>'
+def render_page(nb: nbformat.NotebookNode, page: PageInfo, twin: str | None = None, notebook_href: str | None = None) -> str:
+    """The executed notebook ``nb`` as the reader page ``page``, in the language in force, ending in a
+    newline; ``twin`` links the page in the other language, ``notebook_href`` the executed notebook
+    (default: beside the page)."""
+    from ..words import say
+
+    nav = layout.Nav(page.href, page.previous, page.next, twin)
+    notebook_link = (f'<a href="{layout.href(notebook_href or page.notebook_href)}" download>'
+                     f'{layout.esc(say("page.notebook_link"))}</a>')
     resources = {
         "metadata": {"name": page.stem},
         "isipo": {
+            "html_open": layout.html_open(),
             "head_html": layout.head_html(layout.page_title(page.title)),
             "nav_html": layout.nav_html(nav),
-            "tools_html": f'<p class="page-tools">{notebook_link} (Jupyter notebook, .ipynb)</p>',
+            "tools_html": f'<p class="page-tools">{notebook_link} {layout.esc(say("page.notebook_kind"))}</p>',
             "footer_html": layout.footer_html(nav, f"<p>{notebook_link}</p>"),
-            "missing_alt": MISSING_ALT,
+            "missing_alt": say("page.missing_alt"),
         },
     }
     body, _ = _exporter().from_notebook_node(nb, resources=resources)

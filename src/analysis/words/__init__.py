@@ -62,6 +62,15 @@ class Est:
 
 
 @dataclass(frozen=True)
+class Stated:
+    """A figure as the report worded it: 'over 1,500', 'about 31%', '35 trillion rials' (``fmt.stated``)."""
+
+    value: Any
+    qualifier: str = "exact"
+    unit: str = ""
+
+
+@dataclass(frozen=True)
 class Signed:
     """A change with its sign: '+38%' (``unit='%'``), '+1,200'."""
 
@@ -108,6 +117,13 @@ class Day:
 
 
 @dataclass(frozen=True)
+class Month:
+    """The month a day falls in, as a sentence names it: 'August 2020' (Persian: the Iranian month)."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
 class Date:
     """A day in a table, in both calendars: '2020-08-09 (1399/05/19)'."""
 
@@ -120,6 +136,7 @@ class Window:
 
     first: Any
     last: Any
+    between: bool = False  # 'between 25 August and 8 September 2020'
 
 
 #: The columns a :class:`Period` is made of (those of :mod:`analysis.evidence.periods`).
@@ -205,7 +222,8 @@ class All:
     """Items joined as a sentence lists them: 'a, b and c' (each rendered in turn)."""
 
     items: tuple
-    word: str = "and"
+    word: str = "and"  # the catalogue's form.<word> before the last item
+    sep: str = "comma"  # the catalogue's form.<sep> between the others
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,6 +300,6 @@ def has(key: str) -> bool:
     return key in catalogue()
 
 
-__all__ = ["All", "Approx", "Count", "Date", "Day", "Est", "LANGUAGE", "Label", "Link", "Msg", "Num", "PERIOD_FIELDS", "Period",
-           "Points", "Share", "Signed", "Text", "Window", "Year", "catalogue", "has", "label", "say", "say_html", "slots_of",
+__all__ = ["All", "Approx", "Count", "Date", "Day", "Est", "LANGUAGE", "Label", "Link", "Month", "Msg", "Num", "PERIOD_FIELDS", "Period",
+           "Points", "Share", "Signed", "Stated", "Text", "Window", "Year", "catalogue", "has", "label", "say", "say_html", "slots_of",
            "speaking"]

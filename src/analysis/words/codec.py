@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import All, Approx, Count, Date, Day, Est, Label, Link, Msg, Num, Period, Points, Share, Signed, Text, Window, Year
+from . import All, Approx, Count, Date, Day, Est, Label, Link, Month, Msg, Num, Period, Points, Share, Signed, Stated, Text, Window, Year
 
 #: The typed values that travel, by name.
-TYPES: dict[str, type] = {c.__name__: c for c in (All, Approx, Count, Date, Day, Est, Label, Link, Num, Period, Points, Share,
-                                                   Signed, Text, Window, Year)}
+TYPES: dict[str, type] = {c.__name__: c for c in (All, Approx, Count, Date, Day, Est, Label, Link, Month, Num, Period, Points, Share,
+                                                   Signed, Stated, Text, Window, Year)}
 
 #: Classes outside :mod:`analysis.words` that travel too (blocks register themselves here).
 EXTRA: dict[str, type] = {}

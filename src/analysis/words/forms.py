@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .. import calendar, fmt
-from . import (LANGUAGE, All, Approx, Count, Date, Day, Est, Label, Link, Msg, Num, Period, Points, Share, Signed, Text, Window,
+from . import (LANGUAGE, All, Approx, Count, Date, Day, Est, Label, Link, Month, Msg, Num, Period, Points, Share, Signed, Stated, Text, Window,
                Year, catalogue, label)
 
 
@@ -75,6 +75,17 @@ def day(d: Any) -> str:
     return _t("form.day", gregorian=gregorian_day(d), iranian=iranian_day(d))
 
 
+def month(d: Any) -> str:
+    """The month a day falls in: 'August 2020' (the catalogue's ``form.month`` chooses the calendar)."""
+    if _missing(d):
+        return ""
+    d = pd.Timestamp(d)
+    y, m, _ = calendar.to_jalali(d)
+    table = catalogue()
+    return _t("form.month", gregorian=_t("form.month_year", month=table[f"month.{d.month}"], year=digits(str(d.year))),
+              iranian=_t("form.month_year", month=table[f"jmonth.{m}"], year=digits(str(y))))
+
+
 def date(d: Any) -> str:
     """A day in a table, both calendars in figures: '2020-08-09 (1399/05/19)' (Persian: Iranian first)."""
     if _missing(d):
@@ -91,18 +102,18 @@ def short_date(d: Any) -> str:
     return digits(calendar.format_jalali(d)) if LANGUAGE.get() == "fa" else f"{d:%Y-%m-%d}"
 
 
-def window(first: Any, last: Any) -> str:
-    """Two days in a sentence: '25 August to 8 September 2020', '9 August 2020' when they are one."""
+def window(first: Any, last: Any, between: bool = False) -> str:
+    """Two days in a sentence: '25 August to 8 September 2020' (``between``: 'between 25 August and
+    8 September 2020'), '9 August 2020' when they are one."""
     if _missing(first):
         return ""
     a, b = pd.Timestamp(first), pd.Timestamp(last)
     if a == b:
         return day(a)
+    key = "form.between" if between else "form.window"
     if LANGUAGE.get() == "en":
-        if a.year == b.year:
-            return _t("form.window", first=gregorian_day(a, year=False), last=gregorian_day(b))
-        return _t("form.window", first=gregorian_day(a), last=gregorian_day(b))
-    return _t("form.window", first=day(a), last=day(b))
+        return _t(key, first=gregorian_day(a, year=a.year != b.year), last=gregorian_day(b))
+    return _t(key, first=day(a), last=day(b))
 
 
 def span(first: Any, last: Any) -> str:
@@ -126,6 +137,8 @@ def period(p: Period) -> str:
     def to_end(key: str, **slots: str) -> str:
         if not _missing(p.end):
             return _t(key, end=short_date(p.end), **slots)
+        if not _missing(p.end_earliest) and pd.Timestamp(p.end_earliest) == pd.Timestamp(p.end_latest):
+            return _t(key, end=short_date(p.end_earliest), **slots)  # a dated report's day
         return _t(key + "_undated", first=short_date(p.end_earliest), last=short_date(p.end_latest), **slots)
 
     if kind == "full_year":
@@ -170,6 +183,8 @@ def write(v: Any) -> str:
         return out if v.unit in ("", "%", "rials", "US dollars") or not out else _t("form.count", n=out, noun=fmt.unit_words(v.unit))
     if isinstance(v, Est):
         return fmt.estimate(v.value, v.low, v.high, v.unit, v.digits)
+    if isinstance(v, Stated):
+        return "" if _missing(v.value) else fmt.stated(v.value, v.qualifier, v.unit)
     if isinstance(v, Approx):
         return fmt.approx(v.value, v.figures)
     if isinstance(v, Share):
@@ -185,21 +200,28 @@ def write(v: Any) -> str:
         return day(v.value)
     if isinstance(v, Date):
         return date(v.value)
+    if isinstance(v, Month):
+        return month(v.value)
     if isinstance(v, Window):
-        return window(v.first, v.last)
+        return window(v.first, v.last, v.between)
     if isinstance(v, Period):
         return period(v)
     if isinstance(v, Count):
         one, many = table[f"noun.{v.noun}"].split("|")
         k = int(v.n)
         if k == 0:
+            if LANGUAGE.get() == "fa":
+                from ..i18n import fa
+
+                # Persian: «هیچ» takes the noun with its indefinite «ی» (هیچ گزارشی, هیچ نکته‌ای), not a plural.
+                return _t("form.none", things=fa.indefinite(one))
             return _t("form.none", things=many)
         return _t("form.count", n=fmt.number(k), noun=one if k == 1 else many)
     if isinstance(v, All):
         items = [w for w in (write(i) for i in v.items if i is not None) if w != ""]
         if len(items) <= 1:
             return "".join(items)
-        return table["form.comma"].join(items[:-1]) + table[f"form.{v.word}"] + items[-1]
+        return table[f"form.{v.sep}"].join(items[:-1]) + table[f"form.{v.word}"] + items[-1]
     if isinstance(v, bool):
         raise TypeError("cannot write a bool in a sentence")
     if isinstance(v, (int, float)):
@@ -233,5 +255,5 @@ def write_html(v: Any) -> str:
         table = catalogue()
         if len(items) <= 1:
             return "".join(items)
-        return html.escape(table["form.comma"]).join(items[:-1]) + html.escape(table[f"form.{v.word}"]) + items[-1]
+        return html.escape(table[f"form.{v.sep}"]).join(items[:-1]) + html.escape(table[f"form.{v.word}"]) + items[-1]
     return html.escape(write(v), quote=False)

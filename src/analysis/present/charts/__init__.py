@@ -12,11 +12,12 @@ one that writes its alt text from the same frame's numbers.
 - :mod:`.stock`      the stated stock of idle units against the revivals between statements
 - :mod:`.seed`       the lines of evidence that date the undated seed article
 - :mod:`.reports`    every report at its date, by how the date is known
+- :mod:`.provinces`  Iran's 31 provinces on a tile grid, coloured by each one's latest yearly count
 
 A chart function's ``source`` is the one-line source text shown at its bottom left (for example
 ``"Source: isipo-revival ledger, 23 reports"``); its title and subtitle say what it shows.
 """
 
-from . import jobs, programme, reports, seed, stock, targets
+from . import jobs, programme, provinces, reports, seed, stock, targets
 
-__all__ = ["jobs", "programme", "reports", "seed", "stock", "targets"]
+__all__ = ["jobs", "programme", "provinces", "reports", "seed", "stock", "targets"]

@@ -1,7 +1,8 @@
 """The source audit: which figures can be trusted?
 
 In: an :class:`~analysis.evidence.Evidence`. Out: :func:`checks`, every check every rule made (one
-row per checked claim, columns :data:`~analysis.questions.audit.checks.CHECK_COLUMNS`), graded
+row per checked claim, columns :data:`~analysis.questions.audit.checks.CHECK_COLUMNS`, their text as
+messages of the catalogue, :mod:`analysis.words.en.audit`, with a one-line ``headline`` per finding), graded
 ``contradiction``, ``question``, ``note``, ``consistent`` or ``unchecked`` by the standard of
 :mod:`analysis.evidence.grading`, plus the two ``inference`` rows about the seed; :func:`findings`, the
 rows a reader must see (contradictions, then questions, each ranked by size; then notes and
@@ -24,38 +25,49 @@ from . import jobs as _jobs
 from . import outliers as _outliers
 from . import ratios as _ratios
 from . import seed as _seed
+from ...words import Msg
 from .checks import CHECK_COLUMNS, empty
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One audit rule: its id, what it looks for in plain words, and the function returning its checks."""
+    """One audit rule: its id and the function returning its checks; what it looks for in plain words is
+    the catalogue's ``audit.rule.<id>`` (:attr:`message`; :attr:`title` in the language in force)."""
 
     id: str
-    title: str
     run: Callable
+
+    @property
+    def message(self) -> Msg:
+        """What the rule looks for, as a message of the catalogue."""
+        return Msg(f"audit.rule.{self.id}")
+
+    @property
+    def title(self) -> str:
+        """What the rule looks for, in the language in force."""
+        return str(self.message)
 
 
 #: Every rule, in the order the tables list them.
 RULES: tuple[Rule, ...] = (
-    Rule("ytd_decrease", "a year-to-date count lower than an earlier one of the same year", _falls.ytd_decreases),
-    Rule("running_total", "a running total (since a stated day) lower than an earlier one", _falls.running_totals),
-    Rule("different_values", "different values for the same figure (metric, scope and period)", _counts.different_values),
-    Rule("wording", "wordings of one number that cannot all hold", _counts.wording_conflicts),
-    Rule("term_total", "a term or multi-year total against the yearly counts of its span", _counts.term_totals),
-    Rule("parts_total", "parts (inside and outside parks) against the national figure", _counts.parts_totals),
-    Rule("percentage", "a stated percentage against its parts and the targets the report could use", _ratios.percentages),
-    Rule("growth", "a stated growth rate against the counts of the two periods", _ratios.growth),
-    Rule("average", "a stated average against the figures and the targets it summarises", _jobs.averages),
-    Rule("marginal_jobs", "jobs added per unit added between consecutive reports", _jobs.marginal_jobs),
-    Rule("outlier_ratio", "jobs or money per revived unit far outside what other reports give", _outliers.ratio_outliers),
-    Rule("target_echo", "a result equal to a target of its year", _counts.target_echoes),
-    Rule("target_ratio", "a jobs count that looks computed from the year's target ratio", _outliers.target_ratios),
-    Rule("reused_value", "one number stated for different things", _counts.reused_values),
-    Rule("dollar_conversion", "one rial sum converted to dollars at different rates", _outliers.dollar_conversions),
-    Rule("expectation", "an official's expectation for a period against its result", _expectations.expectations),
-    Rule("seed_date", "the seed's date, from the counts that bracket its own", _seed.date_inference),
-    Rule("seed_share", "the period the seed's revived share can cover", _seed.share_inference),
+    Rule("ytd_decrease", _falls.ytd_decreases),
+    Rule("running_total", _falls.running_totals),
+    Rule("different_values", _counts.different_values),
+    Rule("wording", _counts.wording_conflicts),
+    Rule("term_total", _counts.term_totals),
+    Rule("parts_total", _counts.parts_totals),
+    Rule("percentage", _ratios.percentages),
+    Rule("growth", _ratios.growth),
+    Rule("average", _jobs.averages),
+    Rule("marginal_jobs", _jobs.marginal_jobs),
+    Rule("outlier_ratio", _outliers.ratio_outliers),
+    Rule("target_echo", _counts.target_echoes),
+    Rule("target_ratio", _outliers.target_ratios),
+    Rule("reused_value", _counts.reused_values),
+    Rule("dollar_conversion", _outliers.dollar_conversions),
+    Rule("expectation", _expectations.expectations),
+    Rule("seed_date", _seed.date_inference),
+    Rule("seed_share", _seed.share_inference),
 )
 
 #: Grades in the order findings are listed.
@@ -88,7 +100,7 @@ def findings(all_checks: pd.DataFrame) -> pd.DataFrame:
 def counts(all_checks: pd.DataFrame) -> pd.DataFrame:
     """Checks per rule and grade, every rule listed (zero where none)."""
     grades = ["contradiction", "question", "note", "inference", "consistent", "unchecked"]
-    rules = pd.DataFrame({"rule": [r.id for r in RULES], "looks for": [r.title for r in RULES]})
+    rules = pd.DataFrame({"rule": [r.id for r in RULES], "looks for": pd.Series([r.message for r in RULES], dtype=object)})
     table = all_checks.groupby(["rule", "grade"]).size().unstack(fill_value=0) if len(all_checks) else pd.DataFrame()
     out = rules.merge(table, left_on="rule", right_index=True, how="left").fillna(0)
     for g in grades:

@@ -4,45 +4,65 @@ In: columns a rule computes. Out: a checks frame with :data:`CHECK_COLUMNS`, one
 each about one claim (so a restated figure is checked once, however many reports repeat it).
 
 Every check carries the value it checks as stated (``stated``, ``stated_value``), what it was checked
-against (``derived_*``), the arithmetic, the reading a question rests on (``reading``), and its size in
+against (``derived_*``), the arithmetic, the reading a question rests on (``reading``), its size in
 the reader's terms (:func:`measure`: units or jobs and their share of the figure checked against,
 percentage points for shares and growth rates, the ratio for money, rates and jobs per unit), with a
-``severity`` the findings are ranked by within each grade.
+``severity`` the findings are ranked by within each grade, and a one-line ``headline`` for every
+contradiction, question, note and inference.
+
+The text columns (:data:`MESSAGE_COLUMNS`) hold sentences as data (:class:`analysis.words.Msg`, or
+``None`` where there is nothing to say), written in the language in force when shown; the catalogue's
+words are in :mod:`analysis.words.en.audit`. Ids, grades and numbers stay plain columns.
 """
 
 from __future__ import annotations
+
+import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ... import fmt
 from ...evidence.keys import join_lists
+from ...words import PERIOD_FIELDS, All, Day, Est, Label, Msg, Num, Period, Points, Share, Window, Year, slots_of
 
 #: Columns of every checks table, in order.
 CHECK_COLUMNS: list[str] = [
-    "rule", "grade", "cross_scope", "subject", "claim_id", "claim_ids", "figure_ids", "source_ids", "stated",
+    "rule", "grade", "cross_scope", "subject", "claim_id", "claim_ids", "figure_ids", "source_ids", "headline", "stated",
     "arithmetic", "finding", "reading", "size_text", "severity", "stated_value", "stated_low", "stated_high",
     "derived_value", "derived_low", "derived_high",
 ]
 
+#: Columns that hold sentences (:class:`~analysis.words.Msg`) or ``None``.
+MESSAGE_COLUMNS: tuple[str, ...] = ("subject", "headline", "stated", "arithmetic", "finding", "reading", "size_text")
+
 _FLOATS = ("severity", "stated_value", "stated_low", "stated_high", "derived_value", "derived_low", "derived_high")
-_TEXTS = ("grade", "subject", "claim_id", "claim_ids", "figure_ids", "source_ids", "stated", "arithmetic", "finding", "reading",
-          "size_text")
+_TEXTS = ("grade", "claim_id", "claim_ids", "figure_ids", "source_ids")
+
+#: Grades that get a headline.
+HEADLINED: tuple[str, ...] = ("contradiction", "question", "note", "inference")
+
+#: Units a number carries in its own words ('54%', '35 trillion rials'); other units are named by the sentence.
+OWN_UNITS: tuple[str, ...] = ("%", "rials", "US dollars")
 
 
 def empty() -> pd.DataFrame:
     """A checks frame with no rows."""
     text = {c: pd.Series(dtype="str") for c in CHECK_COLUMNS}
+    text.update({c: pd.Series(dtype=object) for c in MESSAGE_COLUMNS})
     text.update({c: pd.Series(dtype=float) for c in _FLOATS})
     text["cross_scope"] = pd.Series(dtype=bool)
     return pd.DataFrame(text)[CHECK_COLUMNS]
 
 
-def rows(rule: str, frame: pd.DataFrame, connector: str | None = "They can both hold", **columns) -> pd.DataFrame:
+def rows(rule: str, frame: pd.DataFrame, connector: str | None = "both", **columns) -> pd.DataFrame:
     """A checks frame for ``rule``: ``columns`` give each check column (scalars or aligned Series).
 
     A question's finding ends with the reading that reconciles it ("... They can both hold within the
-    rounding of the figures as written."), joined by ``connector`` (``None``: the finding says it itself).
+    rounding of the figures as written."), with the catalogue's ``audit.reconciled.<connector>``
+    (``None``: the finding says it itself). A headline is kept for the graded rows that are shown
+    (:data:`HEADLINED`) only.
     """
     if frame.empty:
         return empty()
@@ -50,33 +70,291 @@ def rows(rule: str, frame: pd.DataFrame, connector: str | None = "They can both 
     out["rule"] = rule
     defaults = {"cross_scope": False, "claim_ids": columns.get("claim_id", ""), **{c: np.nan for c in _FLOATS}}
     for col in CHECK_COLUMNS[1:]:
-        value = columns.get(col, defaults.get(col, ""))
-        out[col] = value.to_numpy() if isinstance(value, pd.Series) and not value.index.equals(out.index) else value
+        value = columns.get(col, defaults.get(col))
+        if isinstance(value, pd.Series) and not value.index.equals(out.index):
+            value = value.to_numpy()
+        if col in MESSAGE_COLUMNS:
+            cells = [v if v is None or isinstance(v, Msg) else Msg("audit.number", {"n": v}) for v in _cells(value, len(out))]
+            out[col] = pd.Series(cells, index=out.index, dtype=object)
+        else:
+            out[col] = "" if value is None else value
     out["cross_scope"] = out["cross_scope"].astype(bool)
     for col in _FLOATS:
         out[col] = out[col].astype(float)
     for col in _TEXTS:
         out[col] = out[col].fillna("").astype("str")
     if connector:
-        add = (out["grade"] == "question") & (out["reading"] != "")
-        out.loc[add, "finding"] = out.loc[add, "finding"] + " " + connector + " " + out.loc[add, "reading"] + "."
+        add = (out["grade"] == "question") & out["reading"].notna()
+        out.loc[add, "finding"] = pd.Series([Msg(f"audit.reconciled.{connector}", {"finding": f, "reading": r})
+                                             for f, r in zip(out.loc[add, "finding"], out.loc[add, "reading"])],
+                                            index=out.index[add], dtype=object)
+    keep = out["grade"].isin(HEADLINED)
+    out["headline"] = out["headline"].where(keep, None)
     return out[CHECK_COLUMNS].reset_index(drop=True)
 
 
-def claim_text(c: pd.DataFrame, prefix: str = "") -> pd.Series:
-    """Each claim as worded, with its unit: 'over 1,500 units' (ids stay in the check's id columns, not in sentences)."""
+def _cells(value: Any, n: int) -> list:
+    """A message column's cells: a Series, array or list as given (NaN as None), a scalar repeated."""
+    if isinstance(value, (pd.Series, np.ndarray, list, tuple)):
+        items = list(value.tolist() if hasattr(value, "tolist") else value)
+        return [None if _missing(v) else v for v in items]
+    return [None if _missing(value) else value] * n
+
+
+def _missing(x: Any) -> bool:
+    return x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and math.isnan(x)) or (isinstance(x, str) and x == "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences as data, whole columns at once
+# ---------------------------------------------------------------------------------------------
+
+def _list(x: Any, n: int) -> list:
+    if isinstance(x, pd.Series):
+        return x.tolist()
+    if isinstance(x, (np.ndarray, list, tuple)):
+        return list(x.tolist() if hasattr(x, "tolist") else x)
+    return [x] * n
+
+
+def _length(*xs: Any) -> int:
+    for x in xs:
+        if isinstance(x, (pd.Series, np.ndarray, list, tuple)):
+            return len(x)
+    return 1
+
+
+def msgs(key: Any, length: int | None = None, /, **slots) -> list:
+    """Messages, row by row: ``key`` (one key, or one per row; a missing key gives ``None``) and each
+    slot's values (aligned columns or scalars). Each message keeps the slots its English template uses."""
+    n = length if length is not None else _length(key, *slots.values())
+    keys = _list(key, n)
+    cols = {k: _list(v, n) for k, v in slots.items()}
+    from ...words.en import MESSAGES
+
+    needs: dict[str, list[str]] = {}
+    out = []
+    for i in range(n):
+        k = keys[i]
+        if _missing(k):
+            out.append(None)
+            continue
+        need = needs.get(k)
+        if need is None:
+            need = needs[k] = sorted(slots_of(MESSAGES[k]))
+        out.append(Msg(k, {s: cols[s][i] for s in need}))
+    return out
+
+
+def keyed(prefix: str, grades: Any, only: tuple[str, ...] = ("contradiction", "question")) -> list:
+    """A key per row, ``prefix + grade`` for the grades in ``only`` (``None`` for the rest)."""
+    return [prefix + g if g in only else None for g in _list(grades, _length(grades))]
+
+
+def semicolons(items: list) -> Msg | None:
+    """Items joined by semicolons ('a; b; c'), as one message (``None`` for none)."""
+    items = [i for i in items if i is not None]
+    if not items:
+        return None
+    out = items[-1]
+    for item in reversed(items[:-1]):
+        out = Msg("audit.list.semicolon", {"first": item, "rest": out})
+    return out
+
+
+def nums(values: Any, unit: Any = "", digits: int | None = None) -> list:
+    """Numbers as slots (:class:`~analysis.words.Num`), in a unit (a scalar or one per row)."""
+    n = _length(values, unit)
+    return [None if _missing(v) else Num(float(v), digits, u or "") for v, u in zip(_list(values, n), _list(unit, n))]
+
+
+def ests(value: Any, low: Any, high: Any, unit: Any = "", digits: int | None = None) -> list:
+    """Estimates with their bounds as slots (:class:`~analysis.words.Est`): '2,058 (1,999 to 2,118)'."""
+    n = _length(value, low, high, unit)
+    return [Est(_f(v), _f(lo), _f(hi), u or "", digits) for v, lo, hi, u in zip(_list(value, n), _list(low, n), _list(high, n), _list(unit, n))]
+
+
+def _f(x: Any) -> float:
+    return math.nan if _missing(x) else float(x)
+
+
+def _share_digits(*xs: float) -> int:
+    finite = [abs(x) for x in xs if not math.isnan(x) and math.isfinite(x)]
+    return 0 if finite and max(finite) >= 10 else 1
+
+
+def rough(value: Any, low: Any, high: Any, unit: Any = "") -> list:
+    """Derived numbers as a sentence says them: a central value alone, at the precision a sentence
+    carries (percentages and ratios whole from 10 up, one decimal below; counts whole), else the bounds
+    ('at most 33%', '1,549 to 3,209')."""
+    n = _length(value, low, high, unit)
+    out = []
+    for v, lo, hi, u in zip(_list(value, n), _list(low, n), _list(high, n), _list(unit, n)):
+        v, lo, hi, u = _f(v), _f(lo), _f(hi), u or ""
+        open_ended = (math.isinf(lo) if not math.isnan(lo) else False) or (math.isinf(hi) if not math.isnan(hi) else False)
+        if not math.isnan(v) and math.isfinite(v) and not open_ended:
+            if u == "%":
+                out.append(Share(v))
+            elif u in ("", "jobs per unit"):
+                out.append(Num(v, _share_digits(v), u))
+            else:
+                out.append(Num(v, 0, u))
+        elif u in ("%", "", "jobs per unit"):
+            out.append(Est(math.nan, lo, hi, u, _share_digits(lo, hi)))
+        else:
+            out.append(Est(math.nan, lo, hi, u))
+    return out
+
+
+def share_beside(derived: Any, stated: Any, low: Any = math.nan, high: Any = math.nan) -> list:
+    """A derived percentage for a sentence beside a stated one: as :class:`~analysis.words.Share`
+    ('54%'), or with one decimal where the whole number would read as the stated figure itself
+    ('over 54%' against '53.5%', not '54%'). ``None`` where the value is missing or open-ended on a side
+    (``low`` or ``high`` infinite): :func:`rough` says those."""
+    n = _length(derived, stated, low, high)
+    out = []
+    for d, s, lo, hi in zip(_list(derived, n), _list(stated, n), _list(low, n), _list(high, n)):
+        d, s, lo, hi = _f(d), _f(s), _f(lo), _f(hi)
+        if math.isnan(d) or not math.isfinite(d) or (not math.isnan(lo) and math.isinf(lo)) or (not math.isnan(hi) and math.isinf(hi)):
+            out.append(None)
+        elif abs(d) >= 10 and float(f"{d:.0f}") == s and d != s:
+            out.append(Num(d, 1, "%"))
+        else:
+            out.append(Share(d))
+    return out
+
+
+def _digits_of(v: float) -> int:
+    return 0 if float(v).is_integer() else len(repr(float(v)).split(".")[1])
+
+
+def said(c: pd.DataFrame, prefix: str = "", bare: bool = False) -> list:
+    """Each claim as worded, with its unit: 'over 1,500 units', 'about 31%' (``bare``: the unit only
+    where a number carries it in its own words, 'over 1,500', '35 trillion rials')."""
     p = prefix
-    frame = pd.DataFrame({"value": c[f"{p}value"], "qualifier": c[f"{p}qualifier"], "metric": c[f"{p}metric"]})
-    units = c[f"{p}metric"].map(fmt.unit_of)
-    words = fmt.stated_column(frame)
-    suffix = units.where(~units.isin(["%", "rials", "US dollars"]), "").map(lambda u: f" {u}" if u else "")
-    return (words + suffix).astype("str")
+    metrics = c[f"{p}metric"].tolist()
+    units = {m: fmt.unit_of(m) for m in set(metrics) if not _missing(m)}  # each metric's unit looked up once
+    out = []
+    for v, q, m in zip(c[f"{p}value"].tolist(), c[f"{p}qualifier"].tolist(), metrics):
+        if _missing(v):
+            out.append(None)
+            continue
+        unit = units.get(m, "") if not _missing(m) else ""
+        if bare and unit not in OWN_UNITS:
+            unit = ""
+        out.append(Msg(f"qualifier.{q if not _missing(q) else 'exact'}", {"n": Num(float(v), _digits_of(v), unit)}))
+    return out
 
 
-def subject(c: pd.DataFrame) -> pd.Series:
-    """What a check is about: 'units revived, national, 1399' (the claims' period labels, made once per claim)."""
-    periods = c["period_label"] if "period_label" in c else fmt.period_labels(c)
-    return (fmt.labels("metric", c["metric"]) + ", " + fmt.labels("scope", c["scope"]) + ", " + periods).astype("str")
+def claim_text(c: pd.DataFrame, prefix: str = "") -> list:
+    """Each claim as worded, with its unit (ids stay in the check's id columns, not in sentences)."""
+    return said(c, prefix)
+
+
+def _int(x: Any) -> Any:
+    return None if _missing(x) else int(x)
+
+
+def periods(c: pd.DataFrame) -> list:
+    """Each row's period as a slot (:class:`~analysis.words.Period`)."""
+    cols = [c[f].tolist() for f in PERIOD_FIELDS]
+    out = []
+    for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*cols):
+        end = _end(end, ee, el)
+        out.append(Period(kind, _int(fy), _int(ly), None if _missing(start) else start, None if _missing(end) else end,
+                          None if _missing(ee) else ee, None if _missing(el) else el, _int(m1), _int(m2)))
+    return out
+
+
+def _end(end: Any, earliest: Any, latest: Any) -> Any:
+    """A period's last day: as stated, or its report's day when the report is dated (its window one day)."""
+    if _missing(end) and not _missing(earliest) and not _missing(latest) and earliest == latest:
+        return earliest
+    return end
+
+
+def units(metrics: pd.Series) -> pd.Series:
+    """The unit of each metric (:func:`analysis.fmt.unit_of`), each distinct metric looked up once."""
+    table = {m: fmt.unit_of(m) for m in pd.unique(metrics.dropna())}
+    return metrics.map(table).fillna("").astype("str")
+
+
+def own_units(units: Any) -> list:
+    """The units a number carries in its own words ('%', money), '' for the rest (the sentence names those)."""
+    return [u if u in OWN_UNITS else "" for u in _list(units, _length(units))]
+
+
+def wheres(scopes: Any) -> list:
+    """Where each quantity was counted, in a sentence's words ('nationally', 'in industrial parks')."""
+    return [Label("audit.where", s) for s in _list(scopes, _length(scopes))]
+
+
+def labels(kind: str, codes: Any) -> list:
+    """Codes as slots (:class:`~analysis.words.Label`)."""
+    return [Label(kind, c) for c in _list(codes, _length(codes))]
+
+
+def years(values: Any) -> list:
+    """Iranian years for a sentence, without their Gregorian span (a headline's length)."""
+    return [None if _missing(v) else Year(int(v), span=False) for v in _list(values, _length(values))]
+
+
+def whens(c: pd.DataFrame, brief: bool = False) -> list:
+    """Each row's period as a sentence says it: 'in 1399', 'in 1400 up to 8 March 2022', 'in part of
+    1399', 'since 25 August 2021', 'in a report of 21 June 2020 to 20 March 2021', 'with no period stated'.
+    ``brief`` (a headline): any part of a year is 'in part of 1399', a stock 'in 1399'."""
+    out = []
+    for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*[c[f].tolist() for f in PERIOD_FIELDS]):
+        year = None if _missing(fy) else Year(int(fy), span=False)
+        end = _end(end, ee, el)
+        dated = not _missing(end)
+        if brief and kind in ("quarter", "half", "months", "year_to_date") and year is not None:
+            out.append(Msg("audit.when.year_to_date_undated", {"year": year}))
+        elif brief and kind == "stock" and year is not None:
+            out.append(Msg("audit.when.full_year", {"year": year}))
+        elif kind == "full_year":
+            out.append(Msg("audit.when.full_year", {"year": year}))
+        elif kind in ("quarter", "half"):
+            size = 3 if kind == "quarter" else 6
+            out.append(Msg(f"audit.when.{kind}", {"ordinal": Msg(f"ordinal.{(int(m1) - 1) // size + 1}"), "year": year}))
+        elif kind == "months":
+            out.append(Msg("audit.when.months", {"first": Num(int(m1)), "last": Num(int(m2)), "year": year}))
+        elif kind == "year_to_date":
+            out.append(Msg("audit.when.year_to_date", {"year": year, "day": Day(end)}) if dated
+                       else Msg("audit.when.year_to_date_undated", {"year": year}))
+        elif kind == "multi_year":
+            out.append(Msg("audit.when.multi_year", {"first": year, "last": Year(int(ly), span=False)}))
+        elif kind == "since_date":
+            out.append(Msg("audit.when.since_date", {"day": Day(start)}))
+        elif kind == "span":
+            out.append(Msg("audit.when.span", {"first": Day(start), "last": Day(end)}))
+        elif kind == "stock" and (dated or not _missing(ee)):
+            out.append(Msg("audit.when.stock", {"day": Day(end)}) if dated
+                       else Msg("audit.when.stock_undated", {"window": Window(ee, el)}))
+        else:
+            out.append(Msg("audit.when.open"))
+    return out
+
+
+def whats(c: pd.DataFrame, metric: str = "metric", where: bool = True, brief: bool = True) -> list:
+    """Each row's quantity over its period, as a headline names it: "1400's jobs nationally", "units
+    revived in industrial parks since 25 August 2021" (``where=False``: without the scope; ``brief``:
+    periods as :func:`whens` words them for a headline)."""
+    metrics = labels("metric", c[metric])
+    places = wheres(c["scope"]) if where else [None] * len(c)
+    tail = "" if where else ".any"
+    out = []
+    for m, w, when, kind, fy in zip(metrics, places, whens(c, brief), c["period_kind"].tolist(), c["first_year"].tolist()):
+        if kind == "full_year":
+            out.append(Msg("audit.what.full_year" + tail, {"year": Year(int(fy), span=False), "metric": m, **({"where": w} if where else {})}))
+        else:
+            out.append(Msg("audit.what.other" + tail, {"metric": m, "when": when, **({"where": w} if where else {})}))
+    return out
+
+
+def subject(c: pd.DataFrame) -> list:
+    """What a check is about, as a table labels it: 'units revived, national, 1399 (2020–21)'."""
+    return msgs("audit.subject", len(c), metric=labels("metric", c["metric"]), scope=labels("scope", c["scope"]), period=periods(c))
 
 
 def joined(*columns: pd.Series) -> pd.Series:
@@ -99,32 +377,22 @@ def concat(*columns: pd.Series, sep: str = ", ") -> pd.Series:
     return out.astype("str")
 
 
-def num(x: pd.Series, unit: str | pd.Series = "", digits: int | None = None) -> pd.Series:
-    """Numbers (or bounds) as text in a unit, whole columns."""
-    def text(v, u):
-        return fmt.amount(v, u, 0 if digits is None and (pd.isna(v) or float(v).is_integer()) else (digits or 1))
-
-    return fmt.each(text, x, unit)
-
-
-def estimate_text(value: pd.Series, low: pd.Series, high: pd.Series, unit: str | pd.Series = "") -> pd.Series:
-    """Central value and bounds as text, whole columns ('2,058 (1,999 to 2,118)')."""
-    return fmt.each(fmt.estimate, value, low, high, unit)
-
-
 #: How a check's size is put to a reader, by the kind of quantity it compares.
 SCALES: tuple[str, ...] = ("count", "points", "ratio")
 
+#: What a count's share is of (``measure(..., of=...)``): the catalogue's ``audit.size.count_<of>``.
+SIZE_OF: tuple[str, ...] = ("", "earlier", "national", "implied", "result")
+
 
 def measure(stated, derived_value, derived_low, derived_high, scale: str, unit: str | pd.Series = "", of: str = "") -> tuple[pd.Series, pd.Series]:
-    """A check's size and severity: ``(size_text, severity)`` (whole columns).
+    """A check's size and severity: ``(size_text, severity)`` (whole columns; the size a message).
 
     The gap is the distance from the value checked (``stated``, as stated) to the central value of what it
     was checked against (``derived_value``), or to its nearest end (``derived_low`` .. ``derived_high``)
     where it has none.
-    ``count``: '612 units (12% of 5,212)' (``of`` names what the share is of), severity the share;
-    ``points``: '7.2 points', severity the points over 100; ``ratio``: '5.9 times', severity the ratio
-    less 1. NaN and '' where nothing can be measured.
+    ``count``: '612 units (12% of 5,212)' (``of``, one of :data:`SIZE_OF`, names what the share is of),
+    severity the share; ``points``: '7.2 points', severity the points over 100; ``ratio``: '5.9 times',
+    severity the ratio less 1. ``None`` and NaN where nothing can be measured.
     """
     x = pd.Series(stated, dtype=float) if not isinstance(stated, pd.Series) else stated.astype(float)
     idx = x.index
@@ -141,17 +409,25 @@ def measure(stated, derived_value, derived_low, derived_high, scale: str, unit: 
     units = units.set_axis(idx) if isinstance(unit, pd.Series) else units
     if scale == "count":
         severity = gap / near.abs().where(near != 0)
-        text = fmt.each(lambda g, n, u: "" if pd.isna(g) else f"{fmt.amount(g, u)}{' ' + u if u not in ('%', 'rials', 'US dollars', '') else ''}"
-                        + ("" if pd.isna(n) or n == 0 else f" ({fmt.share(g / abs(n) * 100)} of {of + ' ' if of else ''}{fmt.amount(abs(n), u)})"),
-                        gap, near, units)
+        out = []
+        for g, n, u in zip(gap.tolist(), near.tolist(), units.tolist()):
+            if math.isnan(g):
+                out.append(None)
+            elif math.isnan(n) or n == 0:
+                out.append(Msg("audit.size.gap", {"gap": Num(g, 0, u)}))
+            else:
+                key = f"audit.size.count_{of}" if of else "audit.size.count"
+                out.append(Msg(key, {"gap": Num(g, 0, u), "share": Share(g / abs(n) * 100),
+                                     "near": Num(abs(n), 0, u if u in OWN_UNITS else "")}))
     elif scale == "points":
         severity = gap / 100
-        text = fmt.each(lambda g: "" if pd.isna(g) else f"{fmt.number(g, 1 if g < 10 else 0)} points", gap)
+        out = [None if math.isnan(g) else Msg("audit.size.points", {"points": Points(g)}) for g in gap.tolist()]
     else:
         ratio = pd.Series(np.where(x.abs() >= near.abs(), x.abs() / near.abs().where(near != 0), near.abs() / x.abs().where(x != 0)), index=idx)
         severity = ratio - 1
-        text = fmt.each(lambda r: "" if pd.isna(r) or not np.isfinite(r) else f"{fmt.number(r, 1 if r < 10 else 0)} times", ratio)
-    return text.astype("str"), severity.astype(float).where(lambda v: np.isfinite(v))
+        out = [None if math.isnan(r) or not math.isfinite(r) else Msg("audit.size.times", {"n": Num(r, 1 if r < 10 else 0)})
+               for r in ratio.tolist()]
+    return pd.Series(out, index=idx, dtype=object), severity.astype(float).where(lambda v: np.isfinite(v))
 
 
 def lookup(claims: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
@@ -161,17 +437,28 @@ def lookup(claims: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
     return out
 
 
-def wordings(ev, claim_ids: pd.Series) -> pd.Series:
-    """Each claim's distinct wordings, first report first, as a sentence lists them: '1,500 and over 1,500 units'."""
+def wordings(ev, claim_ids: pd.Series, bare: bool = False) -> list:
+    """Each claim's distinct wordings, first report first, as a sentence lists them: '1,500 and over 1,500
+    units' (``bare``: without the unit of a count, 'up to 1,500 and over 1,600')."""
     f = ev.figures[ev.figures["claim_id"].isin(claim_ids.dropna())].sort_values(["published_earliest", "figure_id"], kind="stable")
-    words = fmt.stated_column(f)
-    per = pd.DataFrame({"claim_id": f["claim_id"], "w": words}).drop_duplicates().groupby("claim_id", sort=False)["w"].agg(list)
-    units = f.drop_duplicates("claim_id").set_index("claim_id")["metric"].map(fmt.unit_of)
+    words = said(f, bare=True)
+    per: dict[str, list] = {}
+    seen: dict[str, set] = {}
+    for cid, w, q, v in zip(f["claim_id"].tolist(), words, f["qualifier"].tolist(), f["value"].tolist()):
+        if (q, v) in seen.setdefault(cid, set()):
+            continue
+        seen[cid].add((q, v))
+        per.setdefault(cid, []).append(w)
+    unit_of = units(f.drop_duplicates("claim_id").set_index("claim_id")["metric"])
 
-    def text(cid: str) -> str:
+    def one(cid: str):
         items = per.get(cid, [])
-        u = units.get(cid, "")
-        joined = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
-        return joined + (f" {u}" if joined and u not in ("%", "rials", "US dollars", "") else "")
+        if not items:
+            return None
+        u = unit_of.get(cid, "")
+        listed = All(tuple(items))
+        if bare or u in OWN_UNITS or not u:
+            return Msg("audit.wordings.bare", {"words": listed})
+        return Msg("audit.wordings.unit", {"words": listed, "unit": Label("unit", u)})
 
-    return claim_ids.fillna("").map(text).astype("str")
+    return [one(cid) for cid in claim_ids.fillna("").tolist()]

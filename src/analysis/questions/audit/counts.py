@@ -20,10 +20,11 @@ from ...evidence.estimates import choose
 from ...evidence.grading import apart, could_fail, judge
 from ...evidence.readings import QUANTITY
 from ...evidence.targets import echoes
+from ...words import All, Label, Msg
 from . import checks as ck
 
-_ROUNDING = "within the rounding of the figures as written"
-_SCOPE = "if one is read in the scope its report gives the same quantity elsewhere"
+_ROUNDING = Msg("audit.reading.rounding")
+_SCOPE = Msg("audit.reading.scope")
 
 
 def wording_conflicts(ev) -> pd.DataFrame:
@@ -36,11 +37,13 @@ def wording_conflicts(ev) -> pd.DataFrame:
     gen = f.groupby("claim_id").agg(gl=("gen_low", "max"), gh=("gen_high", "min")).reindex(c["claim_id"])
     grades = judge(True, (gen["gh"] < gen["gl"]).to_numpy(), True, True, index=c.index)
     words = ck.wordings(ev, c["claim_id"])
+    bare = ck.wordings(ev, c["claim_id"], bare=True)
     return ck.rows("wording", c, grade=grades, subject=ck.subject(c), claim_id=c["claim_id"],
                    figure_ids=c["figure_ids"], source_ids=c["source_ids"], stated=words,
-                   arithmetic="no number fits every wording: " + words, stated_value=c["value"], stated_low=c["low"],
-                   stated_high=c["high"], reading=np.where(grades == "question", _ROUNDING, ""),
-                   finding="Reports word this number in ways that cannot all hold: " + words + ".")
+                   arithmetic=ck.msgs("audit.arithmetic.wording", words=words), stated_value=c["value"], stated_low=c["low"],
+                   stated_high=c["high"], reading=[_ROUNDING if g == "question" else None for g in grades],
+                   finding=ck.msgs(("audit.finding.wording." + grades).tolist(), words=words),
+                   headline=ck.msgs(("audit.headline.wording." + grades).tolist(), what=ck.whats(c), words=bare), connector="all")
 
 
 def different_values(ev) -> pd.DataFrame:
@@ -60,26 +63,29 @@ def different_values(ev) -> pd.DataFrame:
         return ck.empty()
     ref = top.reindex(other["group"])
     ref.index = other.index
-    ref_text = ck.claim_text(ref)
-    own = ck.claim_text(other)
-    unit = other["metric"].map(fmt.unit_of)
+    ref_text, own = ck.said(ref), ck.said(other)
+    unit = ck.units(other["metric"])
     strict = apart(other["low"], other["high"], ref["low"], ref["high"])
     moved = (other["alt_scope"] != "") | (ref["alt_scope"] != "")
     generous = apart(other["gen_low"], other["gen_high"], ref["gen_low"], ref["gen_high"]) & ~moved
     grades = judge(strict, generous, other["grade"] == "question",
                    could_fail(other["low"], other["high"], ref["low"], ref["high"]))
-    reading = np.where(grades == "question", np.where(strict & moved, _SCOPE, _ROUNDING), "")
+    reading = [(_SCOPE if st and mv else _ROUNDING) if g == "question" else None for g, st, mv in zip(grades, strict, moved)]
     size, severity = ck.measure(other["value"], ref["value"], ref["low"], ref["high"], "count", unit, of="")
+    finding = np.select([grades == "consistent", grades == "unchecked"],
+                        ["audit.finding.different_values.consistent", "audit.finding.different_values.unchecked"],
+                        default="audit.finding.different_values")
     return ck.rows(
         "different_values", other, grade=grades, subject=ck.subject(other), claim_id=other["claim_id"],
         claim_ids=other["claim_id"] + ", " + ref["claim_id"], figure_ids=other["figure_ids"] + "; " + ref["figure_ids"],
         source_ids=ck.joined(other["source_ids"], ref["source_ids"]), stated=own,
-        arithmetic=own + " against " + ref_text + "; read as " + ck.estimate_text(other["value"] * np.nan, other["low"], other["high"], unit)
-        + " against " + ck.estimate_text(ref["value"] * np.nan, ref["low"], ref["high"], unit),
-        finding=np.select([grades == "consistent", grades == "unchecked"],
-                          ["The values agree within their rounding.", "The wordings leave no room to disagree."],
-                          default="Two reports give different values for the same figure: " + own + " and " + ref_text + "."),
-        reading=reading, size_text=size.where(grades.isin(["contradiction", "question"]), ""), severity=severity,
+        arithmetic=ck.msgs("audit.arithmetic.different_values", own=own, ref=ref_text,
+                           own_range=ck.ests(np.nan, other["low"], other["high"], unit),
+                           ref_range=ck.ests(np.nan, ref["low"], ref["high"], unit)),
+        finding=ck.msgs(finding, own=own, ref=ref_text),
+        headline=ck.msgs(ck.keyed("audit.headline.different_values.", grades), what=ck.whats(other),
+                         own=ck.said(other, bare=True), ref=ck.said(ref, bare=True)),
+        reading=reading, size_text=size.where(grades.isin(["contradiction", "question"]), None), severity=severity,
         stated_value=other["value"], stated_low=other["low"], stated_high=other["high"], derived_value=ref["value"],
         derived_low=ref["low"], derived_high=ref["high"])
 
@@ -118,28 +124,34 @@ def parts_totals(ev) -> pd.DataFrame:
     generous = np.where(both, apart(m["gen_low"], m["gen_high"], gp.low, gp.high), gp.low > m["gen_high"])
     off = np.where(both, p.value != m["value"], p.value > m["value"])
     grades = judge(strict, generous, off, True, index=m.index)
-    unit = m["metric"].map(fmt.unit_of)
-    part_text = (ck.num(m["value_in"], unit).radd("inside parks ").where(m["claim_id_in"].notna(), "")
-                 + np.where(both, " + ", "")
-                 + ck.num(m["value_out"], unit).radd("outside parks ").where(m["claim_id_out"].notna(), ""))
-    own = ck.claim_text(m)
+    unit = ck.units(m["metric"])
+    own_unit = unit.where(unit.isin(ck.OWN_UNITS), "")
+    inside, outside = ck.nums(m["value_in"], own_unit), ck.nums(m["value_out"], own_unit)
+    which = np.where(both, "both", np.where(m["claim_id_in"].notna(), "inside", "outside"))
+    own = ck.said(m)
     words = ck.wordings(ev, m["claim_id"])
-    several = words.str.contains(" and ")
-    reading = np.where(grades != "question", "", np.where(strict & several, "in another report's wording of the national figure (" + words + ")",
-                                                          _ROUNDING))
-    size, severity = ck.measure(p.value, m["value"], m["low"], m["high"], "count", unit, of="the national")
+    several = pd.Series([w is not None and len(w.slots["words"].items) > 1 for w in words], index=m.index)
+    other = ck.msgs("audit.reading.other_wording", words=words)
+    reading = [None if g != "question" else o if st and sev else _ROUNDING for g, st, sev, o in zip(grades, strict, several, other)]
+    size, severity = ck.measure(p.value, m["value"], m["low"], m["high"], "count", unit, of="national")
+    parts = ck.msgs(["audit.parts." + w for w in which], inside=inside, outside=outside)
+    sums = ck.nums(p.value, unit)
+    finding = np.select([(grades != "consistent") & both, grades != "consistent"],
+                        ["audit.finding.parts_total.sum", "audit.finding.parts_total.one"], default="audit.finding.parts_total.consistent")
+    part_scope = np.where(m["claim_id_in"].notna(), PART_SCOPES[0], PART_SCOPES[1])
+    head = np.select([~grades.isin(["contradiction", "question"]), both, several],
+                     ["", "audit.headline.parts_total.sum", "audit.headline.parts_total.one_worded"], default="audit.headline.parts_total.one")
     return ck.rows(
         "parts_total", m, grade=grades, subject=ck.subject(m), claim_id=m["claim_id"],
         claim_ids=ck.concat(m["claim_id"], m["claim_id_in"], m["claim_id_out"]),
         figure_ids=ck.concat(m["figure_ids"], m["figure_ids_in"], m["figure_ids_out"]),
         source_ids=ck.joined(m["source_ids"], m["source_ids_in"], m["source_ids_out"]), stated=own,
-        arithmetic=part_text + " = " + ck.estimate_text(p.value, p.low, p.high, unit) + " against national " + words,
-        finding=np.select(
-            [(grades != "consistent") & both, grades != "consistent"],
-            ["The parts add up to " + ck.num(p.value, unit) + ", not the national " + own + ".",
-             "One part is larger than the national figure as stated: " + part_text + " against " + own + "."],
-            default="The parts fit the national figure."),
-        reading=reading, size_text=size.where(grades != "consistent", ""), severity=severity.where(grades != "consistent"),
+        arithmetic=ck.msgs(["audit.arithmetic.parts_total." + w for w in which], inside=inside, outside=outside,
+                           sum=ck.ests(p.value, p.low, p.high, own_unit), words=words),
+        finding=ck.msgs(finding, sum=sums, own=own, parts=parts),
+        headline=ck.msgs(head, what=ck.whats(m, where=False), where=ck.wheres(part_scope), part=ck.nums(p.value, own_unit),
+                         sum=ck.nums(p.value, own_unit), own=ck.said(m, bare=True)),
+        reading=reading, size_text=size.where(grades != "consistent", None), severity=severity.where(grades != "consistent"),
         stated_value=m["value"], stated_low=m["low"], stated_high=m["high"], derived_value=p.value, derived_low=p.low,
         derived_high=p.high)
 
@@ -171,19 +183,44 @@ def reused_values(ev) -> pd.DataFrame:
     c = c[same | rare].sort_values(["value", "first_published_earliest", "claim_id"], kind="stable")
     if c.empty:
         return ck.empty()
-    agg = c.groupby("value", sort=True).agg(
+    ids = c.groupby("value", sort=True).agg(
         claim_id=("claim_id", "first"), claim_ids=("claim_id", ", ".join), figure_ids=("figure_ids", "; ".join),
         source_ids=("source_ids", lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ")))),
-        contexts=("context", lambda s: "; ".join(dict.fromkeys(s))), n=("context", "nunique")).reset_index()
-    number = ck.num(agg["value"])
+        n=("context", "nunique"))
+    c = c.drop_duplicates(["value", "context"])
+    c["thing"] = ck.msgs("audit.subject", metric=ck.labels("metric", c["metric"]), scope=ck.labels("scope", c["scope"]), period=ck.periods(c))
+    c["said"] = ck.whats(c, brief=False)
+    c["place"] = ck.msgs("audit.what.none", metric=ck.labels("metric", c["metric"]), where=ck.wheres(c["scope"]))
+    c["place_key"] = c["metric"] + "|" + c["scope"]
+    words = c.groupby("value", sort=True).agg(things=("thing", list), said=("said", list), places=("place", list), place_keys=("place_key", list))
+    agg = ids.join(words).reset_index()
+    number = ck.nums(agg["value"])
+    count = ck.nums(agg["n"])
+    things = [ck.semicolons(t) for t in agg["things"]]
+    said = [ck.semicolons(t) for t in agg["said"]]
+    distinct = [list(dict.fromkeys(k)) for k in agg["place_keys"]]
+    places = [_places(p, k, d) for p, k, d in zip(agg["places"], agg["place_keys"], distinct)]
+    head = ["audit.headline.reused_value.many" if len(d) > 2 else "audit.headline.reused_value" if len(d) > 1
+            else "audit.headline.reused_value.periods" for d in distinct]
     return ck.rows(
-        "reused_value", agg, grade="question", subject="the number " + number, claim_id=agg["claim_id"], claim_ids=agg["claim_ids"],
-        figure_ids=agg["figure_ids"], source_ids=agg["source_ids"], stated=number,
-        arithmetic=number + " is stated for " + agg["n"].astype(str) + " different things: " + agg["contexts"],
-        finding="The same number, " + number + ", is given for " + agg["n"].astype(str) + " different things: " + agg["contexts"] + ".",
-        reading="if the match is a coincidence, not one figure given two labels", connector="It is innocent",
+        "reused_value", agg, grade="question", subject=ck.msgs("audit.subject.number", n=number), claim_id=agg["claim_id"],
+        claim_ids=agg["claim_ids"], figure_ids=agg["figure_ids"], source_ids=agg["source_ids"], stated=number,
+        arithmetic=ck.msgs("audit.arithmetic.reused_value", n=number, count=count, things=things),
+        finding=ck.msgs("audit.finding.reused_value", n=number, count=count, things=said),
+        headline=ck.msgs(head, n=number, count=count, things=places, what=[p[k.index(d[0])] for p, k, d in zip(agg["places"], agg["place_keys"], distinct)]),
+        reading=Msg("audit.reading.coincidence"), connector="innocent",
         stated_value=agg["value"], stated_low=agg["value"],
         stated_high=agg["value"])
+
+
+def _places(places: list, keys: list, distinct: list) -> Msg:
+    """The distinct things one number is given for, as a headline lists them: 'idle units nationally and in
+    industrial parks' (one metric), 'units revived nationally and jobs in industrial parks' (several)."""
+    metrics = list(dict.fromkeys(k.split("|")[0] for k in distinct))
+    if len(metrics) == 1:
+        return Msg("audit.what.none", {"metric": Label("metric", metrics[0]),
+                                       "where": All(tuple(Label("audit.where", k.split("|")[1]) for k in distinct))})
+    return Msg("audit.wordings.bare", {"words": All(tuple(places[keys.index(k)] for k in distinct))})
 
 
 def target_echoes(ev) -> pd.DataFrame:
@@ -195,14 +232,14 @@ def target_echoes(ev) -> pd.DataFrame:
     if c.empty:
         return ck.empty()
     t = ck.lookup(ev.claims, c["echo"])
-    own, target = ck.claim_text(c), ck.claim_text(t)
-    where = fmt.labels("scope", t["scope"]) + ", " + t["period_label"]
+    own, target = ck.said(c), ck.said(t)
     return ck.rows(
         "target_echo", c, grade="question", subject=ck.subject(c), claim_id=c["claim_id"], claim_ids=c["claim_id"] + ", " + t["claim_id"],
         figure_ids=c["figure_ids"] + "; " + t["figure_ids"], source_ids=ck.joined(c["source_ids"], t["source_ids"]), stated=own,
-        arithmetic=own + " counted; " + target + " targeted (" + where + ")",
-        finding="The count equals a target for its year (" + target + ", " + where + "): a plan may have been reported as an outcome.",
-        reading="if the count met its target exactly", connector="It is innocent", stated_value=c["value"], stated_low=c["low"], stated_high=c["high"],
+        arithmetic=ck.msgs("audit.arithmetic.target_echo", own=own, target=target, scope=ck.labels("scope", t["scope"]), period=ck.periods(t)),
+        finding=ck.msgs("audit.finding.target_echo", target=target, where=ck.wheres(t["scope"])),
+        headline=ck.msgs(np.where(c["scope"].to_numpy() == t["scope"].to_numpy(), "audit.headline.target_echo.same", "audit.headline.target_echo"), own=own, where=ck.wheres(c["scope"]), when=ck.whens(c, brief=True), target_where=ck.wheres(t["scope"])),
+        reading=Msg("audit.reading.met_exactly"), connector="innocent", stated_value=c["value"], stated_low=c["low"], stated_high=c["high"],
         derived_value=t["value"], derived_low=t["low"], derived_high=t["high"])
 
 
@@ -219,23 +256,26 @@ def term_totals(ev) -> pd.DataFrame:
     off = t["implied_value"].notna() & ((t["implied_value"] < t["low"]) | (t["implied_value"] > t["high"]))
     can = could_fail(t["low"], t["high"], t["implied_low"], t["implied_high"], nonnegative=True)
     grades = judge(strict, generous, off, can)
-    unit = t["metric"].map(fmt.unit_of)
-    own = ck.claim_text(t)
-    implied = ck.estimate_text(t["implied_value"], t["implied_low"], t["implied_high"], unit)
-    reading = np.where(grades == "question", np.where(strict, "in the most generous reading of the counts and of the report's date",
-                                                      "at a pace other than the average for the days no count covers"), "")
-    size, severity = ck.measure(t["value"], t["implied_value"], t["implied_low"], t["implied_high"], "count", unit,
-                                of="what the yearly counts imply,")
+    unit = ck.units(t["metric"])
+    own = ck.said(t)
+    implied = ck.ests(t["implied_value"], t["implied_low"], t["implied_high"], unit)
+    reading = [(Msg("audit.reading.generous") if st else Msg("audit.reading.pace")) if g == "question" else None for g, st in zip(grades, strict)]
+    size, severity = ck.measure(t["value"], t["implied_value"], t["implied_low"], t["implied_high"], "count", unit, of="implied")
+    finding = np.select([grades == "contradiction", grades == "question", grades == "unchecked"],
+                        ["audit.finding.term_total.contradiction", "audit.finding.term_total.question", "audit.finding.term_total.unchecked"],
+                        default="audit.finding.term_total.consistent")
+    below = t["value"] < t["implied_low"]
+    head = np.select([grades == "contradiction", grades == "question"],
+                     [np.where(below, "audit.headline.term_total.below", "audit.headline.term_total.above"), "audit.headline.term_total.question"],
+                     default="")
+    bound = ck.nums(t["implied_low"].where(below, t["implied_high"]), unit.where(unit.isin(ck.OWN_UNITS), ""), 0)
     return ck.rows(
         "term_total", t, grade=grades, subject=ck.subject(t), claim_id=t["claim_id"],
         claim_ids=ck.concat(t["claim_id"], t["part_claims"]), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
-        arithmetic="the years of the span: " + t["parts"] + "; together " + implied + " against " + own,
-        finding=np.select(
-            [grades == "contradiction", grades == "question", grades == "unchecked"],
-            ["The total does not fit the yearly counts for its span: they imply " + implied + ", the report says " + own + ".",
-             "The total differs from what the yearly counts imply (" + implied + ").",
-             "Too few yearly counts of this scope to check the total against."],
-            default="The total fits the yearly counts for its span (" + implied + ")."),
-        reading=reading, size_text=size.where(grades.isin(["contradiction", "question"]), ""),
+        arithmetic=ck.msgs("audit.arithmetic.term_total", parts=t["parts_msg"], implied=implied, own=own),
+        finding=ck.msgs(finding, implied=implied, own=own),
+        headline=ck.msgs(head, own=ck.said(t, bare=True), what=ck.whats(t), bound=bound,
+                         implied=ck.rough(t["implied_value"], t["implied_low"], t["implied_high"], unit.where(unit.isin(ck.OWN_UNITS), ""))),
+        reading=reading, size_text=size.where(grades.isin(["contradiction", "question"]), None),
         severity=severity.where(grades.isin(["contradiction", "question"])), stated_value=t["value"], stated_low=t["low"],
         stated_high=t["high"], derived_value=t["implied_value"], derived_low=t["implied_low"], derived_high=t["implied_high"])

@@ -61,30 +61,29 @@ def expectations(ev) -> pd.DataFrame:
     missed = known & apart(m["low"], m["high"], m["r_low"], m["r_high"])
     off = known & ((m["r_value"] < m["low"]) | (m["r_value"] > m["high"]))
     grades = pd.Series(np.where(~known, "unchecked", np.where(missed | off, "note", "consistent")), index=m.index)
-    unit = m["metric"].map(fmt.unit_of)
-    own = ck.claim_text(m)
-    result = ck.estimate_text(m["r_value"], m["r_low"], m["r_high"], unit)
+    unit = ck.units(m["metric"])
+    own = ck.said(m)
+    result = ck.ests(m["r_value"], m["r_low"], m["r_high"], unit)
     scale = np.where(m["metric"] == AVERAGE, "ratio", "count")
-    size = pd.Series("", index=m.index, dtype="str")
+    size = pd.Series(None, index=m.index, dtype=object)
     severity = pd.Series(np.nan, index=m.index)
     for kind in ("count", "ratio"):
         rows = (scale == kind) & (grades == "note").to_numpy()
         if rows.any():
             t, sv = ck.measure(m.loc[rows, "value"], m.loc[rows, "r_value"], m.loc[rows, "r_low"], m.loc[rows, "r_high"], kind,
-                               unit[rows], of="the result")
+                               unit[rows], of="result")
             size[rows], severity[rows] = t.to_numpy(), sv.to_numpy()
     short = m["r_value"] < m["value"]
-    finding = np.select(
-        [grades == "unchecked", grades == "consistent"],
-        ["An official expected " + own + " for " + m["period_label"] + "; the result is not known yet.",
-         "An official expected " + own + " for " + m["period_label"] + "; the result, " + result + ", met it."],
-        default="An official expected " + own + " for " + m["period_label"] + "; the result was " + result
-        + np.where(short, ", short of it.", ", more than expected."))
+    variant = np.select([grades == "unchecked", grades == "consistent", short], ["unknown", "met", "short"], default="more")
+    own_unit = unit.where(unit.isin(ck.OWN_UNITS) | (unit == "jobs per unit"), "")
     return ck.rows(
         "expectation", m, grade=grades, subject=ck.subject(m), claim_id=m["figure_id"],
         claim_ids=ck.concat(m["figure_id"], m["r_chosen_claim"].fillna("")),
         figure_ids=ck.concat(m["figure_id"], m["r_figure_ids"].fillna("")),
         source_ids=ck.joined(m["source_id"], m["r_source_ids"].fillna("")), stated=own,
-        arithmetic=("expected " + own + "; the period's result " + result).where(known, "expected " + own + "; no result yet"),
-        finding=finding, size_text=size, severity=severity, stated_value=m["value"], stated_low=m["low"], stated_high=m["high"],
+        arithmetic=ck.msgs(np.where(known, "audit.arithmetic.expectation", "audit.arithmetic.expectation.unknown"), own=own, result=result),
+        finding=ck.msgs(["audit.finding.expectation." + v for v in variant], own=own, where=ck.wheres(m["scope"]), when=ck.whens(m), result=result),
+        headline=ck.msgs([("audit.headline.expectation." + v) if g == "note" else None for g, v in zip(grades, variant)], own=own,
+                         where=ck.wheres(m["scope"]), when=ck.whens(m, brief=True), result=ck.rough(m["r_value"], m["r_low"], m["r_high"], own_unit)),
+        size_text=size, severity=severity, stated_value=m["value"], stated_low=m["low"], stated_high=m["high"],
         derived_value=m["r_value"], derived_low=m["r_low"], derived_high=m["r_high"])

@@ -23,18 +23,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ... import fmt
 from ...assumptions import RESTATED_COUNT_ALLOWANCE_DAYS
 from ...evidence.grading import judge
 from ...evidence.keys import group_ids
+from ...words import Day, Label, Msg, Num
 from . import checks as ck
 
-#: The readings tried, one at a time, to name what reconciles a count that falls as read.
+#: The readings tried, one at a time, to name what reconciles a count that falls as read (catalogue keys).
 READINGS: dict[str, str] = {
-    "wording": "within the rounding of the figures as written",
-    "date": (f"if the later count, in a report that repeats earlier figures, is up to {RESTATED_COUNT_ALLOWANCE_DAYS} days "
-             "older than its report"),
-    "scope": "if {claim} counts {scope}, the scope its report gives the year's target",
+    "wording": "audit.reading.rounding",
+    "date": "audit.reading.older",
+    "scope": "audit.reading.moved_scope",
 }
 
 
@@ -98,27 +97,31 @@ def _falls(ev, s: pd.DataFrame, keys: list[str], rule: str) -> pd.DataFrame:
     p = plain[has]
     ref = ck.lookup(ev.claims, p["low_claim"].where(strict_fall[has], p["value_claim"]))
     grades, which = grades[has], which[has]
-    own, prev = ck.claim_text(m), ck.claim_text(ref)
-    mover_is_own = m["alt_scope"] != ""
-    mover = own.where(mover_is_own, prev)
-    mover_scope = fmt.labels("scope", m["alt_scope"].where(mover_is_own, ref["alt_scope"]).fillna(""))
-    reading = pd.Series([READINGS[w].format(claim=c, scope=sc) if w else "" for w, c, sc in zip(which, mover, mover_scope)],
-                        index=m.index, dtype="str")
-    unit = m["metric"].map(fmt.unit_of)
-    change = ck.estimate_text(m["value"] - ref["value"], m["low"] - ref["high"], m["high"] - ref["low"], unit)
-    size, severity = ck.measure(m["value"], ref["value"], ref["low"], np.inf, "count", unit, of="the earlier")
-    size = size.where(stated_fall[has], "")
-    finding = np.select(
-        [grades == "contradiction", grades == "question", grades == "unchecked"],
-        ["A later count is lower than an earlier one of the same series, in any reading: " + own + " after " + prev + ".",
-         "A later count is lower as stated: " + own + " after " + prev + ".",
-         "The count cannot have fallen as worded (open-ended figures): " + own + " after " + prev + "."],
-        default="The count rose (or held) since the earlier report.")
+    own, prev = ck.said(m), ck.said(ref)
+    bare_own, bare_prev = ck.said(m, bare=True), ck.said(ref, bare=True)
+    mover_is_own = (m["alt_scope"] != "").tolist()
+    mover = [o if moved_own else r for o, r, moved_own in zip(own, prev, mover_is_own)]
+    mover_scope = m["alt_scope"].where(m["alt_scope"] != "", ref["alt_scope"]).fillna("")
+    reading = [None if not w else Msg(READINGS[w], {"days": Num(RESTATED_COUNT_ALLOWANCE_DAYS)} if w == "date" else
+                                      {"claim": c, "where": Label("audit.where", sc)} if w == "scope" else {})
+               for w, c, sc in zip(which, mover, mover_scope)]
+    unit = ck.units(m["metric"])
+    change = ck.ests(m["value"] - ref["value"], m["low"] - ref["high"], m["high"] - ref["low"], unit)
+    size, severity = ck.measure(m["value"], ref["value"], ref["low"], np.inf, "count", unit, of="earlier")
+    size = size.where(stated_fall[has], None)
+    finding = ck.msgs(("audit.finding.fall." + grades).tolist(), own=own, prev=prev)
+    head = [f"audit.headline.{rule}.{g}" if g in ("contradiction", "question") else None for g in grades]
+    if rule == "ytd_decrease":
+        headline = ck.msgs(head, year=ck.years(m["jalali_year"]), metric=ck.labels("metric", m["metric"]), where=ck.wheres(m["scope"]),
+                           own=bare_own, prev=bare_prev)
+    else:
+        headline = ck.msgs(head, day=[Day(d) for d in m["start"]], metric=ck.labels("metric", m["metric"]), where=ck.wheres(m["scope"]),
+                           own=bare_own, prev=bare_prev)
     return ck.rows(
         rule, m, grade=grades, subject=ck.subject(m), claim_id=m["claim_id"], claim_ids=m["claim_id"] + ", " + ref["claim_id"],
         figure_ids=m["figure_ids"] + "; " + ref["figure_ids"], source_ids=ck.joined(m["source_ids"], ref["source_ids"]), stated=own,
-        arithmetic=own + " after " + prev + " (" + fmt.period_labels(ref) + "): a change of " + change,
-        finding=finding, reading=reading, size_text=size, severity=severity.where(stated_fall[has]),
+        arithmetic=ck.msgs("audit.arithmetic.fall", own=own, prev=prev, period=ck.periods(ref), change=change),
+        finding=finding, headline=headline, reading=reading, size_text=size, severity=severity.where(stated_fall[has]),
         stated_value=m["value"], stated_low=m["low"], stated_high=m["high"], derived_value=ref["value"], derived_low=ref["low"],
         derived_high=np.inf)
 

@@ -7,13 +7,15 @@ In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
-from ... import fmt
 from ...bounds import Estimate
 from ...evidence.grading import apart, could_fail, judge
 from ...evidence.pairs import plausible_band
+from ...words import Est, Msg, Num, Year
 from . import checks as ck
 
 
@@ -53,22 +55,26 @@ def averages(ev) -> pd.DataFrame:
     grades = judge(strict, apart(near["gen_low"], near["gen_high"], near["jpu_low"], near["jpu_high"]),
                    near["jpu_value"].notna() & ((near["jpu_value"] < near["low"]) | (near["jpu_value"] > near["high"])),
                    could_fail(near["low"], near["high"], near["jpu_low"], near["jpu_high"])).where(near["units_claim"].notna(), "unchecked")
-    own = ck.claim_text(near)
+    own = ck.said(near)
     size, severity = ck.measure(near["value"], near["jpu_value"], near["jpu_low"], near["jpu_high"], "ratio")
     problem = grades.isin(["contradiction", "question"])
-    ratio = ck.estimate_text(near["jpu_value"], near["jpu_low"], near["jpu_high"], "")
+    ratio = ck.ests(near["jpu_value"], near["jpu_low"], near["jpu_high"], "")
+    values = ev.claims.set_index("claim_id")["value"]
+    has = near["units_claim"].notna()
+    finding = np.select([grades == "unchecked", grades == "consistent"], ["audit.finding.average.unchecked", "audit.finding.average.consistent"],
+                        default="audit.finding.average.differs")
     figures = ck.rows(
         "average", near, grade=grades, subject=ck.subject(near), claim_id=near["claim_id"],
         claim_ids=ck.concat(near["claim_id"], near["units_claim"], near["jobs_claim"]),
         figure_ids=ck.concat(near["figure_ids"], near["figure_ids_p"]), source_ids=ck.joined(near["source_ids"], near["source_ids_p"]),
-        stated=own, arithmetic=("jobs / units, against the stated " + own + ": " + ck.num(near["jobs_claim"].map(ev.claims.set_index("claim_id")["value"]), "jobs") + " jobs / "
-                                + ck.num(near["units_claim"].map(ev.claims.set_index("claim_id")["value"]), "units") + " units = " + ratio).where(
-            near["units_claim"].notna(), "no units and jobs of this scope to compare"),
-        finding=np.select([grades == "unchecked", grades == "consistent"],
-                          ["No units and jobs of this scope and period to compare with.", "The stated average matches jobs over units."],
-                          default="The report says " + own + " jobs per unit; its jobs over units give " + ratio + "."),
-        reading=np.where(problem, np.where(strict, "within one rounding step of the stated average", "within the rounding of the figures as written"), ""),
-        size_text=size.where(problem, ""), severity=severity.where(problem), stated_value=near["value"],
+        stated=own, arithmetic=ck.msgs(np.where(has, "audit.arithmetic.average", "audit.arithmetic.average.missing"), own=own,
+                                       jobs=ck.nums(near["jobs_claim"].map(values), "jobs"), units=ck.nums(near["units_claim"].map(values), "units"),
+                                       ratio=ratio),
+        finding=ck.msgs(finding, own=own, ratio=ck.rough(near["jpu_value"], near["jpu_low"], near["jpu_high"], "")),
+        headline=ck.msgs(["audit.headline.average.differs" if p else None for p in problem], own=own, where=ck.wheres(near["scope"]),
+                         when=ck.whens(near, brief=True), ratio=ck.rough(near["jpu_value"], near["jpu_low"], near["jpu_high"], "")),
+        reading=[(Msg("audit.reading.average_step") if st else Msg("audit.reading.rounding")) if p else None for p, st in zip(problem, strict)],
+        size_text=size.where(problem, None), severity=severity.where(problem), stated_value=near["value"],
         stated_low=near["low"], stated_high=near["high"], derived_value=near["jpu_value"], derived_low=near["jpu_low"], derived_high=near["jpu_high"])
 
     t = ev.targets[ev.targets["jalali_year"].notna()]
@@ -87,17 +93,22 @@ def averages(ev) -> pd.DataFrame:
     at["ok"] = at["g"] == "consistent"
     at = at.sort_values(["claim_id", "ok", "current"], ascending=[True, False, False], kind="stable").drop_duplicates("claim_id")
     tg = pd.Series(np.where(at["ok"] & at["current"], "consistent", np.where(at["ok"], "question", at["g"])), index=at.index)
-    own_t = ck.claim_text(at)
-    rt = ck.num(at["value_j"]) + " / " + ck.num(at["value_u"]) + " = " + ck.estimate_text(at["r_value"], at["r_low"], at["r_high"], "")
+    own_t = ck.said(at)
+    rt = ck.msgs("audit.ratio", jobs=ck.nums(at["value_j"]), units=ck.nums(at["value_u"]), ratio=ck.ests(at["r_value"], at["r_low"], at["r_high"], ""))
+    rt_short = ck.msgs("audit.ratio", jobs=ck.nums(at["value_j"]), units=ck.nums(at["value_u"]),
+                       ratio=ck.rough(at["r_value"], at["r_low"], at["r_high"], ""))
+    rt_bare = ck.msgs("audit.ratio.bare", jobs=ck.nums(at["value_j"]), units=ck.nums(at["value_u"]))
+    finding = np.select([tg == "consistent", tg == "question"], ["audit.finding.average_target.consistent", "audit.finding.average_target.first"],
+                        default="audit.finding.average_target.differs")
+    head = np.select([tg == "question", tg == "contradiction"], ["audit.headline.average_target.first", "audit.headline.average_target.differs"],
+                     default="")
     targets = ck.rows(
         "average", at, grade=tg, subject=ck.subject(at), claim_id=at["claim_id"], claim_ids=ck.concat(at["claim_id"], at["claim_id_j"], at["claim_id_u"]),
         figure_ids=ck.concat(at["figure_ids"], at["figure_ids_j"], at["figure_ids_u"]), source_ids=ck.joined(at["source_ids"], at["source_ids_j"], at["source_ids_u"]),
-        stated=own_t, arithmetic="jobs target / units target: " + rt + ", against the stated " + own_t,
-        reading=np.where(tg == "question", "if the average was computed from the targets as first stated, not counted", ""),
-        finding=np.select([tg == "consistent", tg == "question"],
-                          ["The stated average equals the ratio of the year's jobs and units targets (" + rt + ").",
-                           "The stated average equals the ratio of the year's targets as first stated (" + rt + "), not as revised."],
-                          default="The stated average differs from the ratio of the year's jobs and units targets (" + rt + ")."),
+        stated=own_t, arithmetic=ck.msgs("audit.arithmetic.average_target", ratio=rt, own=own_t),
+        reading=[Msg("audit.reading.first_targets") if g == "question" else None for g in tg],
+        finding=ck.msgs(finding, ratio=rt_short),
+        headline=ck.msgs(head, own=own_t, where=ck.wheres(at["scope"]), year=ck.years(at["jalali_year"]), ratio=rt_bare),
         stated_low=at["low"], stated_high=at["high"], derived_value=at["r_value"], derived_low=at["r_low"], derived_high=at["r_high"])
     return pd.concat([figures, targets], ignore_index=True)
 
@@ -134,27 +145,31 @@ def marginal_jobs(ev) -> pd.DataFrame:
     as_stated = (m["j_value"] - prev["j_value"]) / du_stated
     stated_out = (as_stated < band_low) | (as_stated > band_high)
     grades = np.where(~divisible, "unchecked", np.where(outside | stated_out, "question", np.where(can, "consistent", "unchecked")))
-    rt = ck.estimate_text(ratio.value.where(divisible), ratio.low.where(divisible), ratio.high.where(divisible), "")
-    rt = rt.where(can | ~divisible, ck.num(as_stated, "", 1) + " as stated")
+    rt = ck.ests(ratio.value.where(divisible), ratio.low.where(divisible), ratio.high.where(divisible), "")
+    rt = [r if c or not d else Msg("audit.as_stated", {"n": Num(a, 1)}) for r, c, d, a in zip(rt, can, divisible, as_stated)]
     size, severity = ck.measure(as_stated.where(stated_out | outside, ratio.value), band_low + 0 * ratio.value, band_low, band_high, "ratio")
-    band = fmt.interval(band_low, band_high)
+    band = Est(math.nan, band_low, band_high, "")
     m = m.assign(claim_id=m["units_claim"], metric="jobs_per_unit_stated", qualifier="exact", value=m["jpu_value"])
+    not_divided = np.where(ordered, "not_risen", "unordered")
+    finding = np.select([~divisible, grades == "unchecked", grades == "question"],
+                        ["audit.finding.marginal_jobs." + not_divided, "audit.finding.marginal_jobs.unchecked", "audit.finding.marginal_jobs.question"],
+                        default="audit.finding.marginal_jobs.consistent")
+    arith = np.where(divisible, "audit.arithmetic.marginal_jobs", "audit.arithmetic.marginal_jobs." + not_divided)
+    short = [a if (o or s_) and not math.isnan(a) else v for a, v, o, s_ in
+             zip(as_stated.tolist(), ratio.value.where(divisible).tolist(), outside.tolist(), stated_out.tolist())]
     return ck.rows(
-        "marginal_jobs", m, grade=grades, subject="jobs per unit added, " + fmt.labels("scope", m["scope"]) + ", " + m["cumulative_year"].astype("str"),
+        "marginal_jobs", m, grade=grades,
+        subject=ck.msgs("audit.subject.per_unit_added", scope=ck.labels("scope", m["scope"]), year=[Year(int(y)) for y in m["cumulative_year"]]),
         claim_id=m["units_claim"], claim_ids=ck.concat(m["units_claim"], m["jobs_claim"], prev["units_claim"], prev["jobs_claim"]),
         figure_ids=ck.concat(m["figure_ids"], prev["figure_ids"]), source_ids=ck.joined(m["source_ids"], prev["source_ids"]),
-        stated=ck.num(dj.value, "jobs") + " jobs over " + ck.num(du.value, "units") + " units",
-        arithmetic=np.where(divisible, "(" + ck.num(m["j_value"], "jobs") + " - " + ck.num(prev["j_value"], "jobs") + ") / ("
-                            + ck.num(m["u_value"], "units") + " - " + ck.num(prev["u_value"], "units") + ") = " + rt + "; plausible " + band,
-                            np.where(ordered, "the units may not have risen between the two reports", "the two reports' order is not known")),
-        finding=np.select([~divisible, grades == "unchecked", grades == "question"],
-                          ["Not divided: " + np.where(ordered, "the units may not have risen.", "the reports' order is not known."),
-                           "As stated, " + rt + " jobs per unit added, within the plausible range (" + band
-                           + "); the open wording means the check could not fail.",
-                           "The jobs added per unit added, " + rt + ", lie outside the plausible range (" + band + ")."],
-                          default="Within the plausible range."),
-        reading=np.where(grades == "question", np.where(outside, "if the latest revivals were unusually large employers",
-                                                         "if the figures' open wording hides larger numbers"), ""),
-        size_text=pd.Series(size).where(grades == "question", ""), severity=pd.Series(severity).where(grades == "question"),
+        stated=ck.msgs("audit.stated.per_unit_added", jobs=ck.nums(dj.value, "jobs"), units=ck.nums(du.value, "units")),
+        arithmetic=ck.msgs(arith, jobs=ck.nums(m["j_value"], "jobs"), jobs_before=ck.nums(prev["j_value"], "jobs"),
+                           units=ck.nums(m["u_value"], "units"), units_before=ck.nums(prev["u_value"], "units"), ratio=rt, band=band),
+        finding=ck.msgs(finding, ratio=rt, band=band),
+        headline=ck.msgs(["audit.headline.marginal_jobs" if g == "question" else None for g in grades], where=ck.wheres(m["scope"]),
+                         year=ck.years(m["cumulative_year"]), ratio=ck.rough(short, np.nan, np.nan, ""), band=Est(math.nan, band_low, band_high, "", 0)),
+        reading=[(Msg("audit.reading.large_employers") if o else Msg("audit.reading.open_wording")) if g == "question" else None
+                 for g, o in zip(grades, outside)],
+        size_text=pd.Series(size).where(grades == "question", None), severity=pd.Series(severity).where(grades == "question"),
         stated_value=as_stated, stated_low=band_low, stated_high=band_high,
         derived_value=ratio.value.where(divisible), derived_low=ratio.low.where(divisible), derived_high=ratio.high.where(divisible))

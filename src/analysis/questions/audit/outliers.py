@@ -20,14 +20,16 @@ In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
-from ... import fmt
 from ...assumptions import PLAUSIBLE_MONEY_PER_UNIT_FACTOR
 from ...bounds import Estimate
 from ...evidence.grading import apart
 from ...evidence.pairs import plausible_band
+from ...words import Approx, Est, Msg, Num
 from . import checks as ck
 from .counts import significant_digits
 
@@ -47,23 +49,38 @@ def _jobs(ev) -> pd.DataFrame:
         return ck.empty()
     lo, hi = plausible_band(p)
     grades = np.where(p["cannot_compute"], "unchecked", np.where(p["implausible"], "question", "consistent"))
-    ratio = ck.estimate_text(p["jpu_value"], p["jpu_low"], p["jpu_high"], "")
-    band = fmt.interval(lo, hi)
-    u, j = ck.num(p["u_value"], "units"), ck.num(p["j_value"], "jobs")
+    ratio = ck.ests(p["jpu_value"], p["jpu_low"], p["jpu_high"], "")
+    band = Est(math.nan, lo, hi, "")
+    u, j = ck.nums(p["u_value"], "units"), ck.nums(p["j_value"], "jobs")
     size, severity = ck.measure(p["jpu_value"], np.nan, lo, hi, "ratio")
     bad = pd.Series(grades == "question", index=p.index)
     periods = ck.lookup(ev.claims, p["units_claim"])
+    above = p["jpu_value"].fillna(p["jpu_low"]) > hi
+    dated = periods["first_year"].notna()
+    head = [None if not b_ else "audit.headline.outlier_jobs." + ("above" if a_ else "below") + ("" if d else "_undated")
+            for b_, a_, d in zip(bad, above, dated)]
+    finding = np.where(bad, "audit.finding.outlier_jobs.question",
+                       np.where(grades == "unchecked", "audit.finding.outlier_jobs.unchecked", "audit.finding.outlier.consistent"))
     return ck.rows(
-        "outlier_ratio", p, grade=grades, subject="jobs per unit, " + fmt.labels("scope", p["scope"]) + ", " + periods["period_label"],
+        "outlier_ratio", p, grade=grades,
+        subject=ck.msgs("audit.subject.jobs_per_unit", scope=ck.labels("scope", p["scope"]), period=ck.periods(periods)),
         claim_id=p["units_claim"], claim_ids=p["units_claim"] + ", " + p["jobs_claim"], figure_ids=p["figure_ids"],
-        source_ids=p["source_ids"], stated=u + " units with " + j + " jobs",
-        arithmetic=j + " jobs / " + u + " units = " + ratio + " jobs per unit; plausible " + band,
-        finding=np.where(bad, u + " units with " + j + " jobs make " + ratio + " jobs per unit, far outside the plausible " + band
-                         + ": one of the two figures is likely wrong, and neither is used as a floor.",
-                         np.where(grades == "unchecked", "The units may be zero: no ratio.", "Within the plausible range.")),
-        reading=np.where(bad, "if the units were unusually large employers", ""), connector="It may yet hold",
-        size_text=size.where(bad, ""), severity=severity.where(bad), stated_value=p["jpu_value"], stated_low=p["jpu_low"],
+        source_ids=p["source_ids"], stated=ck.msgs("audit.stated.jobs_per_unit", units=u, jobs=j),
+        arithmetic=ck.msgs("audit.arithmetic.outlier_jobs", jobs=j, units=u, ratio=ratio, band=band),
+        finding=ck.msgs(finding, units=u, jobs=j, ratio=ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], ""), band=band),
+        headline=ck.msgs(head, units=ck.nums(p["u_value"]), jobs=ck.nums(p["j_value"]), where=ck.wheres(p["scope"]),
+                         year=ck.years(periods["first_year"]), ratio=ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], ""),
+                         band=Est(math.nan, lo, hi, "", 0)),
+        reading=[Msg("audit.reading.units_large") if x else None for x in bad], connector="may",
+        size_text=size.where(bad, None), severity=severity.where(bad), stated_value=p["jpu_value"], stated_low=p["jpu_low"],
         stated_high=p["jpu_high"], derived_low=lo, derived_high=hi)
+
+
+def _sig(x: float, figures: int = 3) -> float:
+    """``x`` to ``figures`` significant figures (a sum of money in a sentence)."""
+    if not math.isfinite(x) or x == 0:
+        return x
+    return round(x, figures - 1 - math.floor(math.log10(abs(x))))
 
 
 def _money(ev) -> pd.DataFrame:
@@ -71,22 +88,29 @@ def _money(ev) -> pd.DataFrame:
     if m.empty or len(m) < 2:
         return ck.empty()  # one pair alone sets its own band: nothing to compare
     grades = np.where(m["implausible"], "question", "consistent")
-    per = ck.estimate_text(m["mpu_value"], m["mpu_low"], m["mpu_high"], "rials")
-    band = fmt.interval(m["band_low"].iloc[0], m["band_high"].iloc[0], "rials")
+    per = ck.ests(m["mpu_value"], m["mpu_low"], m["mpu_high"], "rials")
+    lo, hi = m["band_low"].iloc[0], m["band_high"].iloc[0]
+    band = Est(math.nan, lo, hi, "rials")
     size, severity = ck.measure(m["mpu_value"], np.nan, m["band_low"], m["band_high"], "ratio")
     bad = pd.Series(grades == "question", index=m.index)
     c = ck.lookup(ev.claims, m["units_claim"])
-    money, units = ck.num(m["m_value"], "rials"), ck.num(m["u_value"], "units")
+    money, units = ck.nums(m["m_value"], "rials"), ck.nums(m["u_value"], "units")
+    per_short = [Num(_sig(v), None, "rials") for v in m["mpu_value"]]
+    band_short = Est(math.nan, _sig(lo), _sig(hi), "rials")
+    above = m["mpu_value"] > hi
     return ck.rows(
-        "outlier_ratio", m, grade=grades, subject="money per unit, " + fmt.labels("scope", m["scope"]) + ", " + c["period_label"],
+        "outlier_ratio", m, grade=grades,
+        subject=ck.msgs("audit.subject.money_per_unit", scope=ck.labels("scope", m["scope"]), period=ck.periods(c)),
         claim_id=m["units_claim"], claim_ids=m["units_claim"] + ", " + m["money_claim"], figure_ids=m["figure_ids"],
-        source_ids=m["source_ids"], stated=money + " for " + units + " units",
-        arithmetic=money + " / " + units + " units = " + per + " per unit; plausible " + band
-        + f" (within a factor of {PLAUSIBLE_MONEY_PER_UNIT_FACTOR:g} of the median of such pairs)",
-        finding=np.where(bad, money + " for " + units + " units is " + per + " per unit, far from what other reports give (" + band
-                         + "): a slip in the sum or the count is likely.", "Within the plausible range."),
-        reading=np.where(bad, "if the sum paid for something other than revivals", ""), connector="It may yet hold",
-        size_text=size.where(bad, ""), severity=severity.where(bad), stated_value=m["mpu_value"], stated_low=m["mpu_low"],
+        source_ids=m["source_ids"], stated=ck.msgs("audit.stated.money_per_unit", money=money, units=units),
+        arithmetic=ck.msgs("audit.arithmetic.outlier_money", money=money, units=units, per=per, band=band,
+                           factor=Num(PLAUSIBLE_MONEY_PER_UNIT_FACTOR)),
+        finding=ck.msgs(np.where(bad, "audit.finding.outlier_money.question", "audit.finding.outlier.consistent"), money=money, units=units,
+                        per=per_short, band=band_short),
+        headline=ck.msgs([("audit.headline.outlier_money." + ("above" if a else "below")) if b_ else None for b_, a in zip(bad, above)],
+                         money=money, units=units, per=per_short),
+        reading=[Msg("audit.reading.other_purpose") if x else None for x in bad], connector="may",
+        size_text=size.where(bad, None), severity=severity.where(bad), stated_value=m["mpu_value"], stated_low=m["mpu_low"],
         stated_high=m["mpu_high"], derived_low=m["band_low"], derived_high=m["band_high"])
 
 
@@ -112,17 +136,20 @@ def target_ratios(ev) -> pd.DataFrame:
     m = m.drop_duplicates("jobs_claim")
     if m.empty:
         return ck.empty()
-    j, u = ck.num(m["j_value"], "jobs"), ck.num(m["u_value"], "units")
-    rt = ck.num(m["value_j"]) + " / " + ck.num(m["value_u"]) + " = " + ck.num(m["ratio"], "", 1)
-    calc = u + " units x " + ck.num(m["ratio"], "", 1) + " = " + ck.num(m["computed"])
+    j, u = ck.nums(m["j_value"], "jobs"), ck.nums(m["u_value"], "units")
+    rt = ck.msgs("audit.ratio", jobs=ck.nums(m["value_j"]), units=ck.nums(m["value_u"]), ratio=ck.nums(m["ratio"], "", 1))
+    calc = ck.msgs("audit.product", units=u, ratio=ck.nums(m["ratio"], "", 1), computed=ck.nums(m["computed"], "", 0))
+    short = ck.msgs("audit.product.bare", units=u, ratio=ck.rough(m["ratio"], np.nan, np.nan, ""))
+    jc = ck.lookup(ev.claims, m["jobs_claim"])
     return ck.rows(
-        "target_ratio", m, grade="question", subject=ck.subject(ck.lookup(ev.claims, m["jobs_claim"])), claim_id=m["jobs_claim"],
+        "target_ratio", m, grade="question", subject=ck.subject(jc), claim_id=m["jobs_claim"],
         claim_ids=ck.concat(m["jobs_claim"], m["units_claim"], m["claim_id_j"], m["claim_id_u"]),
         figure_ids=ck.concat(m["figure_ids"], m["figure_ids_j"], m["figure_ids_u"]),
         source_ids=ck.joined(m["source_ids"], m["source_ids_j"], m["source_ids_u"]), stated=j,
-        arithmetic=calc + " (the year's jobs target per unit targeted: " + rt + "), which rounds to the " + j + " jobs stated",
-        finding="The jobs figure looks computed from the year's targets, not counted: " + calc + ", which rounds to the " + j + " stated.",
-        reading="if the count matches the target ratio by chance", connector="It is innocent", stated_value=m["j_value"], stated_low=m["j_low"],
+        arithmetic=ck.msgs("audit.arithmetic.target_ratio", product=calc, ratio=rt, jobs=j),
+        finding=ck.msgs("audit.finding.target_ratio", product=calc, jobs=j),
+        headline=ck.msgs("audit.headline.target_ratio", jobs=j, where=ck.wheres(m["scope"]), when=ck.whens(jc, brief=True), product=short),
+        reading=Msg("audit.reading.chance"), connector="innocent", stated_value=m["j_value"], stated_low=m["j_low"],
         stated_high=m["j_high"], derived_value=m["computed"], derived_low=m["computed"], derived_high=m["computed"])
 
 
@@ -146,20 +173,21 @@ def dollar_conversions(ev) -> pd.DataFrame:
     differ = apart(m["rate_low"], m["rate_high"], first["rate_low"], first["rate_high"]) | (
         (m["rate_value"] - first["rate_value"]).abs() > SAME_RATE * first["rate_value"])
     grades = np.where(differ, "note", "consistent")
-    own = fmt.each(fmt.approx, m["rate_value"])
-    ref = fmt.each(fmt.approx, first["rate_value"])
-    sum_text = ck.num(m["value_r"], "rials")
+    own, ref = [Approx(v) for v in m["rate_value"]], [Approx(v) for v in first["rate_value"]]
+    sum_text = ck.nums(m["value_r"], "rials")
     size, severity = ck.measure(m["rate_value"], first["rate_value"], first["rate_value"], first["rate_value"], "ratio")
+    said = ck.said(m)
     return ck.rows(
         "dollar_conversion", m, grade=grades, subject=ck.subject(m),
         claim_id=m["claim_id"], claim_ids=ck.concat(m["claim_id"], first["claim_id"], m["claim_id_r"]),
         figure_ids=ck.concat(m["figure_ids"], first["figure_ids"], m["figure_ids_r"]),
-        source_ids=ck.joined(m["source_ids"], first["source_ids"], m["source_ids_r"]), stated=ck.claim_text(m),
-        arithmetic=sum_text + " as " + ck.claim_text(m) + ": " + ck.estimate_text(m["rate_value"], m["rate_low"], m["rate_high"], "rials per dollar")
-        + " rials per dollar, against " + ck.estimate_text(first["rate_value"], first["rate_low"], first["rate_high"], "rials per dollar")
-        + " in the first conversion (" + ck.claim_text(first) + ")",
-        finding=np.where(differ, "The same sum (" + sum_text + ") is converted at two exchange rates: about " + ref + " and about " + own
-                         + " rials per dollar, as official and market rates differ.", "The conversions imply the same rate."),
-        size_text=size.where(pd.Series(differ, index=m.index), ""), severity=severity.where(pd.Series(differ, index=m.index)),
+        source_ids=ck.joined(m["source_ids"], first["source_ids"], m["source_ids_r"]), stated=said,
+        arithmetic=ck.msgs("audit.arithmetic.dollar_conversion", sum=sum_text, own=said,
+                           rate=ck.ests(m["rate_value"], m["rate_low"], m["rate_high"], "rials per dollar"),
+                           ref_rate=ck.ests(first["rate_value"], first["rate_low"], first["rate_high"], "rials per dollar"), ref=ck.said(first)),
+        finding=ck.msgs(np.where(differ, "audit.finding.dollar_conversion.note", "audit.finding.dollar_conversion.consistent"),
+                        sum=sum_text, ref=ref, own=own),
+        headline=ck.msgs(["audit.headline.dollar_conversion" if d else None for d in differ], sum=sum_text, when=ck.whens(m, brief=True), ref=ref, own=own),
+        size_text=size.where(pd.Series(differ, index=m.index), None), severity=severity.where(pd.Series(differ, index=m.index)),
         stated_value=m["rate_value"], stated_low=m["rate_low"], stated_high=m["rate_high"], derived_value=first["rate_value"],
         derived_low=first["rate_low"], derived_high=first["rate_high"])

@@ -11,12 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ... import fmt
 from ...assumptions import HEADLINE_SCOPES
 from ...bounds import Estimate
 from ...evidence.estimates import WHOLE_YEAR_BASES, choose
 from ...evidence.grading import apart, cap_cross_scope, could_fail, judge
 from ...evidence.keys import join_groups
+from ...words import Msg, Year
 from . import checks as ck
 
 #: A stated percentage's numerator and denominator metrics.
@@ -31,13 +31,8 @@ GROWTH_PARTS: dict[str, str] = {"units_growth_pct_stated": "units_revived", "job
 
 _NO_DATE = pd.Timestamp("1800-01-01")
 
-#: Kinds of denominator a stated percentage may have used, best first.
-DENOMINATOR_KINDS: dict[str, str] = {
-    "in_force": "the target in force",
-    "same_scope": "an earlier or other target",
-    "own": "the report's own figure",
-    "other_scope": "another scope's target",
-}
+#: Kinds of denominator a stated percentage may have used, best first (their words: ``audit.denominator.<kind>``).
+DENOMINATOR_KINDS: tuple[str, ...] = ("in_force", "same_scope", "own", "other_scope")
 
 
 def _numerators(ev, pct: pd.DataFrame, metric_of: pd.Series) -> pd.DataFrame:
@@ -158,41 +153,46 @@ def percentages(ev) -> pd.DataFrame:
     cross = (b["kind"] == "other_scope") & ~matched_kind.isin(["in_force", "own", "same_scope"])
     grades = cap_cross_scope(grades, cross.fillna(False))
     ref = b.where(~(fo["g"].notna() & ~b["ok"].fillna(False).astype(bool)), fo)  # what the arithmetic shows
-    unit_n = out["num_metric"].map(fmt.unit_of)
-    den_unit = out["den_metric"].map(fmt.unit_of)
-    pct_text = ck.claim_text(out.reset_index())
-    pct_text.index = out.index
-    implied = ck.estimate_text(ref["i_value"], ref["i_low"], ref["i_high"], "%")
-    arith = (ck.num(out["n_value"], unit_n) + " / " + ck.num(ref["d_value"], den_unit) + " ("
-             + ref["kind"].map(DENOMINATOR_KINDS).fillna("") + ") = " + implied + ", against the stated " + pct_text)
-    arith = arith.where(has, "no " + fmt.labels("metric", out["num_metric"]) + " or " + fmt.labels("metric", out["den_metric"]) + " to recompute it from")
-    finding = np.select(
-        [grades == "unchecked", (grades == "consistent"),
-         (grades == "question") & matched_kind.isin(["same_scope"]),
-         (grades == "question") & cross.fillna(False)],
-        ["The ledger lacks the parts to recompute this percentage.",
-         "The percentage matches its parts.",
-         "The percentage matches an earlier or other target of the year (" + ck.num(b["d_value"]) + "), not the one in force when it was stated ("
-         + ck.num(fo["d_value"]) + ").",
-         "The percentage matches only a target of another scope (" + fmt.labels("scope", b["d_scope"].fillna("")) + ")."],
-        default="The report says " + pct_text + "; its own figures give " + implied + " ("
-        + ck.num(out["n_value"], unit_n) + " / " + ck.num(ref["d_value"], den_unit) + ").")
+    unit_n = ck.units(out["num_metric"])
+    den_unit = ck.units(out["den_metric"])
+    o = out.reset_index()
+    own = ck.said(o)
+    implied = ck.ests(ref["i_value"], ref["i_low"], ref["i_high"], "%")
+    num_text, den_text = ck.nums(out["n_value"], ck.own_units(unit_n)), ck.nums(ref["d_value"], ck.own_units(den_unit))
+    kinds = [None if k not in DENOMINATOR_KINDS else Msg(f"audit.denominator.{k}") for k in ref["kind"].tolist()]
+    arith = ck.msgs(["audit.arithmetic.percentage" if h else "audit.arithmetic.percentage.missing" for h in has],
+                    num=num_text, den=den_text, kind=kinds, implied=implied, own=own,
+                    num_metric=ck.labels("metric", out["num_metric"]), den_metric=ck.labels("metric", out["den_metric"]))
+    earlier = (grades == "question") & matched_kind.isin(["same_scope"])
+    crossed = (grades == "question") & cross.fillna(False)
+    variant = np.select([grades == "unchecked", grades == "consistent", earlier, crossed],
+                        ["unchecked", "consistent", "earlier_target", "other_scope"], default="differs")
+    derived = ck.share_beside(ref["i_value"], out["value"], ref["i_low"], ref["i_high"])
+    derived = [d if d is not None else r for d, r in zip(derived, ck.rough(ref["i_value"], ref["i_low"], ref["i_high"], "%"))]
+    old, current = ck.nums(b["d_value"]), ck.nums(fo["d_value"])
+    finding = ck.msgs(["audit.finding.percentage." + v for v in variant], old=old, current=current, where=ck.wheres(b["d_scope"].fillna("")),
+                      own=own, derived=derived, num=ck.nums(out["n_value"]), den=ck.nums(ref["d_value"]))
+    year = out["cumulative_year"].fillna(out["first_year"])
+    quantity = ck.msgs(["audit.pct." + m for m in out["metric"]], year=ck.years(year))
+    head = [None if g not in ("contradiction", "question") else "audit.headline.percentage." + (v if v in ("earlier_target", "other_scope")
+                                                                                                 else "differs")
+            for g, v in zip(grades, variant)]
+    headline = ck.msgs(head, quantity=quantity, where=ck.wheres(out["scope"]), own=own, derived=derived, old=old, current=current,
+                       target_where=ck.wheres(b["d_scope"].fillna("")))
     strict_only = (grades == "question") & ~matched_kind.isin(["same_scope", "other_scope"]) & ~cross.fillna(False)
-    reading = np.select([strict_only, (grades == "question") & matched_kind.isin(["same_scope"]), (grades == "question") & cross.fillna(False)],
-                        ["within one rounding step of the stated figure", "if the report divided by an earlier or other target",
-                         "if the report divided by another scope's target"], default="")
+    reading = [Msg("audit.reading.one_step") if a else Msg("audit.reading.earlier_target") if e else Msg("audit.reading.other_scope_target") if c
+               else None for a, e, c in zip(strict_only, earlier, crossed)]
     # A match with another target is measured against the one in force: how far the reader would be misled.
     against = ref.where(~matched_kind.isin(["same_scope", "other_scope"]) | fo["i_value"].isna(), fo)
     size, severity = ck.measure(out["value"], against["i_value"], against["i_low"], against["i_high"], "points")
-    o = out.reset_index()
     return ck.rows(
         "percentage", o, grade=grades.to_numpy(), cross_scope=cross.fillna(False).to_numpy(), subject=ck.subject(o),
         claim_id=o["claim_id"], claim_ids=ck.concat(o["claim_id"], o["num_claim"], ref["d_claim_id"].reset_index(drop=True)),
         figure_ids=ck.concat(o["figure_ids"], claims.reindex(o["num_claim"])["figure_ids"].reset_index(drop=True),
                              ref["d_figure_ids"].reset_index(drop=True)),
-        source_ids=ck.joined(o["source_ids"], ref["d_source_ids"].reset_index(drop=True)), stated=pct_text.to_numpy(),
-        arithmetic=arith.to_numpy(), finding=np.asarray(finding), reading=reading,
-        size_text=size.where(grades.isin(["contradiction", "question"]), "").to_numpy(),
+        source_ids=ck.joined(o["source_ids"], ref["d_source_ids"].reset_index(drop=True)), stated=own,
+        arithmetic=arith, finding=finding, headline=headline, reading=reading,
+        size_text=size.where(grades.isin(["contradiction", "question"]), None).tolist(),
         severity=severity.where(grades.isin(["contradiction", "question"])).to_numpy(), stated_value=o["value"],
         stated_low=o["low"], stated_high=o["high"],
         derived_value=ref["i_value"].to_numpy(), derived_low=ref["i_low"].to_numpy(), derived_high=ref["i_high"].to_numpy())
@@ -223,15 +223,15 @@ def _span_sums(ev, spans: pd.DataFrame) -> pd.DataFrame:
     own["chosen_claim"] = own["chosen_claim"].where(~use_other, other["f_claim"])
     own["shown_scope"] = own["scope"].where(~use_other, other["f_scope"])
     own["cross"] = use_other
-    unit = own["metric"].map(fmt.unit_of)
-    own["text"] = (own["jalali_year"].astype("str") + " (" + fmt.labels("scope", own["shown_scope"].fillna("")) + "): "
-                   + ck.estimate_text(own["value"], own["low"], own["high"], unit)).where(own["value"].notna(),
-                                                                                      own["jalali_year"].astype("str") + ": none")
+    unit = ck.units(own["metric"])
+    own["text"] = ck.msgs(np.where(own["value"].notna(), "audit.growth.part", "audit.growth.part_none"), len(own),
+                          year=ck.years(own["jalali_year"]), scope=ck.labels("scope", own["shown_scope"].fillna("")),
+                          count=ck.ests(own["value"], own["low"], own["high"], unit))
     g = own.groupby("sid", sort=False)
     out = pd.DataFrame({"value": g["value"].sum(min_count=1), "low": g["low"].sum(min_count=1), "high": g["high"].sum(min_count=1),
                         "gen_low": g["gen_low"].sum(min_count=1), "gen_high": g["gen_high"].sum(min_count=1),
                         "complete": g["value"].count() == g.size(), "cross_scope": g["cross"].any(),
-                        "parts": join_groups(own["sid"], own["text"], sep="; "),
+                        "parts": own.groupby("sid", sort=False)["text"].agg(lambda t: ck.semicolons(list(t))),
                         "claims": join_groups(own["sid"], own["chosen_claim"].fillna(""), distinct=True)})
     return out
 
@@ -272,31 +272,40 @@ def growth(ev) -> pd.DataFrame:
     r, gr = rate("low", "high", "est_low", "est_high"), rate("gen_low", "gen_high", "gen_low", "gen_high")
     g["g_value"], g["g_low"], g["g_high"] = r.value, r.low, r.high
     g["cross"] = (~has_same & cur_sum["cross_scope"]) | prev_sum["cross_scope"]
-    unit = g["base"].map(fmt.unit_of)
-    span = g["first_year"].astype(int).astype(str).where(g["n"] == 1, g["first_year"].astype(int).astype(str) + "-" + g["last_year"].astype(int).astype(str))
-    cur_text = (span + ": " + ck.estimate_text(m["value"], m["est_low"], m["est_high"], unit)).where(has_same, cur_sum["parts"])
+    unit = ck.units(g["base"])
+    first = ck.years(g["first_year"])
+    span = [f if n == 1 else Msg("audit.years", {"first": f, "last": Year(int(ly), span=False)})
+            for f, n, ly in zip(first, g["n"], g["last_year"])]
+    cur_parts = cur_sum["parts"].tolist()
+    cur_text = [Msg("audit.growth.years", {"years": sp, "count": c}) if h else p
+                for sp, c, h, p in zip(span, ck.ests(m["value"], m["est_low"], m["est_high"], unit), has_same, cur_parts)]
     t = g
     strict = apart(t["low"], t["high"], t["g_low"], t["g_high"])
     judged = judge(strict, apart(t["gen_low"], t["gen_high"], gr.low, gr.high),
                    t["g_value"].notna() & ((t["g_value"] < t["low"]) | (t["g_value"] > t["high"])),
                    could_fail(t["low"], t["high"], t["g_low"], t["g_high"]))
     grades = cap_cross_scope(judged.where(ok, "unchecked"), t["cross"])
-    own = ck.claim_text(t)
-    rate_text = ck.estimate_text(t["g_value"], t["g_low"], t["g_high"], "%")
-    label = np.where(t["cross"], " (the two periods are counted in different scopes)", "")
+    own = ck.said(t)
+    rate_text = ck.ests(t["g_value"], t["g_low"], t["g_high"], "%")
     used = ck.joined(m["claim_id"].fillna("").where(has_same, cur_sum["claims"]), prev_sum["claims"])
-    reading = np.select([(grades == "question") & t["cross"], (grades == "question") & strict],
-                        ["if the scopes the two periods are counted in differ in what they count", "within one rounding step of the stated rate"],
-                        default=np.where(grades == "question", "within the rounding of the figures as written", ""))
+    crossed = (grades == "question") & t["cross"]
+    reading = [None if g != "question" else Msg("audit.reading.scopes_differ") if c else Msg("audit.reading.rate_step") if st
+               else Msg("audit.reading.rounding") for c, st, g in zip(crossed, strict, grades)]
     size, severity = ck.measure(t["value"], t["g_value"], t["g_low"], t["g_high"], "points")
+    rate = ck.share_beside(t["g_value"], t["value"], t["g_low"], t["g_high"])
+    rate = [r if r is not None else x for r, x in zip(rate, ck.rough(t["g_value"], t["g_low"], t["g_high"], "%"))]
+    finding = np.select([grades == "unchecked", grades == "consistent", t["cross"]],
+                        ["audit.finding.growth.unchecked", "audit.finding.growth.consistent", "audit.finding.growth.cross_scope"],
+                        default="audit.finding.growth.differs")
+    head = np.select([~grades.isin(["contradiction", "question"]), t["cross"], grades == "contradiction"],
+                     ["", "audit.headline.growth.cross_scope", "audit.headline.growth.contradiction"], default="audit.headline.growth.question")
     return ck.rows(
         "growth", t, grade=grades, cross_scope=t["cross"], subject=ck.subject(t), claim_id=t["claim_id"],
         claim_ids=ck.concat(t["claim_id"], used), figure_ids=t["figure_ids"], source_ids=t["source_ids"], stated=own,
-        arithmetic="this period " + cur_text + "; the period before " + prev_sum["parts"] + "; growth " + rate_text + label
-        + ", against the stated " + own,
-        finding=np.select([grades == "unchecked", grades == "consistent"],
-                          ["The ledger lacks the counts to recompute this growth rate.", "The stated growth matches the counts."],
-                          default="The report says growth of " + own + "; the counts give " + rate_text + label + "."),
-        reading=reading, size_text=size.where(grades.isin(["contradiction", "question"]), ""),
+        arithmetic=ck.msgs(np.where(t["cross"], "audit.arithmetic.growth.cross_scope", "audit.arithmetic.growth"), current=cur_text,
+                           previous=prev_sum["parts"], rate=rate_text, own=own),
+        finding=ck.msgs(finding, own=own, rate=rate),
+        headline=ck.msgs(head, metric=ck.labels("metric", g["base"]), where=ck.wheres(t["scope"]), years=span, own=own, rate=rate),
+        reading=reading, size_text=size.where(grades.isin(["contradiction", "question"]), None),
         severity=severity.where(grades.isin(["contradiction", "question"])), stated_value=t["value"],
         stated_low=t["low"], stated_high=t["high"], derived_value=t["g_value"], derived_low=t["g_low"], derived_high=t["g_high"])

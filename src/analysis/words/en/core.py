@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "form.range": "{low} to {high}",
     "form.central_range": "{value} ({low} to {high})",
     "form.central_at_most": "{value} (at most {high})",
+    "form.central_up_to": "{value} (up to {high})",
+    "form.central_down_to": "{value} (down to {low})",
     "form.at_least": "at least {n}",
     "form.at_most": "at most {n}",
     "form.no_bound": "no bound",
@@ -22,10 +24,13 @@ MESSAGES: dict[str, str] = {
     # Years and dates.
     "form.year": "{year} ({first}\u2013{last})",
     "form.day": "{gregorian}",
+    "form.month": "{gregorian}",
+    "form.month_year": "{month} {year}",
     "form.gregorian_day": "{day} {month} {year}",
     "form.day_month": "{day} {month}",
     "form.date": "{gregorian} ({iranian})",
     "form.window": "{first} to {last}",
+    "form.between": "between {first} and {last}",
     "form.span": "{first}\u2013{last}",
     # A claim's period, as a table labels it (dates in figures, the calendar the language reads first).
     "period.quarter": "{year}, {ordinal} quarter ({dates})",
@@ -50,6 +55,7 @@ MESSAGES: dict[str, str] = {
     # Lists and counts.
     "form.and": " and ",
     "form.or": " or ",
+    "form.then": "; then ",
     "form.comma": ", ",
     "form.semicolon": "; ",
     "form.none": "no {things}",

@@ -1,24 +1,26 @@
 """How Persian writes numbers' words, dates, counts and lists (the forms :mod:`analysis.words.forms` fills).
 
-The twin of :mod:`analysis.words.en.core`. Digits, separators, the percent sign and signs come from
-:mod:`analysis.i18n.fa` through :mod:`analysis.fmt`; these templates hold words only. Dates in a sentence
-are Iranian first, the Gregorian in brackets. To be read by a Persian editor.
-"""
-
-from ...i18n.fa import GREGORIAN_MONTHS, IRANIAN_MONTHS, LRM, MINUS, RLM
+Digits, separators and the percent sign are :mod:`analysis.i18n.fa`'s; these templates give the words
+around them. A day in a sentence is the Iranian date, the Gregorian in brackets; a month is the Iranian
+month. Ranges read «تا», not a dash, except inside a year's Gregorian span («۱۳۹۹ (۲۰۲۰–۲۱)»), which
+the brackets keep in order. The percent sign follows an RLM and signs start with an LRM (see
+:mod:`analysis.i18n.fa`). A noun stays singular after a number (``one|many`` are alike); no things
+at all read «هیچ» and the noun with its indefinite «ی» (:mod:`analysis.words.forms`)."""
 
 MESSAGES: dict[str, str] = {
-    # Estimates and bounds.
+    # Estimates and bounds (analysis.fmt.estimate decides which form; these word it).
     "form.range": "{low} تا {high}",
     "form.central_range": "{value} ({low} تا {high})",
     "form.central_at_most": "{value} (حداکثر {high})",
-    "form.at_least": "دست\u200cکم {n}",
+    "form.central_up_to": "{value} (حداکثر {high})",
+    "form.central_down_to": "{value} (تا {low})",
+    "form.at_least": "دست‌کم {n}",
     "form.at_most": "حداکثر {n}",
     "form.no_bound": "بدون کران",
     "form.any_value": "هر مقداری",
-    "form.cannot": "محاسبه\u200cپذیر نیست",
+    "form.cannot": "قابل محاسبه نیست",
     "form.no_limit": "نامحدود",
-    "form.percent": "{n}" + RLM + "\u066a",
+    "form.percent": "{n}\u200f٪",
     "form.points": "{n} واحد درصد",
     "form.times": "{n} برابر",
     "form.money": "{n} {magnitude} {unit}",
@@ -26,37 +28,66 @@ MESSAGES: dict[str, str] = {
     "magnitude.billion": "میلیارد",
     "magnitude.million": "میلیون",
     "form.per_day": "{n} در روز",
-    # Years and dates: the Iranian date first, the Gregorian in brackets.
+    # Years and dates.
     "form.year": "{year} ({first}\u2013{last})",
     "form.day": "{iranian} ({gregorian})",
+    "form.month": "{iranian}",
+    "form.month_year": "{month} {year}",
     "form.gregorian_day": "{day} {month} {year}",
     "form.day_month": "{day} {month}",
     "form.date": "{iranian} ({gregorian})",
     "form.window": "{first} تا {last}",
+    "form.between": "بین {first} و {last}",
     "form.span": "{first} تا {last}",
-    # A claim's period, as a table labels it.
-    "period.quarter": "سه\u200cماههٔ {ordinal} {year} ({dates})",
-    "period.half": "نیمهٔ {ordinal} {year} ({dates})",
-    "period.months": "ماه\u200cهای {first} تا {last} {year} ({dates})",
+    # A claim's period, as a table labels it (dates in figures, the calendar the language reads first).
+    "period.quarter": "{year}، سه‌ماهه {ordinal} ({dates})",
+    "period.half": "{year}، شش‌ماهه {ordinal} ({dates})",
+    "period.months": "{year}، ماه‌های {first} تا {last} ({dates})",
     "period.ytd": "{year}، تا {end}",
-    "period.ytd_undated": "{year}، تا روزی میان {first} و {last}",
-    "period.multi_year": "{first}\u2013{last}",
+    "period.ytd_undated": "{year}، تا روزی بین {first} و {last}",
+    "period.multi_year": "{first} تا {last}",
     "period.since": "از {start} تا {end}",
-    "period.since_undated": "از {start} تا روزی میان {first} و {last}",
+    "period.since_undated": "از {start} تا روزی بین {first} و {last}",
     "period.span": "{start} تا {end}",
     "period.stock": "به تاریخ {end}",
-    "period.stock_undated": "به تاریخ روزی میان {first} و {last}",
-    "period.none": "دوره\u200cای ذکر نشده",
-    **{f"month.{i}": name for i, name in enumerate(GREGORIAN_MONTHS, start=1)},
-    **{f"jmonth.{i}": name for i, name in enumerate(IRANIAN_MONTHS, start=1)},
-    "ordinal.1": "اول", "ordinal.2": "دوم", "ordinal.3": "سوم", "ordinal.4": "چهارم",
-    # Lists and counts (a noun stays singular after a number: ۳ گزارش).
+    "period.stock_undated": "به تاریخ روزی بین {first} و {last}",
+    "period.none": "بدون دوره مشخص",
+    "month.1": "ژانویه",
+    "month.2": "فوریه",
+    "month.3": "مارس",
+    "month.4": "آوریل",
+    "month.5": "مه",
+    "month.6": "ژوئن",
+    "month.7": "ژوئیه",
+    "month.8": "اوت",
+    "month.9": "سپتامبر",
+    "month.10": "اکتبر",
+    "month.11": "نوامبر",
+    "month.12": "دسامبر",
+    "jmonth.1": "فروردین",
+    "jmonth.2": "اردیبهشت",
+    "jmonth.3": "خرداد",
+    "jmonth.4": "تیر",
+    "jmonth.5": "مرداد",
+    "jmonth.6": "شهریور",
+    "jmonth.7": "مهر",
+    "jmonth.8": "آبان",
+    "jmonth.9": "آذر",
+    "jmonth.10": "دی",
+    "jmonth.11": "بهمن",
+    "jmonth.12": "اسفند",
+    "ordinal.1": "نخست",
+    "ordinal.2": "دوم",
+    "ordinal.3": "سوم",
+    "ordinal.4": "چهارم",
+    # Lists and counts.
     "form.and": " و ",
     "form.or": " یا ",
+    "form.then": "؛ سپس ",
     "form.comma": "، ",
     "form.semicolon": "؛ ",
-    "form.none": "بدون {things}",
+    "form.none": "هیچ {things}",
     "form.count": "{n} {noun}",
-    "form.sign_plus": LRM + "+",
-    "form.sign_minus": LRM + MINUS,
+    "form.sign_plus": "\u200e+",
+    "form.sign_minus": "\u200e\u2212",
 }

@@ -1,0 +1,7 @@
+"""``python -m analysis.check``: see :mod:`analysis.check`."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
