@@ -165,3 +165,34 @@ def test_a_chart_of_made_up_frames_links_nothing_without_sources(tmp_path):
     block = figures.chart("t", charts.programme.years_chart, charts.programme.years_alt, tiny_years())
     markup = block.html(blocks.Context(out=None))
     assert "<a xlink:href" not in markup and block.ids == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# The front page's headline chart: compact
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_the_headline_chart_on_the_front_page_is_compact(ev, tmp_path, language):
+    """One drawing (the narrow one, at its own size), a one-line caption from the catalogue and the short
+    source line 'Sources: N reports (all sources) · data (CSV)'; its PNG and SVG written beside the page."""
+    from analysis.report import content
+    from analysis.words import say
+
+    block, _ = content.write_report_files(ev, tmp_path)
+    carried = decode(json.loads(json.dumps(encode(block))))
+    markup = carried.html(blocks.Context(language=language, out=tmp_path))
+    assert len(drawings(markup)) == 1 and "chart-compact" in markup and "display:none" not in markup
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", markup, flags=re.S).group(1)
+    with speaking(language):
+        line = say("front.chart_caption")
+        assert caption.startswith(line.replace("'", "&#x27;")) and len(line.split()) <= 16
+        n = len(block.ids)
+        text = re.sub(r"<[^>]+>", "", caption.split("<br>")[1])
+        from analysis.words import Count
+        from analysis.words.forms import write
+        assert text == f'{say("source.many")} {write(Count(n, "report"))} ({say("source.all")}) · {say("figure.csv")}'
+    assert 'href="sources.html"' in caption and 'href="headline.csv"' in caption
+    for name in ("headline.png", "headline.svg"):
+        assert (tmp_path / name).stat().st_size > 1000
+    if language == "fa":
+        assert "\u06f1\u06f3\u06f9\u06f8" in markup  # ۱۳۹۸ in the drawing's text

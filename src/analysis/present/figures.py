@@ -167,7 +167,10 @@ class Chart(Block):
     functions by dotted name), ``args`` (the frames and values they take, in order) and ``options``
     (keyword arguments of both), ``title`` (its data file's title in the downloads), ``ids`` (the
     sources it cites) and ``refs`` (their :class:`~analysis.present.tables.SourceRef`), ``data`` (its
-    CSV file in the page's folder, or ''), and ``files``: the drawing its PNG and SVG files hold."""
+    CSV file in the page's folder, or ''), ``files``: the drawing its PNG and SVG files hold, and ``caption``:
+    a catalogue key that makes the figure compact (the front page's headline chart): only the ``files``
+    drawing, shown at its own size, under that one-line caption and a short source line
+    (:meth:`compact_caption`) instead of the page's list of sources and downloads."""
 
     name: str
     draw: str
@@ -179,6 +182,7 @@ class Chart(Block):
     refs: Any = None
     data: str = ""
     files: str = "wide"
+    caption: str = ""
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -203,9 +207,14 @@ class Chart(Block):
         """The alt text, in the language in force."""
         return resolve(self.describe)(*self.args, **dict(self.options or {}))
 
+    def variants(self) -> tuple[str, ...]:
+        """The drawings this chart is made in: every one of :data:`analysis.present.style.VARIANTS`, unless its
+        chart function names fewer (``variants``: a map keeps its shape and scrolls sideways on a phone)."""
+        return tuple(getattr(resolve(self.draw), "variants", tuple(style.VARIANTS)))
+
     def drawings(self) -> dict[str, Any]:
-        """Every drawing (:data:`analysis.present.style.VARIANTS`) in the language in force, by name."""
-        return {v: self.figure(v) for v in style.VARIANTS}
+        """Every drawing (:meth:`variants`) in the language in force, by name."""
+        return {v: self.figure(v) for v in self.variants()}
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -225,9 +234,30 @@ class Chart(Block):
             fig = self.figure(self.files)
             self.write_files({self.files: fig}, {self.files: svg_text(fig)}, ctx)
 
+    def compact_caption(self, ctx: Context) -> str:
+        """The compact figure's caption: its one line, then 'Sources: 28 reports (all sources) · data (CSV)'."""
+        from ..words import say
+
+        line = (f'{html.escape(say("source.one" if len(self.ids) == 1 else "source.many"))} {html.escape(_count(len(self.ids)))} '
+                f'(<a href="{tables.SOURCES_PAGE}">{html.escape(say("source.all"))}</a>)')
+        if self.data:
+            line += f' · <a href="{html.escape(ctx.data_file(self.data), quote=True)}">{html.escape(say("figure.csv"))}</a>'
+        return f'{html.escape(say(self.caption))}<br><span class="source-line">{line}</span>'
+
     def html(self, ctx: Context) -> str:
         from ..words import say
 
+        if self.caption:
+            with speaking(ctx.language):
+                fig = self.figure(self.files)
+                svg = svg_text(fig)
+                alt, title = self.alt(), _title(fig)
+                self.write_files({self.files: fig}, {self.files: svg}, ctx)
+                short = hashlib.sha256(self.name.encode("utf-8")).hexdigest()[:6]
+                drawing = svg_inline(svg, f"c{short}{self.files[0]}", css="chart-compact", title=title, alt=alt)
+                caption = self.compact_caption(ctx)
+            return (f'<figure class="chart compact" id="{html.escape(_id(self.name), quote=True)}">'
+                    f'<div class="chart-drawings">{drawing}</div><figcaption>{caption}</figcaption></figure>')
         with speaking(ctx.language):
             figures = self.drawings()
             svgs = {v: svg_text(fig) for v, fig in figures.items()}
@@ -235,8 +265,9 @@ class Chart(Block):
             title = _title(figures["wide"])
             self.write_files(figures, svgs, ctx)
             short = hashlib.sha256(self.name.encode("utf-8")).hexdigest()[:6]  # ids stay short: glyphs are used hundreds of times
-            parts = [svg_inline(svg, f"c{short}{v[0]}", css=f"chart-{v}", title=title, alt=alt, hidden=(v != "wide"))
-                     for v, svg in svgs.items()]
+            only = len(svgs) == 1  # one drawing: shown at every width, scrolling sideways where the page is narrower
+            parts = [svg_inline(svg, f"c{short}{v[0]}", css="chart-only" if only else f"chart-{v}", title=title, alt=alt,
+                                hidden=(v != "wide")) for v, svg in svgs.items()]
             links = [f'<a href="{html.escape(ctx.file(self.name + ".png"), quote=True)}">{html.escape(say("figure.png"))}</a>',
                      f'<a href="{html.escape(ctx.file(self.name + ".svg"), quote=True)}">{html.escape(say("figure.svg"))}</a>']
             if self.data:
@@ -245,6 +276,13 @@ class Chart(Block):
                        + f' <span class="downloads">{html.escape(say("figure.downloads"))} ' + " · ".join(links) + "</span>")
         return (f'<figure class="chart" id="{html.escape(_id(self.name), quote=True)}">'
                 f'<div class="chart-drawings">{"".join(parts)}</div><figcaption>{caption}</figcaption></figure>')
+
+
+def _count(n: int) -> str:
+    """'28 reports' in the language in force."""
+    from ..words.forms import write
+
+    return write(Count(n, "report"))
 
 
 def _base36(n: int) -> str:
@@ -271,9 +309,9 @@ def _title(fig) -> str:
 
 
 def chart(name: str, draw: Callable, describe: Callable, *args, sources: pd.DataFrame | None = None,
-          data: str = "", title: str = "", files: str = "wide", **options) -> Chart:
+          data: str = "", title: str = "", files: str = "wide", caption: str = "", **options) -> Chart:
     """A :class:`Chart` of ``draw(*args, **options)`` (and ``describe(*args, **options)``), citing every
     report the frames' source columns name (:func:`source_ids`) as ``sources`` gives them."""
     ids = source_ids(*args)
     return Chart(name=name, draw=dotted(draw), describe=dotted(describe), args=tuple(args), options=dict(options),
-                 title=title, ids=tuple(ids), refs=tables.cited(ids, sources), data=data, files=files)
+                 title=title, ids=tuple(ids), refs=tables.cited(ids, sources), data=data, files=files, caption=caption)
