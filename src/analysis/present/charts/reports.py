@@ -69,7 +69,9 @@ def reports_chart(reports: pd.DataFrame, *, source: str, title: str | None = Non
             rows_of[i] = k
         lane_rows[basis] = max([rows_of[i] for i in idx], default=0) + 1
     # y positions (points-like units, top down): a lane label line, then its rows
-    row_h, label_h = 1.15, 2.0
+    # (a line of text in units of the chart's lines: Persian lines are taller, and so are its lanes' labels)
+    scale = style.line_height() / (1.2 * style.TEXT_PT)
+    row_h, label_h = 1.15 * scale, 2.0 * scale
     y = 0.0
     lane_top: dict[str, float] = {}
     ypos: dict[int, float] = {}
