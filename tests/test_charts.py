@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import io
-import math
 import re
 from pathlib import Path
 
@@ -22,7 +21,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 
 from analysis import evidence, fmt

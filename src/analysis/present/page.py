@@ -9,9 +9,8 @@ folder; :func:`answer`, :func:`assumptions` and :func:`text` return the blocks
 from __future__ import annotations
 
 import pandas as pd
-from IPython.display import HTML
 
-from .. import evidence, fmt
+from .. import evidence
 from ..ledger import load_ledger
 from . import style, tables
 
@@ -57,24 +56,6 @@ def text(*parts, css: str = "", **slots):
     from .blocks import prose
 
     return prose(*parts, css=css, **slots)
-
-
-def sources_of(*frames: pd.DataFrame, column: str = "source_ids") -> list[str]:
-    """Every source id the frames name (cells may hold several ids), in order of first appearance."""
-    ids: list[str] = []
-    for frame in frames:
-        if column in frame:
-            for cell in frame[column].fillna("").astype("str"):
-                ids.extend(x.strip() for x in cell.replace(";", ",").split(",") if x.strip() and not x.strip().startswith("+"))
-    return list(dict.fromkeys(ids))
-
-
-def source_text(ids: list[str]) -> str:
-    """The short plain source line printed inside a chart image (the caption carries the linked one)."""
-    n = len(ids)
-    return f"Source: isipo-revival ledger, {fmt.count(n, 'report')}; every figure is listed on the Sources page."
-
-
 
 
 def drawable(*frames) -> bool:

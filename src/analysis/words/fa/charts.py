@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "chart.alt.revised_to": f"{{first}}، بازنگری{Z}شده به {{then}}",
     "noun.pair": "جفت|جفت",
     # The headline chart.
-    "chart.years.title": f"واحدهای راکدِ احیاشده در هر سال خورشیدی، {{first}} تا {{last}}",
+    "chart.years.title": "واحدهای راکدِ احیاشده در هر سال خورشیدی، {first} تا {last}",
     "chart.years.title_one": "واحدهای راکدِ احیاشده در سال {year}",
     "chart.years.subtitle": (f"بهترین برآورد، با بازهٔ آن هر جا گزارش{Z}ها با هم فرق دارند یا رقم را گرد کرده{Z}اند. "
                              f"هر ستون و هدف{Z}هایش به رنگ دامنه{Z}ای است که می{Z}شمارد."),
@@ -127,7 +127,7 @@ MESSAGES: dict[str, str] = {
     "chart.stock.window": f"میله{Z}ها: در روزی درون این بازه",
     "chart.stock.arrow": f"پیکان{Z}ها: «بیش از»",
     "chart.stock.brackets": f"کروشه{Z}ها: واحدهای احیاشدهٔ همان دامنه در این فاصله",
-    "chart.stock.xlabel": f"تاریخی که شمار راکدها به آن اعلام شده",
+    "chart.stock.xlabel": "تاریخی که شمار راکدها به آن اعلام شده",
     "chart.stock.ylabel": "واحدهای راکد",
     "chart.stock.revived": "{n} احیا",
     "chart.stock.up_to": "حداکثر {n}",
@@ -156,7 +156,7 @@ MESSAGES: dict[str, str] = {
                        f"روی هم، این نشانه{Z}ها {{first}} ({{second}}) را نشان می{Z}دهند."),
     "chart.seed.alt_row": "{label}: {first} ({second})",
     # Every report at its date.
-    "chart.reports.title": f"{{reports}} به ترتیب تاریخ، و اینکه تاریخ هر یک چگونه معلوم است",
+    "chart.reports.title": "{reports} به ترتیب تاریخ، و اینکه تاریخ هر یک چگونه معلوم است",
     "chart.reports.dot": f"نقطه{Z}ها: با تاریخ دقیق روز.",
     "chart.reports.window": f"میله{Z}ها: بازه{Z}ای که تاریخ گزارشی بی{Z}تاریخ در آن است.",
     "chart.reports.lane": "{basis} ({n})",
@@ -171,8 +171,8 @@ MESSAGES: dict[str, str] = {
     # The page's figure around a chart.
     "figure.downloads": "دریافت:",
     "figure.png": "تصویر (PNG)",
-    "figure.svg": f"طرح برداری (SVG)",
+    "figure.svg": "طرح برداری (SVG)",
     "figure.csv": f"داده{Z}ها (CSV)",
     "figure.mark_sources": f"هر ستون و نقطه به گزارش{Z}های خود پیوند دارد.",
-    "figure.no_chart": f"نموداری در کار نیست: هنوز هیچ گزارشی رقمی از این دست نداده است.",
+    "figure.no_chart": "نموداری در کار نیست: هنوز هیچ گزارشی رقمی از این دست نداده است.",
 }
