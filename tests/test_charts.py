@@ -194,6 +194,8 @@ def named(fig: Figure) -> tuple[dict, list]:
     for leg in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
         for handle, text in zip(leg.legend_handles, leg.get_texts()):
             label = text.get_text()
+            if not label:
+                continue  # a blank entry that squares a right-to-left key's columns (layout._columns_from_the_right)
             c = _hex(handle.get_facecolor()) if isinstance(handle, Patch) else _hex(handle.get_color())
             if isinstance(handle, Patch) and handle.get_hatch():
                 marks.append((handle, label))

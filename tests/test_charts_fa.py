@@ -150,9 +150,14 @@ def test_titles_and_keys_start_from_the_right(built, kind, name, variant):
             assert t.get_window_extent(renderer).x1 == pytest.approx(W - style.PAD * fig.dpi, abs=1.5)
             assert t.get_text().startswith("\u200f")  # a right-to-left paragraph, whatever it starts with
     for leg in fig.legends:
-        for handle, text in zip(leg.legend_handles, leg.get_texts()):
+        entries = [(h, t) for h, t in zip(leg.legend_handles, leg.get_texts()) if t.get_text()]
+        for handle, text in entries:
             mark = handle.get_window_extent(renderer)
             assert (mark.x0 + mark.x1) / 2 > text.get_window_extent(renderer).x1  # the mark right of its words
+        # a right-to-left reader meets the key's first column at the right: matplotlib fills columns from
+        # the left, so the key's entries are given with the columns reversed, the first column last
+        if len(entries) > 1:
+            assert entries[-1][0].get_window_extent(renderer).x1 >= max(h.get_window_extent(renderer).x1 for h, _ in entries) - 1
 
 
 @pytest.mark.parametrize("kind,name", CASES)

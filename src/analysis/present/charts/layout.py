@@ -154,7 +154,10 @@ def _lay_out(fig: Figure, axes: list, *, title, subtitle, source, place, note, k
             if fits or ncols == 1:
                 break
         rows_needed = -(-len(handles) // ncols)
-        leg = legend(-(-len(handles) // rows_needed))  # ... then as few as give that many rows, so the rows are even
+        ncols = -(-len(handles) // rows_needed)  # ... then as few as give that many rows, so the rows are even
+        if right and ncols > 1:  # a right-to-left reader reads the key's columns from the right
+            handles, labels = _columns_from_the_right(list(handles), list(labels), ncols)
+        leg = legend(ncols)
         leg.set_gid("key")
         added.append(leg)
         y = leg.get_window_extent(renderer).y0
@@ -186,6 +189,21 @@ def _lay_out(fig: Figure, axes: list, *, title, subtitle, source, place, note, k
         elif round_ >= 2 and positions() == before:
             break  # the axes no longer move (to a tenth of a pixel): the labels fit
     return added, placed
+
+
+def _columns_from_the_right(handles: list, labels: list, ncols: int) -> tuple[list, list]:
+    """A key's entries reordered so that matplotlib, which fills columns from the left (the first
+    columns one entry longer where the count does not divide), shows the first column at the right: each
+    column padded to the same length with blank entries (no mark, no words), then the columns reversed."""
+    from matplotlib.patches import Patch
+
+    items = list(zip(handles, labels))
+    columns = [list(c) for c in np.array_split(np.arange(len(items)), ncols)]
+    rows = max(len(c) for c in columns)
+    out = []
+    for column in reversed(columns):
+        out += [items[i] for i in column] + [(Patch(facecolor="none", edgecolor="none"), "")] * (rows - len(column))
+    return [h for h, _ in out], [label for _, label in out]
 
 
 def text_boxes(fig: Figure) -> list[tuple[str, object]]:
