@@ -174,7 +174,7 @@ def test_a_chart_of_made_up_frames_links_nothing_without_sources(tmp_path):
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_the_headline_chart_on_the_front_page_is_compact(ev, tmp_path, language):
     """One drawing (the narrow one, at its own size), a one-line caption from the catalogue and the short
-    source line 'Sources: N reports (all sources) · data (CSV)'; its PNG and SVG written beside the page."""
+    source line 'Sources: N reports · data (CSV)' (the count links to the Sources page); its PNG and SVG written beside the page."""
     from analysis.report import content
     from analysis.words import say
 
@@ -190,7 +190,7 @@ def test_the_headline_chart_on_the_front_page_is_compact(ev, tmp_path, language)
         text = re.sub(r"<[^>]+>", "", caption.split("<br>")[1])
         from analysis.words import Count
         from analysis.words.forms import write
-        assert text == f'{say("source.many")} {write(Count(n, "report"))} ({say("source.all")}) · {say("figure.csv")}'
+        assert text == f'{say("source.many")} {write(Count(n, "report"))} · {say("figure.csv")}'
     assert 'href="sources.html"' in caption and 'href="headline.csv"' in caption
     for name in ("headline.png", "headline.svg"):
         assert (tmp_path / name).stat().st_size > 1000

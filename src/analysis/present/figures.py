@@ -235,11 +235,12 @@ class Chart(Block):
             self.write_files({self.files: fig}, {self.files: svg_text(fig)}, ctx)
 
     def compact_caption(self, ctx: Context) -> str:
-        """The compact figure's caption: its one line, then 'Sources: 28 reports (all sources) · data (CSV)'."""
+        """The compact figure's caption: its one line, then 'Sources: 28 reports · data (CSV)', the count
+        linked to the Sources page (each bar of the drawing links to its own reports)."""
         from ..words import say
 
-        line = (f'{html.escape(say("source.one" if len(self.ids) == 1 else "source.many"))} {html.escape(_count(len(self.ids)))} '
-                f'(<a href="{tables.SOURCES_PAGE}">{html.escape(say("source.all"))}</a>)')
+        line = (f'{html.escape(say("source.one" if len(self.ids) == 1 else "source.many"))} '
+                f'<a href="{tables.SOURCES_PAGE}">{html.escape(_count(len(self.ids)))}</a>')
         if self.data:
             line += f' · <a href="{html.escape(ctx.data_file(self.data), quote=True)}">{html.escape(say("figure.csv"))}</a>'
         return f'{html.escape(say(self.caption))}<br><span class="source-line">{line}</span>'

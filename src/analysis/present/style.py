@@ -108,15 +108,21 @@ VARIANTS: dict[str, Variant] = {
     "narrow": Variant("narrow", NARROW_PT / 72, 1.3),
 }
 
+#: The front page's headline chart: one drawing, shown at its own size in the front page's evidence
+#: column (about 470 px at 1280 px), lower than a page's so that the first contradiction stays on the first screen.
+COMPACT = Variant("compact", 470 / 72, 0.8)
+
+_DRAWINGS: dict[str, Variant] = {**VARIANTS, COMPACT.name: COMPACT}
+
 _VARIANT: ContextVar[Variant] = ContextVar("chart_variant", default=VARIANTS["wide"])
 
 
 @contextlib.contextmanager
 def drawing(variant: str):
-    """Draw charts as ``variant`` (``"wide"`` or ``"narrow"``) inside the block."""
-    token = _VARIANT.set(VARIANTS[variant])
+    """Draw charts as ``variant`` (``"wide"``, ``"narrow"`` or ``"compact"``) inside the block."""
+    token = _VARIANT.set(_DRAWINGS[variant])
     try:
-        yield VARIANTS[variant]
+        yield _DRAWINGS[variant]
     finally:
         _VARIANT.reset(token)
 

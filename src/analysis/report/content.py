@@ -143,7 +143,7 @@ def write_report_files(ev, root: Path) -> tuple[object | None, dict[str, int]]:
     # written, in that page's language: its narrow drawing only, shown at its own size in the front page's
     # column, under a one-line caption and a compact source line (the drawing names its sources itself).
     return figures.chart("headline", charts.programme.years_chart, charts.programme.years_alt, years, sources=ev.sources,
-                         data="headline.csv", files="narrow", caption="front.chart_caption"), rows
+                         data="headline.csv", files="compact", caption="front.chart_caption"), rows
 
 
 def findings(ev, checks) -> list[Finding]:

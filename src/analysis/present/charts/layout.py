@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..style import INK, MUTED, PAD, TEXT_PT, TITLE_PT, _renderer, line_height, rtl, shape, text_colour_on, text_width, wrap
+from ..style import INK, MUTED, PAD, variant, TEXT_PT, TITLE_PT, _renderer, line_height, rtl, shape, text_colour_on, text_width, wrap
 from ...words import say
 from .kit import finite, link, points_per_unit, up_arrow
 
@@ -78,10 +78,13 @@ def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
     lines), the figure is made taller by what is missing and laid out again. ``place`` is
     called after the axes have their final size to add labels whose positions depend on it (labels
     that must dodge marks, measured in points); it returns the artists it added, which are removed and
-    placed again after each refit. Last, with Persian in force, every text is made a right-to-left
+    placed again after each refit. The front page's compact drawing (:data:`analysis.present.style.COMPACT`)
+    has no subtitle: its caption stands for it. Last, with Persian in force, every text is made a right-to-left
     paragraph (:func:`analysis.present.style.shape`).
     """
     axes = list(np.atleast_1d(axes).ravel())
+    if variant().name == "compact":
+        subtitle = None  # the front page's compact drawing: its one-line caption says what the subtitle says
     for attempt in range(4):
         added, placed = _lay_out(fig, axes, title=title, subtitle=subtitle, source=source, place=place, note=note, key=key)
         short = min(ax.get_position().height * fig.get_figheight() for ax in axes)
