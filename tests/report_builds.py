@@ -148,5 +148,5 @@ def off_site(page: str) -> list[str]:
             if re.match(r"[a-z][a-z0-9+.-]*:|//", value, re.I):
                 found.append(f"<{tag} {name}={value[:60]}>")
     found += [f"<{t}>" for t, _ in Tags(page).tags if t in ("script", "link", "iframe", "object", "embed")]
-    found += re.findall(r"@import[^;]*|url\((?!['\"]?data:)[^)]*\)", page)
+    found += re.findall(r"@import[^;]*|url\((?!['\"]?(?:data:|#))[^)]*\)", page)  # url(#id): a reference inside the page
     return found

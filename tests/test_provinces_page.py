@@ -323,7 +323,7 @@ def test_the_shipped_map_is_clean_and_names_its_counts(shipped):
     alt = chart.map_alt(tiles)
     for _, r in tiles[tiles["status"] == "count"].iterrows():
         assert f"{int(math.floor(r['value'] + 0.5))} in {int(r['jalali_year'])}" in alt
-    assert abs(fig.get_size_inches()[0] - style.WIDTH) < 1e-9
+    assert abs(fig.get_size_inches()[0] - style.VARIANTS["wide"].width) < 1e-9
 
 
 def _luminance(c: str) -> float:
@@ -492,7 +492,7 @@ def test_every_short_name_fits_its_square():
 
     fig = style.figure(4)
     widest = max(style.text_width(fig, line) for name in en.SHORT.values() for line in name.split("\n"))
-    square_pt = style.WIDTH * 72 * (1 - chart.GAP) / 7
+    square_pt = style.VARIANTS["wide"].width * 72 * (1 - chart.GAP) / 7
     assert widest <= square_pt - 4
 
 
@@ -508,3 +508,51 @@ def test_the_notebook_has_one_heading_cell_and_no_typed_numbers():
                    and not isinstance(n.value, bool)]
         assert numbers == [], numbers
 
+
+
+# ---------------------------------------------------------------------------------------------
+# The map as a chart block, in both languages
+# ---------------------------------------------------------------------------------------------
+
+def test_the_maps_key_names_only_fills_that_are_drawn(shipped):
+    """The key's classes are the whole scale, in its colours, lightest first (a class may hold no province,
+    as on any classed map); its other entries, the grey and the hatching, are fills some square has."""
+    fig = chart.map_chart(provinces.tiles(shipped), source=SOURCE)
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    squares = [p for p in ax.patches if str(p.get_gid()).startswith("tile:")]
+    fills = {mc.to_hex(p.get_facecolor()) for p in squares}
+    hatched = any(p.get_hatch() for p in squares)
+    handles = fig.legends[0].legend_handles
+    edges = chart.classes(provinces.tiles(shipped).query("status == 'count'")["value"])
+    scale = chart.class_colours(len(edges) - 1)
+    assert [mc.to_hex(h.get_facecolor()) for h in handles[:len(scale)]] == scale
+    assert {c for c in fills if c in scale} and fills - set(scale) <= {chart.NO_COUNT, style.PAPER}
+    for handle, text in zip(handles[len(scale):], fig.legends[0].get_texts()[len(scale):]):
+        if handle.get_hatch():
+            assert hatched, text.get_text()
+        else:
+            assert mc.to_hex(handle.get_facecolor()) in fills, text.get_text()
+
+
+def test_the_persian_map_is_persian_with_persian_digits(shipped):
+    tiles = provinces.tiles(shipped)
+    with speaking("fa"):
+        fig = chart.map_chart(tiles, source="منبع")
+        alt = chart.map_alt(tiles)
+    texts = [t.get_text() for t in fig.findobj(MplText) if t.get_visible() and t.get_text().strip()]
+    assert texts and all(not re.search(r"[0-9A-Za-z]", t) for t in texts), [t for t in texts if re.search(r"[0-9A-Za-z]", t)][:5]
+    assert sum(bool(re.search(r"[\u06f0-\u06f9]", t)) for t in texts) >= len(tiles[tiles["status"] == "count"])
+    assert not re.search(r"[0-9]", alt) and re.search(r"[\u06f0-\u06f9]", alt)
+
+
+def test_the_map_block_is_one_drawing_that_scrolls_on_a_phone(shipped, tmp_path):
+    """The map cannot be laid out again for a phone: the block draws it once, wide, at its own size."""
+    from analysis.present import figures
+    from analysis.words.codec import decode, encode
+
+    block = figures.chart("05-map", chart.map_chart, chart.map_alt, provinces.tiles(shipped), data="05-map.csv")
+    carried = decode(json.loads(json.dumps(encode(block))))
+    markup = block.html(Context(files="05-provinces", out=tmp_path))
+    assert carried.html(Context(files="05-provinces", out=tmp_path / "again")) == markup
+    assert markup.count("<svg") == 1 and "chart-only" in markup and "display:none" not in markup
+    assert (tmp_path / "05-map.png").stat().st_size > 1000 and (tmp_path / "05-map.svg").is_file()

@@ -86,7 +86,9 @@ def test_a_chart_with_nothing_to_draw_is_a_sentence(tmp_path, monkeypatch):
         raise AssertionError("an empty chart was drawn")
 
     shown = page.chart(ev, "02-pairs", never, never, pairs)
-    assert "No chart here" in shown.data
+    from analysis.present.blocks import Context
+
+    assert "No chart here" in shown.html(Context())
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("02-pairs*"))
 
 

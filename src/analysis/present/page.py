@@ -9,9 +9,8 @@ folder; :func:`answer`, :func:`assumptions` and :func:`text` return the blocks
 from __future__ import annotations
 
 import pandas as pd
-from IPython.display import HTML
 
-from .. import evidence, fmt
+from .. import evidence
 from ..ledger import load_ledger
 from . import style, tables
 
@@ -59,24 +58,6 @@ def text(*parts, css: str = "", **slots):
     return prose(*parts, css=css, **slots)
 
 
-def sources_of(*frames: pd.DataFrame, column: str = "source_ids") -> list[str]:
-    """Every source id the frames name (cells may hold several ids), in order of first appearance."""
-    ids: list[str] = []
-    for frame in frames:
-        if column in frame:
-            for cell in frame[column].fillna("").astype("str"):
-                ids.extend(x.strip() for x in cell.replace(";", ",").split(",") if x.strip() and not x.strip().startswith("+"))
-    return list(dict.fromkeys(ids))
-
-
-def source_text(ids: list[str]) -> str:
-    """The short plain source line printed inside a chart image (the caption carries the linked one)."""
-    n = len(ids)
-    return f"Source: isipo-revival ledger, {fmt.count(n, 'report')}; every figure is listed on the Sources page."
-
-
-
-
 def drawable(*frames) -> bool:
     """Whether a chart has anything to draw: the first of its frames (the one it plots) has rows."""
     first = next((f for f in frames if isinstance(f, pd.DataFrame)), None)
@@ -84,19 +65,22 @@ def drawable(*frames) -> bool:
 
 
 def chart(ev, name: str, draw, describe, *frames, data: pd.DataFrame | None = None, title: str = "", **options):
-    """Draw a chart from ``frames``, save it with its data and return it for display with alt text.
+    """A chart of ``frames`` as a block (:class:`analysis.present.figures.Chart`), its data saved beside it.
 
-    ``draw(*frames, source=..., **options)`` returns the figure (a function of :mod:`analysis.present.charts`);
-    ``describe(*frames, **options)`` its alt text. The sources are those the frames name; the data saved
-    beside the chart is ``data`` or the first frame. A chart with nothing to draw (:func:`drawable`)
-    is a sentence saying so, and no file.
+    ``draw(*frames, source=..., link=..., **options)`` returns the figure (a function of
+    :mod:`analysis.present.charts`); ``describe(*frames, **options)`` its alt text. The block carries both
+    by name with the frames, so the report draws it again in another language; it cites the reports the
+    frames name. The data saved beside the chart (once, here) is ``data`` or the first frame. A chart
+    with nothing to draw (:func:`drawable`) is a sentence saying so, and no file.
     """
-    from . import figures
+    from ..words import Msg
+    from . import blocks, figures
 
     if not drawable(*frames):
-        return HTML('<p class="no-chart">No chart here: the ledger holds no figures of this kind yet.</p>')
-
-    ids = sources_of(*[f for f in frames if isinstance(f, pd.DataFrame)])
-    fig = draw(*frames, source=source_text(ids), **options)
-    return figures.publish(fig, name, alt=describe(*frames, **options), source_ids=ids, sources=ev.sources,
-                           data=data if data is not None else frames[0], title=title)
+        return blocks.Prose((("p", Msg("figure.no_chart")),), css="no-chart")
+    first = data if data is not None else next(f for f in frames if isinstance(f, pd.DataFrame))
+    file = ""
+    if len(first):
+        tables.write_csv(first, name, title or name, kind="chart")
+        file = name + ".csv"
+    return figures.chart(name, draw, describe, *frames, sources=ev.sources, data=file, title=title, **options)

@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 
 from ..present.tables import MANIFEST
-from .front import Answer, Chart, Download, Finding, FrontPage, PageLink
+from .front import Answer, Download, Finding, FrontPage, PageLink
 from .pages import PageInfo
 
 
@@ -121,14 +121,14 @@ AUDIT_PAGE = "04-source-audit.html"
 FINDINGS_ANCHOR = "04-findings"
 
 
-def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
+def write_report_files(ev, root: Path) -> tuple[object | None, dict[str, int]]:
     """Write the tidy ledger, the yearly estimates and the headline chart into ``root``; returns the chart
-    (``None``, and no chart files, when the ledger has no yearly count to draw) and the rows of each
-    report-wide CSV file written (file name -> rows)."""
+    (a :class:`analysis.present.figures.Chart` block, which writes ``headline.png`` and ``headline.svg`` when
+    the front page renders it; ``None``, and no chart files, when the ledger has no yearly count to draw) and
+    the rows of each report-wide CSV file written (file name -> rows)."""
     from .. import csvfile, evidence
-    from ..present import charts, downloads as dl, figures, page as pg, style, tables
+    from ..present import charts, downloads as dl, figures, page as pg, style
     from ..questions import timeline
-    from ..words import say
 
     written = {"ledger.csv": dl.ledger(ev, evidence.provinces(ev.ledger)), "estimates.csv": dl.estimates(ev)}
     for name, frame in written.items():
@@ -138,17 +138,12 @@ def write_report_files(ev, root: Path) -> tuple[Chart | None, dict[str, int]]:
     years = timeline.years(ev)
     if not pg.drawable(years):
         return None, rows
-    ids = pg.sources_of(years)
-    fig = charts.programme.years_chart(years, source=pg.source_text(ids))
-    fig.savefig(root / "headline.png", metadata=figures.SAVE_METADATA["png"])
-    fig.savefig(root / "headline.svg", metadata=figures.SAVE_METADATA["svg"])
     csvfile.write_csv(years.drop(columns=["other_scopes"]), root / "headline.csv")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return Chart(image="headline.png", alt=charts.programme.years_alt(years), caption=say("front.chart_caption"),
-                 source_html=tables.source_line(ids, tables.cited(ids, ev.sources))
-                 + ' <a href="headline.csv">Data (CSV)</a> · <a href="headline.svg">SVG</a>'), rows
+    # The headline chart is a chart block (analysis.present.figures.Chart), drawn when the front page is
+    # written, in that page's language: its narrow drawing only, shown at its own size in the front page's
+    # column, under a one-line caption and a compact source line (the drawing names its sources itself).
+    return figures.chart("headline", charts.programme.years_chart, charts.programme.years_alt, years, sources=ev.sources,
+                         data="headline.csv", files="compact", caption="front.chart_caption"), rows
 
 
 def findings(ev, checks) -> list[Finding]:
@@ -173,7 +168,7 @@ class Prepared:
     seed_label: object
     rests_on: object
     seed_name: object
-    chart: Chart | None
+    chart: object | None  # the headline chart block (analysis.present.figures.Chart)
     findings: list
     report_rows: dict[str, int] = field(default_factory=dict)  # rows of each report-wide CSV file written
 

@@ -1,8 +1,11 @@
-"""Axes in both calendars and small marks every chart shares (arrows, clean spines, scale).
+"""Axes in both calendars and small marks every chart shares (arrows, clean spines, scale, links).
 
-In: a matplotlib axes and dates or Iranian years. Out: ticks labelled in both calendars (Iranian year
-``1399`` with the Gregorian span ``2020-21`` under it; Iranian-year or Iranian-month ticks with
-Gregorian dates), arrows for open bounds, and the axes cleaned as the desk draws them.
+In: a matplotlib axes and dates or Iranian years, in the language in force. Out: ticks labelled in both
+calendars (Iranian year ``1399`` with the Gregorian span ``2020–21`` under it; Iranian-year or
+Iranian-month ticks with Gregorian dates, the calendar the language reads first on top), arrows for
+open bounds, the axes cleaned as the desk draws them, and :func:`link` (a mark linked to its sources).
+Every word comes from the catalogue (``chart.*`` in :mod:`analysis.words.en.charts`), every number
+through :mod:`analysis.fmt`, so a chart drawn with Persian in force is Persian throughout.
 """
 
 from __future__ import annotations
@@ -15,22 +18,62 @@ import matplotlib.dates as mdates
 import pandas as pd
 
 from ... import calendar, fmt
-from ..style import GRID, INK, LINE_GAP, MUTED, TEXT_PT, line_height, text_width, wrap
+from ...words import Year, say
+from ...words.forms import digits
+from ..style import GRID, INK, LINE_GAP, MUTED, TEXT_PT, line_height, rtl, text_width, wrap
 
 
 # ---------------------------------------------------------------------------------------------
 # Both calendars
 # ---------------------------------------------------------------------------------------------
 
-def year_span(year: int) -> str:
-    """The Gregorian span of an Iranian year: ``1399`` -> ``'2020-21'`` (it runs 2020-03-20 to 2021-03-20)."""
+def year_span(year: int, short: bool = False) -> str:
+    """The Gregorian span of an Iranian year: ``1399`` -> ``'2020–21'`` (it runs 2020-03-20 to 2021-03-20);
+    ``short``: ``'20–21'``, where a column is too narrow for the whole first year."""
     start, end = calendar.year_bounds(int(year))
-    return f"{start.year}-{end.year % 100:02d}"
+    last = f"{end.year % 100:02d}" if start.year // 100 == end.year // 100 else str(end.year)
+    first = f"{start.year % 100:02d}" if short else str(start.year)
+    return say("chart.year_span", first=digits(first), last=digits(last))
+
+
+def year_number(year) -> str:
+    """An Iranian year in the digits of the language in force: ``'1399'`` / ``'۱۳۹۹'``."""
+    return digits(str(int(year)))
 
 
 def year_text(year: int) -> str:
-    """An Iranian year with its Gregorian span, for running text: ``'1399 (2020-21)'``."""
-    return f"{int(year)} ({year_span(year)})"
+    """An Iranian year with its Gregorian span, for running text: ``'1399 (2020–21)'``."""
+    from ...words.forms import write
+
+    return write(Year(int(year)))
+
+
+def ymd(d) -> str:
+    """A Gregorian day in figures: ``'2020-07-22'`` (Persian digits when Persian is in force)."""
+    return digits(f"{pd.Timestamp(d):%Y-%m-%d}")
+
+
+def jalali(d) -> str:
+    """An Iranian day in figures: ``'1399/05/01'`` (Persian digits when Persian is in force)."""
+    return digits(calendar.format_jalali(pd.Timestamp(d)))
+
+
+def both_days(d) -> tuple[str, str]:
+    """A day in figures in both calendars, the one the language reads first first: (Gregorian, Iranian)
+    in English, (Iranian, Gregorian) in Persian."""
+    g, j = ymd(d), jalali(d)
+    return (j, g) if rtl() else (g, j)
+
+
+def link(artist, ids, link_to) -> None:
+    """Link a drawn mark to its sources: ``link_to(ids)`` gives the address (``None``: no link), set as the
+    artist's URL, which the SVG writes as ``<a>`` around the mark. ``link_to`` is ``None`` when the chart
+    is drawn without links."""
+    if link_to is None or artist is None:
+        return
+    url = link_to(ids)
+    if url:
+        artist.set_url(url)
 
 
 def date_num(d) -> float:
@@ -38,8 +81,8 @@ def date_num(d) -> float:
     return float(mdates.date2num(pd.Timestamp(d).to_pydatetime()))
 
 
-#: The x-axis label under Iranian-year labels (readers may not know the calendar).
-YEAR_AXIS = "Iranian year, with the Gregorian years it spans"
+#: The x-axis label under Iranian-year labels (readers may not know the calendar): a catalogue key.
+YEAR_AXIS = "chart.year_axis"
 
 
 def year_labels(ax, positions: Sequence[float], years: Sequence[int], axis: str = "x",
@@ -52,18 +95,21 @@ def year_labels(ax, positions: Sequence[float], years: Sequence[int], axis: str 
     (for example a scope in words in its colour), each wrapped to ``extra_width_pt``; ``xlabel`` goes
     under them all (by default it says how to read the labels). The default tick
     labels are switched off; the labels are annotations, so the layout and the overlap tests see
-    them like any other text.
+    them like any other text. ``xlabel`` is a catalogue key.
     """
     out = []
     depth = 0.0
     if axis == "x":
         ax.set_xticks(list(positions), labels=[""] * len(positions))
         ax.tick_params(axis="x", length=0, pad=0)
+        step = min((b - a for a, b in zip(positions, positions[1:])), default=1.0)
+        slot = points_per_unit(ax, "x") * step - 6  # the room each label has, in points
+        short = any(text_width(ax.figure, year_span(y)) > slot for y in years)
         for i, (p, y) in enumerate(zip(positions, years)):
-            out.append(ax.annotate(str(int(y)), xy=(p, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -5),
+            out.append(ax.annotate(year_number(y), xy=(p, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -5),
                                    textcoords="offset points", ha="center", va="top", fontsize=TEXT_PT, color=INK,
                                    fontweight="bold", annotation_clip=False))
-            out.append(ax.annotate(year_span(y), xy=(p, 0), xycoords=ax.get_xaxis_transform(),
+            out.append(ax.annotate(year_span(y, short), xy=(p, 0), xycoords=ax.get_xaxis_transform(),
                                    xytext=(0, -5 - line_height()), textcoords="offset points", ha="center", va="top",
                                    fontsize=TEXT_PT, color=MUTED, annotation_clip=False))
             offset = -5 - 2 * line_height() - LINE_GAP
@@ -78,12 +124,12 @@ def year_labels(ax, positions: Sequence[float], years: Sequence[int], axis: str 
             depth = max(depth, -offset) if extra is not None and any(t for t, _ in extra[i]) else max(depth, 5 + 2 * line_height())
         ax.xaxis.labelpad = depth + 4
         if xlabel:
-            ax.set_xlabel(xlabel, fontsize=TEXT_PT, color=MUTED)
+            ax.set_xlabel(say(xlabel), fontsize=TEXT_PT, color=MUTED)
     else:
         ax.set_yticks(list(positions), labels=[""] * len(positions))
         ax.tick_params(axis="y", length=0, pad=0)
         for p, y in zip(positions, years):
-            out.append(ax.annotate(str(int(y)), xy=(0, p), xycoords=ax.get_yaxis_transform(), xytext=(-6, 1),
+            out.append(ax.annotate(year_number(y), xy=(0, p), xycoords=ax.get_yaxis_transform(), xytext=(-6, 1),
                                    textcoords="offset points", ha="right", va="bottom", fontsize=TEXT_PT, color=INK,
                                    fontweight="bold", annotation_clip=False))
             out.append(ax.annotate(year_span(y), xy=(0, p), xycoords=ax.get_yaxis_transform(), xytext=(-6, -1),
@@ -110,8 +156,8 @@ def date_axis(ax, start, end, *, grid: bool = True, labels: bool = True) -> list
     Spans of more than about two years: a tick at each Nowruz (Iranian new year) and, centred in each
     year's band, the Iranian year over its Gregorian span (``1399`` / ``2020-21``). Shorter spans: a
     tick at the first of every Iranian month (every second, third or sixth month when they would
-    crowd), labelled with its Gregorian date over the Iranian one (``2020-07-22`` / ``1399/05/01``), the
-    order dates are written in everywhere (:func:`analysis.fmt.date`).
+    crowd), labelled with its Gregorian date over the Iranian one (``2020-07-22`` / ``1399/05/01``; in
+    Persian the Iranian date on top), the order dates are written in everywhere (:func:`analysis.fmt.date`).
     Returns the artists it adds (labels and grid lines), so a chart can call it again after a refit;
     ``labels=False`` draws the ticks only (a panel that shares the axis of the one below).
     """
@@ -128,6 +174,7 @@ def date_axis(ax, start, end, *, grid: bool = True, labels: bool = True) -> list
     if (end - start).days > 800:
         y0, y1 = calendar.jalali_year_of(start), calendar.jalali_year_of(end)
         ticks = []
+        short = text_width(fig, year_span(y0)) + 6 > 365 * per_day  # '17–18' where '2017–18' does not fit a year
         for y in range(y0, y1 + 2):
             b0, b1 = calendar.year_bounds(y)
             n0 = date_num(b0)
@@ -136,14 +183,15 @@ def date_axis(ax, start, end, *, grid: bool = True, labels: bool = True) -> list
             lo, hi = max(n0, x0), min(date_num(b1) + 1, x1)
             if hi <= lo or not labels:
                 continue
-            need = max(text_width(fig, year_span(y)), text_width(fig, str(y), weight="bold")) + 6
-            if (hi - lo) * per_day < need:
+            room = (hi - lo) * per_day
+            need = max(text_width(fig, year_span(y, short)), text_width(fig, year_number(y), weight="bold")) + 6
+            if room < need:
                 continue
             mid = (lo + hi) / 2
-            out.append(ax.annotate(str(y), xy=(mid, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -6),
+            out.append(ax.annotate(year_number(y), xy=(mid, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -6),
                                    textcoords="offset points", ha="center", va="top", fontsize=TEXT_PT, color=INK,
                                    fontweight="bold", annotation_clip=False))
-            out.append(ax.annotate(year_span(y), xy=(mid, 0), xycoords=ax.get_xaxis_transform(),
+            out.append(ax.annotate(year_span(y, short), xy=(mid, 0), xycoords=ax.get_xaxis_transform(),
                                    xytext=(0, -6 - line_height()), textcoords="offset points", ha="center", va="top",
                                    fontsize=TEXT_PT, color=MUTED, annotation_clip=False))
         ax.set_xticks(ticks, labels=[""] * len(ticks))
@@ -153,7 +201,7 @@ def date_axis(ax, start, end, *, grid: bool = True, labels: bool = True) -> list
             out += [ax.axvline(t, color=GRID, linewidth=0.8, zorder=0) for t in ticks]
         return out
     months = _month_starts(start, end)
-    label_w = text_width(fig, "1399/05/01") + gap
+    label_w = max(text_width(fig, t) for t in both_days(start)) + gap
     step = next((k for k in (1, 2, 3, 6, 12) if k * 29.5 * per_day >= label_w), 12)
     chosen = [(y, m, d) for (y, m, d) in months if (m - 1) % step == 0]
     ticks = [date_num(d) for _, _, d in chosen]
@@ -169,10 +217,11 @@ def date_axis(ax, start, end, *, grid: bool = True, labels: bool = True) -> list
         if t - half < x0 or t + half > x1:  # a label that cannot be centred on its tick is left out
             continue
         ha = "center"
-        out.append(ax.annotate(f"{d:%Y-%m-%d}", xy=(t, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -8),
+        top, below = both_days(d)
+        out.append(ax.annotate(top, xy=(t, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -8),
                                textcoords="offset points", ha=ha, va="top", fontsize=TEXT_PT, color=INK,
                                annotation_clip=False))
-        out.append(ax.annotate(f"{y:04d}/{m:02d}/01", xy=(t, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -8 - line_height()),
+        out.append(ax.annotate(below, xy=(t, 0), xycoords=ax.get_xaxis_transform(), xytext=(0, -8 - line_height()),
                                textcoords="offset points", ha=ha, va="top", fontsize=TEXT_PT, color=MUTED,
                                annotation_clip=False))
     return out
@@ -227,13 +276,19 @@ def finite(x) -> bool:
     return x is not None and not pd.isna(x) and math.isfinite(float(x))
 
 
-def years_text(first: int, last: int) -> str:
-    """'1396 to 1403', or 'in 1399' for one year."""
-    return f"{first} to {last}" if last > first else f"in {first}"
-
-
 def column_label(value, low, high) -> str:
-    """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at least")."""
+    """The number written on a column: the best estimate, or a floor's lower bound (the chart adds "at
+    least"), a whole number rounded up as :func:`analysis.fmt.estimate` rounds a floor of whole things."""
     if not finite(high):
-        return fmt.estimate(value, low, high, "units").replace("at least ", "")
+        return fmt.number(fmt.outward(float(low), 0, "up"))
     return fmt.number(value if finite(value) else low)
+
+
+def ticks(values) -> list[str]:
+    """Tick labels for numbers, in the digits of the language in force."""
+    return [fmt.number(v) for v in values]
+
+
+def first_upper(text: str) -> str:
+    """``text`` with its first letter capitalised (a label that opens a line); scripts without case unchanged."""
+    return text[:1].upper() + text[1:]

@@ -124,7 +124,7 @@ def _draw(tiles: pd.DataFrame, source: str, title: str, height: float):
         rect = Rectangle((x - 0.5 + GAP / 2, y - 0.5 + GAP / 2), 1 - GAP, 1 - GAP, facecolor=fill,
                          edgecolor=NO_FIGURE_LINES if status == "none" else "none", linewidth=0.8,
                          hatch=NO_FIGURE_HATCH if status == "none" else None, zorder=2)
-        rect.set_gid(f"tile:{r['province']}")
+        rect.set_gid("tile:" + str(r["province"]))
         ax.add_patch(rect)
 
     def place() -> list:
@@ -169,22 +169,29 @@ def _line_units(ax, fig) -> float:
     return style.line_height() / (height_pt / (hi - lo))
 
 
-def map_chart(tiles: pd.DataFrame, *, source: str, title: str | None = None) -> "style.Figure":
-    """The tile-grid map (see the module docstring); squares a little taller than wide."""
+def map_chart(tiles: pd.DataFrame, *, source: str, title: str | None = None, link=None) -> "style.Figure":
+    """The tile-grid map (see the module docstring); squares a little taller than wide, in the drawing
+    being made (:func:`analysis.present.style.drawing`). ``link`` is accepted for the chart block's sake:
+    a square rests on no single report, so none is linked."""
     title = title or say("provinces.chart.title")
     rows, cols = int(tiles["row"].max()), int(tiles["col"].max())
-    height = 9.0
+    height = 9.0  # for a 7.6-inch drawing; style.figure scales it for the variant
     with style.context():
-        for _ in range(3):  # the header's height depends on the words: fit the figure to the squares
+        for _ in range(4):  # the header's height depends on the words: fit the figure to the squares
             fig, ax = _draw(tiles, source, title, height)
             box = ax.get_position()
-            tile_w = style.WIDTH * box.width / cols
-            tile_h = height * box.height / rows
+            tile_w = fig.get_figwidth() * box.width / cols
+            tile_h = fig.get_figheight() * box.height / rows
             need = tile_w * TILE_RATIO
             if abs(tile_h - need) < 0.02:
                 break
-            height = max(3.0, height + rows * (need - tile_h))
+            height = max(3.0, height + rows * (need - tile_h) / style.variant().height_scale)
     return fig
+
+
+#: The map is drawn once, wide: its squares cannot be laid out again for a phone, so there it scrolls sideways
+#: at its own size (text 14 px) rather than shrinking (:class:`analysis.present.figures.Chart`).
+map_chart.variants = ("wide",)
 
 
 def map_alt(tiles: pd.DataFrame) -> str:

@@ -9,9 +9,10 @@ and :func:`analysis.questions.stock.between`.
   ``revived_low``, ``revived_high`` (units revived between two consecutive stocks: at least zero, no
   upper bound where a year has no count). It may be empty.
 
-Out: a matplotlib Figure, one panel per scope with a shared date axis (Iranian years with their
-Gregorian spans), and its alt text. A span is annotated where its revivals are bounded: a lower bound
-above zero or a finite upper bound.
+Out: a matplotlib Figure, one panel per scope (titled with the scope in its colour) with a shared date
+axis (Iranian years with their Gregorian spans), and its alt text, in the language in force. A span is
+annotated where its revivals are bounded: a lower bound above zero or a finite upper bound. With
+``link``, each stated stock links to its reports (``source_ids``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ... import calendar, fmt
+from ...words import Label, say
 from .. import style
 from . import kit, layout
 
@@ -41,7 +43,7 @@ def _bounded(between: pd.DataFrame) -> pd.DataFrame:
 def revived_text(v, lo, hi) -> str:
     """Units revived in a span, in words: '2,067 to 3,818', 'at least 2,741', 'up to 1,557'."""
     if kit.finite(lo) and float(lo) <= 0 and kit.finite(hi):
-        return f"up to {fmt.number(math.floor(float(hi)))}"
+        return say("chart.stock.up_to", n=fmt.number(math.floor(float(hi))))
     return fmt.estimate(v, lo, hi, "units")
 
 
@@ -53,7 +55,8 @@ def _nice_step(raw: float) -> float:
     return float(10 * p)
 
 
-def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, title: str | None = None) -> "style.Figure":
+def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, title: str | None = None,
+                link=None) -> "style.Figure":
     """The idle stock per scope over time: a dot at a known as-of date, a bar across an as-of window,
     an upward arrow for "over"; a bracket between two consecutive stocks says how many were revived in between."""
     order = {s: i for i, s in enumerate(SCOPE_ORDER)}
@@ -63,6 +66,7 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
     start = pd.Timestamp(stocks["end_earliest"].min()) - pd.Timedelta(days=75)
     last = pd.Timestamp(stocks["end_latest"].max()) + pd.Timedelta(days=30)
     end = pd.Timestamp(calendar.year_bounds(calendar.jalali_year_of(last))[1]) + pd.Timedelta(days=1)
+    drawn: set[str] = set()
     with style.context():
         fig = style.figure(1.6 + 2.35 * n)
         gs = fig.add_gridspec(n, 1)
@@ -77,23 +81,28 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                 v = float(r["value"])
                 top = max(top, float(r["high"]) if kit.finite(r["high"]) else v * 1.1)
                 if x1 > x0:
-                    ax.plot([x0, x1], [v, v], color=col, linewidth=6, solid_capstyle="butt", zorder=3, alpha=0.85)
+                    mark, = ax.plot([x0, x1], [v, v], color=col, linewidth=6, solid_capstyle="butt", zorder=3, alpha=0.85)
+                    drawn.add("window")
                 else:
-                    ax.plot([x0], [v], marker="o", markersize=10, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
-                            linestyle="none", zorder=4)
+                    mark, = ax.plot([x0], [v], marker="o", markersize=10, color=col, markeredgecolor=style.PAPER, markeredgewidth=1.2,
+                                    linestyle="none", zorder=4)
+                    drawn.add("dot")
+                kit.link(mark, r.get("source_ids", ""), link)
                 if kit.finite(r["low"]) and kit.finite(r["high"]) and r["high"] > r["low"]:
                     xm = (x0 + x1) / 2
                     ax.plot([xm, xm], [r["low"], r["high"]], color=style.INK, linewidth=1.4, zorder=5)
                 if not kit.finite(r["high"]):
                     kit.up_arrow(ax, (x0 + x1) / 2, v, length_pt=22, colour=col)
+                    drawn.add("arrow")
             ax.set_ylim(0, top * 1.15)
             ax.tick_params(axis="y", length=0, pad=4, labelsize=style.TEXT_PT)
-            ax.set_title(fmt.label("scope", scope), loc="left", fontsize=style.TEXT_PT, fontweight="bold", color=col, pad=4)
+            ax.set_title(fmt.label("scope", scope), loc="right" if style.rtl() else "left", fontsize=style.TEXT_PT,
+                         fontweight="bold", color=col, pad=4)
         if not scopes:
-            axes[0].text(0.5, 0.5, "No stated stock of idle units", transform=axes[0].transAxes, ha="center", va="center")
-        axes[-1].set_xlabel("Date the stock was stated as of", fontsize=style.TEXT_PT, color=style.INK, labelpad=4)
+            axes[0].text(0.5, 0.5, say("chart.stock.none"), transform=axes[0].transAxes, ha="center", va="center")
+        axes[-1].set_xlabel(say("chart.stock.xlabel"), fontsize=style.TEXT_PT, color=style.INK, labelpad=4)
         mid = axes[len(axes) // 2]
-        mid.set_ylabel("Idle units", fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
+        mid.set_ylabel(say("chart.stock.ylabel"), fontsize=style.TEXT_PT, color=style.INK, labelpad=6)
 
         def place():
             out = []
@@ -106,7 +115,8 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                 sp = spans[spans["scope"] == scope].sort_values("from_latest").reset_index(drop=True)
                 left_edge, right_edge = ax.get_xlim()
                 ppx = kit.points_per_unit(ax, "x")
-                texts = [f"{revived_text(b['revived_value'], b['revived_low'], b['revived_high'])} revived" for _, b in sp.iterrows()]
+                texts = [say("chart.stock.revived", n=revived_text(b["revived_value"], b["revived_low"], b["revived_high"]))
+                         for _, b in sp.iterrows()]
                 boxes = []
                 for (_, b), text in zip(sp.iterrows(), texts):
                     x0, x1 = kit.date_num(b["from_latest"]), kit.date_num(b["to_earliest"])
@@ -124,7 +134,7 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                 step = _nice_step(max(top / 2.5, 26 / ppu))  # tick labels at least 26 points apart
                 ticks = np.arange(0, top * 1.0001 + step / 2, step)
                 ticks = ticks[ticks <= top + 4 / ppu]
-                ax.set_yticks(ticks, labels=[fmt.number(t) for t in ticks])
+                ax.set_yticks(ticks, labels=kit.ticks(ticks))
                 for (x0, x1, tx0, w), lane, text in zip(boxes, lanes, texts):
                     y = top + (data_pt + lane * (style.line_height() + 10) + 6) / ppu
                     out += ax.plot([x0, x0, x1, x1], [y - 5 / ppu, y, y, y - 5 / ppu], color=style.MUTED, linewidth=1.2,
@@ -133,10 +143,13 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                                        color=style.INK, zorder=6))
             return out
 
-        title = title or "Idle units stated over time, and revivals in between"
-        subtitle = ("Dots: the stock as of a known date; bars: as of a date in the window; arrows: \u201cover\u201d. "
-                    "Brackets: units of the scope revived in between.")
-        layout.finish(fig, axes, title=title, subtitle=subtitle, source=source, place=place)
+        title = title or say("chart.stock.title")
+        marks = [say(f"chart.stock.{k}") for k in ("dot", "window", "arrow") if k in drawn]
+        if len(spans):
+            marks.append(say("chart.stock.brackets"))
+        subtitle = say("form.semicolon").join(marks)
+        layout.finish(fig, axes, title=title, subtitle=kit.first_upper(say("chart.sentence", text=subtitle)) if subtitle else None, source=source,
+                      place=place, min_height=1.5)
     return fig
 
 
@@ -148,16 +161,14 @@ def stock_alt(stocks: pd.DataFrame, between: pd.DataFrame) -> str:
     sentences = []
     for scope in scopes:
         d = stocks[stocks["scope"] == scope].sort_values(["end_earliest", "end_latest"], kind="stable")
-        bits = [f"{fmt.estimate(r['value'], r['low'], r['high'], 'units')} as of "
-                + (f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d}" if r["end_earliest"] == r["end_latest"]
-                   else f"{pd.Timestamp(r['end_earliest']):%Y-%m-%d} to {pd.Timestamp(r['end_latest']):%Y-%m-%d}")
+        bits = [say("chart.stock.alt_stock", value=fmt.estimate(r["value"], r["low"], r["high"], "units"),
+                    when=kit.ymd(r["end_earliest"]) if r["end_earliest"] == r["end_latest"]
+                    else say("chart.stock.alt_window", first=kit.ymd(r["end_earliest"]), last=kit.ymd(r["end_latest"])))
                 for _, r in d.iterrows()]
-        text = f"{fmt.label('scope', scope)} " + ", ".join(bits)
         sp = spans[spans["scope"] == scope]
-        if len(sp):
-            text += ", with " + " and ".join(
-                f"{revived_text(b['revived_value'], b['revived_low'], b['revived_high'])} "
-                f"revived from {pd.Timestamp(b['from_latest']):%Y-%m-%d} to {pd.Timestamp(b['to_earliest']):%Y-%m-%d}"
-                for _, b in sp.iterrows())
-        sentences.append(text)
-    return "Chart of the stated stock of idle units over time, one panel per scope. " + "; ".join(sentences) + "."
+        revived = say("form.and").join(say("chart.stock.alt_revived", n=revived_text(b["revived_value"], b["revived_low"], b["revived_high"]),
+                                           first=kit.ymd(b["from_latest"]), last=kit.ymd(b["to_earliest"])) for _, b in sp.iterrows())
+        stocks_text = say("form.comma").join(bits)
+        sentences.append(say("chart.stock.alt_scope_revived", scope=Label("scope", scope), stocks=stocks_text, revived=revived) if len(sp)
+                         else say("chart.stock.alt_scope", scope=Label("scope", scope), stocks=stocks_text))
+    return say("chart.stock.alt", items=say("form.semicolon").join(sentences))
