@@ -678,24 +678,35 @@ def test_kernels_talk_over_sockets_of_their_own(tmp_path):
     assert folders[0] != folders[1] and not any(f.exists() for f in folders)  # private, and removed afterwards
 
 
-def reader_text(page: str) -> str:
+def reader_text(page: str, quoted: bool = True) -> str:
     """What a reader of an HTML page reads: its text (charts' SVG text included), without styles, scripts,
-    link targets, or a web address shown as a link's text (the Sources page prints each report's)."""
+    column names set as code, link targets, or a web address shown as a link's text (the Sources page prints
+    each report's). ``quoted=False`` also leaves out a report's own words quoted in their language
+    (``<span lang="en">``: a title, a sentence of the article), which a Persian page keeps as they stand."""
     from html.parser import HTMLParser
 
     out: list[str] = []
 
     class Text(HTMLParser):
         skip = 0
+        spans = 0  # open spans inside a skipped quotation
 
         def handle_starttag(self, tag, attrs):
-            if tag in ("style", "script", "code"):  # code: a column's name, shown as such on purpose
+            if tag in ("style", "script", "code"):
                 self.skip += 1
+            elif tag == "span" and self.spans:
+                self.spans += 1
+            elif tag == "span" and not quoted and dict(attrs).get("lang"):
+                self.spans, self.skip = 1, self.skip + 1
             if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "div", "figcaption", "summary", "br", "text", "title"):
                 out.append("\n")
 
         def handle_endtag(self, tag):
-            if self.skip and tag in ("style", "script", "code"):
+            if tag == "span" and self.spans:
+                self.spans -= 1
+                if not self.spans:
+                    self.skip -= 1
+            elif self.skip and tag in ("style", "script", "code"):
                 self.skip -= 1
 
         def handle_data(self, data):
@@ -732,8 +743,11 @@ def test_reader_pages_hold_no_struck_phrase_or_code_name(builds):
 
 def test_reader_text_sees_what_a_reader_sees_and_the_checks_catch_it():
     page = ('<style>p{x_y:1}</style><p>The seed article said 1399 to its date.</p><a href="a_b.html">link</a>'
-            '<p class="address"><a href="x">example.com/index.php?option=com_content</a></p><svg><text>full_year</text></svg>')
+            '<p class="address"><a href="x">example.com/index.php?option=com_content</a></p><svg><text>full_year</text></svg>'
+            '<p><code>jalali_year</code> <span lang="en" dir="ltr">in <span>its</span> words</span> after</p>')
     text = reader_text(page)
+    assert "in its words after" in text and "jalali_year" not in text
+    assert reader_text(page, quoted=False).rstrip().endswith("after") and "its words" not in reader_text(page, quoted=False)
     assert "x_y" not in text and "a_b" not in text and "com_content" not in text
     assert [p for p in STRUCK if re.search(p, text, flags=re.I)] == [r"seed article", r"\bthe seed\b", r"to its date"]
     assert CODE_NAME.findall(text) == ["full_year"]
@@ -741,11 +755,21 @@ def test_reader_text_sees_what_a_reader_sees_and_the_checks_catch_it():
 
 # --- the Persian edition --------------------------------------------------------------------------
 
+#: Month names of both calendars in both languages (a day of the month stands before one).
+def _months() -> list[str]:
+    from analysis.words import catalogue
+
+    names = {name for lang in ("en", "fa") for key, name in catalogue(lang).items() if re.fullmatch(r"j?month\.\d+", key)}
+    names |= {catalogue("en")[f"month.{m}"][:3] for m in range(1, 13)}  # 'Mar' in a short period label
+    return sorted(names, key=len, reverse=True)
+
+
+MONTHS = _months()
 PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٬٫", "0123456789,.")
 #: Dates and years, which differ between the editions by calendar: ISO and slashed dates, four-digit years
 #: (with a Gregorian span's two-digit end), and a day of the month beside its month's name.
-DATES = [r"\d{4}[-/]\d{1,2}[-/]\d{1,2}", r"\d{4}[/-]\d{2}(?!\d)", r"(?<![\d,.])(1[2-4]\d\d|19\d\d|20\d\d)(?![\d,.%])(\s*[–-]\s*\d{2,4}(?![\d,.%]))?",
-         r"(?<![\d,.])\d{1,2}(?=\s+[^\W\d_]{3,})"]
+DATES = [r"\d{4}[-/]\d{1,2}[-/]\d{1,2}", r"\d{4}[/-]\d{2}(?!\d)", r"(?<![\d,.])(1[2-4]\d\d|19\d\d|20\d\d)(?![\d%]|[,.]\d)(\s*[–-]\s*\d{2,4}(?![\d%]|[,.]\d))?",
+         r"(?<![\d,.])\d{1,2}(?=[ \u00a0]+(" + "|".join(MONTHS) + r")\b)"]
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
@@ -783,15 +807,28 @@ def test_every_english_page_has_a_persian_twin_that_reads_in_persian_with_the_sa
             problems.append(f"fa/{name}: not marked Persian, right to left")
         if f'href="fa/{name}"' not in en or f'href="../{name}"' not in fa:
             problems.append(f"{name}: the editions do not link each other")
-        en_text, fa_text = reader_text(en), reader_text(fa)
+        # The ledger's own notes on each report are English and shown in the English edition only.
+        en_text, fa_text = reader_text(re.sub(r'<p class="note ledger-note">.*?</p>', "", en, flags=re.S)), reader_text(fa)
+        own = reader_text(fa, quoted=False)  # the Persian page's own words
         if numbers_read(en_text) != numbers_read(fa_text):
             from collections import Counter
 
             e, f = Counter(numbers_read(en_text)), Counter(numbers_read(fa_text))
             problems.append(f"{name}: numbers only in English {sorted((e - f).elements())[:12]}, only in Persian {sorted((f - e).elements())[:12]}")
-        if re.search(r"[0-9]", re.sub(r"\S*[A-Za-z]\S*", "", fa_text)):
+        if re.search(r"[0-9]", re.sub(r"\S*[A-Za-z]\S*", "", own)):
             problems.append(f"fa/{name}: ASCII digits outside Latin-script names and addresses")
-        problems += [f"fa/{name}: English {m.group(0)!r} in …{fa_text[max(0, m.start() - 50):m.end() + 30]!r}"
-                     for m in ENGLISH_WORDS.finditer(fa_text)][:5]
-        problems += [f"fa/{name}: code name {m.group(0)!r}" for m in CODE_NAME.finditer(fa_text)]
+        problems += [f"fa/{name}: English {m.group(0)!r} in …{own[max(0, m.start() - 50):m.end() + 30]!r}"
+                     for m in ENGLISH_WORDS.finditer(own)][:5]
+        problems += [f"fa/{name}: code name {m.group(0)!r}" for m in CODE_NAME.finditer(own)]
     assert problems == []
+
+
+@pytest.mark.slow
+def test_every_download_has_a_title_in_both_languages(builds):
+    """Each CSV a page writes is listed under a title from the catalogue, in English and in Persian."""
+    from analysis.words import catalogue
+
+    _check_built(builds, "A")
+    stems = {p.stem for p in builds["A"].glob("*/*.csv")}
+    assert stems
+    assert {s for s in stems if f"download.{s}" not in catalogue("en") or f"download.{s}" not in catalogue("fa")} == set()

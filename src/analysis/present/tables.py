@@ -24,7 +24,7 @@ from .. import csvfile, paths
 from ..links import web_address
 from ..words import Msg, Text, speaking
 from ..words.codec import register
-from ..words.forms import short_date, write
+from ..words.forms import short_date, write, write_html
 from .blocks import Block, Context, say
 
 #: Rows a table shows before folding the rest.
@@ -242,6 +242,8 @@ class Table(Block):
                 return source_links(v.value if isinstance(v, Text) else v, refs, sources_page=sources_page)
             if isinstance(v, Msg):
                 return say(v)
+            if isinstance(v, Text) and v.lang:
+                return write_html(v)
             text = write(v) if v is not None else ""
             return _number_cell(text) if numeric else html.escape(text)
 

@@ -85,7 +85,7 @@ def seed_figures(ev, name: str):
     cols = [Col("column.what", lambda r: Label("metric", r["metric"])), Col("column.figure", stated),
             Col("column.read_as", lambda r: Est(float("nan"), r["low"], r["high"], r["_unit"])),
             Col("column.scope", lambda r: Label("scope", r["scope"])), Col("column.period", Period.of),
-            Col("column.its_words", lambda r: Text(str(r["quote"]))), Col("column.first_reported_by", ids("earlier_report"), sources=True)]
+            Col("column.its_words", lambda r: Text(str(r["quote"]), "en")), Col("column.first_reported_by", ids("earlier_report"), sources=True)]
     return table(s, cols, name=name, data=s.drop(columns="_unit"), sources=ev.sources,
                  title="The primary article's figures, periods and words")
 

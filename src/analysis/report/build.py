@@ -349,7 +349,7 @@ def build_report(
                 ready = prepared.result()
                 front = content.front_page(built_pages, staging, ledger, ready, twin=twin + layout.FRONT_PAGE)
                 (staging / layout.FRONT_PAGE).write_text(render_front_page(front, Context(files="", out=staging)), encoding="utf-8")
-                # _persian_edition(staging, built, built_pages, ledger, ready)  # enabled once the Persian catalogue is complete
+                _persian_edition(staging, built, built_pages, ledger, ready)
                 staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
                 publish(staging, out)
         except OSError as exc:

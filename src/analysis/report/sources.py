@@ -96,9 +96,9 @@ def source_entry(source: pd.Series, figures: pd.DataFrame) -> str:
         shown = unquote(url.split("://", 1)[1])  # the address as a reader reads it, not percent-encoded
         lines.append(f'<p class="address" dir="ltr"><a href="{layout.href(url)}">{layout.esc(shown)}</a></p>')
     elif _text(source.get("citation")):
-        lines.append(f'<p class="address">{layout.esc(say("sources.no_address", citation=Text(_text(source["citation"]))))}</p>')
+        lines.append(f'<p class="address">{layout.esc(say("sources.no_address", citation=Text(_text(source["citation"]), _text(source.get("language")) or "en")))}</p>')
     if _text(source.get("note")) and layout.language() == "en":  # the ledger's notes are written in English
-        lines.append(f'<p class="note">{layout.esc(_text(source["note"]))}</p>')
+        lines.append(f'<p class="note ledger-note">{layout.esc(_text(source["note"]))}</p>')
     if _text(source.get("licence")):
         lines.append(f'<p class="note">{layout.esc(say("sources.licence", licence=Text(_text(source["licence"]))))}</p>')
     if len(figures):

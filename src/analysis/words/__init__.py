@@ -190,9 +190,12 @@ class Count:
 
 @dataclass(frozen=True)
 class Text:
-    """Text that is not ours to translate: a publisher's name, a speaker, a figure as the ledger words it."""
+    """Text that is not ours to translate: a publisher's name, a speaker, a figure as the ledger words it.
+    ``lang``: the language of a report's own words quoted as they stand (its title, a sentence of it), so a
+    page in another language marks them as such (``<span lang="en" dir="ltr">``)."""
 
     value: str
+    lang: str = ""
 
 
 @dataclass(frozen=True)

@@ -259,4 +259,7 @@ def write_html(v: Any) -> str:
         if len(items) <= 1:
             return "".join(items)
         return html.escape(table[f"form.{v.sep}"]).join(items[:-1]) + html.escape(table[f"form.{v.word}"]) + items[-1]
+    if isinstance(v, Text) and v.lang:
+        way = "rtl" if v.lang in ("fa", "ar") else "ltr"
+        return f'<span lang="{html.escape(v.lang, quote=True)}" dir="{way}">{html.escape(write(v), quote=False)}</span>' if v.value else ""
     return html.escape(write(v), quote=False)

@@ -101,4 +101,12 @@ MESSAGES: dict[str, str] = {
     "download.04-seed-date": "Evidence on the article's date (chart data)",
     "download.04-seed-date-table": "Counts that bracket the article's own, and the window they imply",
     "download.04-seed-share": "Runs of years against the count the article's share implies",
+    "download.05-map": "Units revived in each province, latest whole year (the map's data)",
+    "download.05-years": "Units revived per province and year (best estimates)",
+    "download.05-shares": "Each province's count as a share of the national count of the same year",
+    "download.05-jobs-per-unit": "Jobs per revived unit, by province, against the national ratio",
+    "download.05-sums": "The provinces' counts added up, against the national count of each year",
+    "download.05-in-year": "Each province's counts to date in the latest year",
+    "download.05-audit": "The audit's findings within each province",
+    "download.05-figures": "Every figure reports give for one province",
 }
