@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import calendar, fmt
 from ..links import web_address
-from ..words import Count, Date, Label, Msg, Stated, Text, Year, say
+from ..words import Count, Date, Label, Msg, Stated, Text, Year, say, say_html
 from . import layout
 
 
@@ -96,7 +96,7 @@ def source_entry(source: pd.Series, figures: pd.DataFrame) -> str:
         shown = unquote(url.split("://", 1)[1])  # the address as a reader reads it, not percent-encoded
         lines.append(f'<p class="address" dir="ltr"><a href="{layout.href(url)}">{layout.esc(shown)}</a></p>')
     elif _text(source.get("citation")):
-        lines.append(f'<p class="address">{layout.esc(say("sources.no_address", citation=Text(_text(source["citation"]), _text(source.get("language")) or "en")))}</p>')
+        lines.append(f'<p class="address">{say_html("sources.no_address", citation=Text(_text(source["citation"]), _text(source.get("language")) or "en"))}</p>')
     if _text(source.get("note")) and layout.language() == "en":  # the ledger's notes are written in English
         lines.append(f'<p class="note ledger-note">{layout.esc(_text(source["note"]))}</p>')
     if _text(source.get("licence")):
