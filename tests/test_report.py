@@ -440,9 +440,13 @@ def test_a_build_with_fake_notebooks_publishes_every_page(tmp_path, monkeypatch)
     out, _ = _last_good_report(tmp_path)
     report.build_report(report.notebooks_in(notebooks), out, log=lambda line: None)
     assert sorted(p.name for p in out.iterdir()) == [
-        "01-a", "01-a.html", "01-a.ipynb", "02-b", "02-b.html", "02-b.ipynb", "estimates.csv", "glossary.html", "headline.csv", "headline.png",
-        "headline.svg", "index.html", "ledger.csv", "sources.html",
+        "01-a", "01-a.html", "01-a.ipynb", "02-b", "02-b.html", "02-b.ipynb", "estimates.csv", "fa", "glossary.html", "headline.csv",
+        "headline.png", "headline.svg", "index.html", "ledger.csv", "sources.html",
     ]
+    # pages the catalogue cannot write in Persian (a user's own notebooks) get a Persian twin that links to them
+    twin = (out / "fa" / "01-a.html").read_text(encoding="utf-8")
+    assert '<html lang="fa" dir="rtl">' in twin.replace('dir="rtl" lang="fa"', 'lang="fa" dir="rtl"') and 'href="../01-a.html"' in twin
+    assert "این صفحه تنها به انگلیسی در دسترس است" in twin
     page = (out / "01-a.html").read_text(encoding="utf-8")
     assert "<title>Page 01-a | isipo-revival</title>" in page
     rels = {(a.get("rel"), a.get("href")) for a in anchors(page) if a.get("rel")}
@@ -803,7 +807,7 @@ def test_every_english_page_has_a_persian_twin_that_reads_in_persian_with_the_sa
     problems = []
     for name in english:
         en, fa = (a / name).read_text(encoding="utf-8"), (a / "fa" / name).read_text(encoding="utf-8")
-        if not re.search(r'<html lang="fa" dir="rtl"', fa):
+        if not re.search(r'<html (lang="fa" dir="rtl"|dir="rtl" lang="fa")>', fa):
             problems.append(f"fa/{name}: not marked Persian, right to left")
         if f'href="fa/{name}"' not in en or f'href="../{name}"' not in fa:
             problems.append(f"{name}: the editions do not link each other")

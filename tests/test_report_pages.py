@@ -226,7 +226,8 @@ def test_the_sources_page_links_addresses_and_lists_the_figures():
     assert "https://www.tehrantimes.com/news/1/a%20b" in hrefs
     assert "www.tehrantimes.com/news/1/a b</a>" in page  # shown as a reader reads it
     assert "javascript:alert(1)" not in page
-    assert f"No address known; cited as: Solh Khabar, undated {ESCAPED}" in page
+    # the citation is the report's own words, marked with its language (this one is Persian: right to left)
+    assert f'No address known; cited as: <span lang="fa" dir="rtl">Solh Khabar, undated {ESCAPED}</span>' in page
     assert "Licence: CC BY 4.0" in page
     items = [li.get("id") for li in Tags(page).all("li")]
     assert items == ["C012", "C013", "C014"]

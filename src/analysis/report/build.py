@@ -245,7 +245,7 @@ def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
     ]
 
 
-def _persian_edition(staging: Path, built: list, built_pages: list, ledger, ready) -> None:
+def _persian_edition(staging: Path, built: list, built_pages: list, ledger, ready, log: Callable[[str], None]) -> None:
     """The Persian twin of every page, in ``fa/``, written from the same executions (:mod:`analysis.report.edition`)."""
     from ..words import speaking
 
@@ -255,8 +255,12 @@ def _persian_edition(staging: Path, built: list, built_pages: list, ledger, read
     with speaking("fa"):
         infos = _page_infos(built)
         for info, (stem, nb) in zip(infos, built):
-            page = pages.render_page(edition.persian_notebook(nb, stem, fa), info, twin=back + info.href,
-                                     notebook_href=back + info.notebook_href)
+            try:
+                persian = edition.persian_notebook(nb, stem, fa)
+            except edition.EditionError as exc:  # a page the catalogue cannot write (one a user added): linked, not lost
+                log(f"note: {info.href} has no Persian twin ({exc}); fa/{info.href} links to it")
+                persian = edition.english_only(nb, stem, back + info.href)
+            page = pages.render_page(persian, info, twin=back + info.href, notebook_href=back + info.notebook_href)
             (fa / info.href).write_text(page, encoding="utf-8")
         (fa / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=back + layout.SOURCES_PAGE), encoding="utf-8")
         (fa / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=back + layout.GLOSSARY_PAGE), encoding="utf-8")
@@ -349,7 +353,7 @@ def build_report(
                 ready = prepared.result()
                 front = content.front_page(built_pages, staging, ledger, ready, twin=twin + layout.FRONT_PAGE)
                 (staging / layout.FRONT_PAGE).write_text(render_front_page(front, Context(files="", out=staging)), encoding="utf-8")
-                _persian_edition(staging, built, built_pages, ledger, ready)
+                _persian_edition(staging, built, built_pages, ledger, ready, log)
                 staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
                 publish(staging, out)
         except OSError as exc:

@@ -35,6 +35,21 @@ def context(stem: str, out: Path) -> Context:
     return Context(language="fa", files=stem, data_files=f"../{stem}", out=out / stem)
 
 
+def english_only(nb: nbformat.NotebookNode, stem: str, english_href: str) -> nbformat.NotebookNode:
+    """The Persian twin of a page that cannot be written in Persian (a notebook a user added, whose words are
+    not in the catalogue): its title as it stands and one Persian line linking to the English page."""
+    from ..words import Link, Msg, Text
+
+    title = next((c.source.strip() for c in nb.cells if c.cell_type == "markdown" and c.source.lstrip().startswith("# ")), f"# {stem}")
+    with speaking("fa"):
+        line = Msg("edition.english_only", {"page": Link(Text(title.lstrip("# ").strip(), "en"), english_href)}).html()
+    out = nbformat.v4.new_notebook(metadata=copy.deepcopy(nb.metadata))
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": f'<p class="english-only">{line}</p>'}, metadata={})]
+    out.cells = [nbformat.v4.new_markdown_cell(title), cell]
+    return out
+
+
 def persian_notebook(nb: nbformat.NotebookNode, stem: str, out: Path) -> nbformat.NotebookNode:
     """``nb`` with every output written in Persian (charts drawn into ``out/<stem>/``)."""
     ctx = context(stem, out)

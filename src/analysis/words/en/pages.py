@@ -121,4 +121,5 @@ MESSAGES: dict[str, str] = {
     "assumption.seed_dates.name": "Dates of the undated article",
     "assumption.seed_dates.value": "each end of each window the evidence on its date allows",
     "assumption.seed_dates.meaning": "The undated article's results that depend on its date are shown at these dates and as ranges across them.",
+    "edition.english_only": "This page is in English only: {page}.",
 }

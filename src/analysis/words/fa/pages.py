@@ -122,4 +122,5 @@ MESSAGES: dict[str, str] = {
     "assumption.seed_dates.name": "تاریخ‌های مقاله بی‌تاریخ",
     "assumption.seed_dates.value": "هر دو سر هر بازه‌ای که شواهد تاریخ آن اجازه می‌دهد",
     "assumption.seed_dates.meaning": "نتیجه‌هایی از مقاله بی‌تاریخ که به تاریخ آن بستگی دارند، در این تاریخ‌ها و به صورت بازه‌ای میان آن‌ها نشان داده می‌شوند.",
+    "edition.english_only": "این صفحه تنها به انگلیسی در دسترس است: {page}.",
 }
