@@ -95,7 +95,9 @@ def report_dir(report_builds) -> Path:
 
 
 def _pages(folder: Path) -> list[Path]:
-    return [folder / "index.html", folder / "sources.html", *sorted(folder.glob("[0-9][0-9]-*.html"))]
+    """Every page of both editions: the English ones, then their Persian twins in ``fa/``."""
+    english = [folder / "index.html", folder / "sources.html", folder / "glossary.html", *sorted(folder.glob("[0-9][0-9]-*.html"))]
+    return [*english, *(folder / "fa" / p.name for p in english)]
 
 
 @pytest.mark.slow

@@ -676,3 +676,122 @@ def test_kernels_talk_over_sockets_of_their_own(tmp_path):
     assert [r["transport"] for r in runs] == ["ipc", "ipc"]
     folders = [Path(r["ip"]).parent for r in runs]
     assert folders[0] != folders[1] and not any(f.exists() for f in folders)  # private, and removed afterwards
+
+
+def reader_text(page: str) -> str:
+    """What a reader of an HTML page reads: its text (charts' SVG text included), without styles, scripts,
+    link targets, or a web address shown as a link's text (the Sources page prints each report's)."""
+    from html.parser import HTMLParser
+
+    out: list[str] = []
+
+    class Text(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("style", "script", "code"):  # code: a column's name, shown as such on purpose
+                self.skip += 1
+            if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "div", "figcaption", "summary", "br", "text", "title"):
+                out.append("\n")
+
+        def handle_endtag(self, tag):
+            if self.skip and tag in ("style", "script", "code"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip and not ADDRESS_TEXT.fullmatch(data.strip()):
+                out.append(data)
+
+    Text().feed(page)
+    return "".join(out)
+
+
+#: A web address printed as text ('tehrantimes.com/news/451504'): a name, a dot, a path, no spaces.
+ADDRESS_TEXT = re.compile(r"[\w.-]+\.[a-z]{2,}(/\S*)?")
+#: Phrases an editor struck from the pages (issue 15): build words, lists posing as sentences, slips.
+STRUCK = [r"seed article", r"\bthe seed\b", r"\bseed's\b", r"to its date", r"to the report \(", r"can be scored", r"distinct claims",
+          r"make report", r"from its ledger", r"year by year:", r"the contradictions:", r"does not match its parts", r"\(\(", r"\)\)",
+          r"\(\s*\)", r"\{\w*\}", r"\b0 (contradictions|questions|reports|units)\b", r"(?-i:\bnan\b|\bNaT\b|\bNone\)|: None\b)"]
+#: A code name of the data (a scope, basis, rule or column) is snake_case, which no English word is.
+CODE_NAME = re.compile(r"(?<![\w/.:=&?-])[a-z]+_[a-z_]+(?![\w/.=&])")
+
+
+@pytest.mark.slow
+def test_reader_pages_hold_no_struck_phrase_or_code_name(builds):
+    """Every page of every edition, as a reader reads it: none of the phrases the editor struck, no code names."""
+    _check_built(builds, "A")
+    problems = []
+    for path in sorted(builds["A"].rglob("*.html")):
+        text = reader_text(path.read_text(encoding="utf-8"))
+        for pattern in STRUCK:
+            problems += [f"{path.relative_to(builds['A'])}: {m.group(0)!r} in …{text[max(0, m.start() - 60):m.end() + 40]!r}"
+                         for m in re.finditer(pattern, text, flags=re.I)]
+        problems += [f"{path.relative_to(builds['A'])}: code name {m.group(0)!r}" for m in CODE_NAME.finditer(text)]
+    assert problems == []
+
+
+def test_reader_text_sees_what_a_reader_sees_and_the_checks_catch_it():
+    page = ('<style>p{x_y:1}</style><p>The seed article said 1399 to its date.</p><a href="a_b.html">link</a>'
+            '<p class="address"><a href="x">example.com/index.php?option=com_content</a></p><svg><text>full_year</text></svg>')
+    text = reader_text(page)
+    assert "x_y" not in text and "a_b" not in text and "com_content" not in text
+    assert [p for p in STRUCK if re.search(p, text, flags=re.I)] == [r"seed article", r"\bthe seed\b", r"to its date"]
+    assert CODE_NAME.findall(text) == ["full_year"]
+
+
+# --- the Persian edition --------------------------------------------------------------------------
+
+PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٬٫", "0123456789,.")
+#: Dates and years, which differ between the editions by calendar: ISO and slashed dates, four-digit years
+#: (with a Gregorian span's two-digit end), and a day of the month beside its month's name.
+DATES = [r"\d{4}[-/]\d{1,2}[-/]\d{1,2}", r"\d{4}[/-]\d{2}(?!\d)", r"(?<![\d,.])(1[2-4]\d\d|19\d\d|20\d\d)(?![\d,.%])(\s*[–-]\s*\d{2,4}(?![\d,.%]))?",
+         r"(?<![\d,.])\d{1,2}(?=\s+[^\W\d_]{3,})"]
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def numbers_read(text: str) -> list[str]:
+    """The numbers a reader reads in ``text`` (Persian digits and separators read as ASCII), dates and years
+    left out, each without its thousands separators, sorted."""
+    text = text.translate(PERSIAN_DIGITS).replace("\u2212", "-")
+    for pattern in DATES:
+        text = re.sub(pattern, " ", text)
+    return sorted(n.replace(",", "").lstrip("-") for n in NUMBER.findall(text))
+
+
+def test_numbers_read_skips_dates_and_reads_persian_digits_as_ascii():
+    english = "In 1399 (2020–21), 1,557 units; 18.2 jobs a unit on 9 August 2020 (2020-08-09); 26% fewer; −37%."
+    persian = "در سال ۱۳۹۹ (۲۰۲۰–۲۱)، ۱٬۵۵۷ واحد؛ ۱۸٫۲ شغل به ازای هر واحد در ۱۹ مرداد ۱۳۹۹ (۱۳۹۹/۰۵/۱۹)؛ ۲۶٪ کمتر؛ ۳۷٪−."
+    assert numbers_read(english) == numbers_read(persian) == sorted(["1557", "18.2", "26", "37"])
+    assert numbers_read("۱٬۵۰۰ تا ۱٬۵۵۰") == ["1500", "1550"]
+
+
+#: English words that, in Persian text, mean a sentence or label was not translated (a source's own
+#: name may stay in Latin script; these never belong to one).
+ENGLISH_WORDS = re.compile(r"\b(the|and|of|for|with|from|between|units?|jobs?|reports?|national|year|target|below|above)\b")
+
+
+@pytest.mark.slow
+def test_every_english_page_has_a_persian_twin_that_reads_in_persian_with_the_same_numbers(builds):
+    _check_built(builds, "A")
+    a = builds["A"]
+    english = sorted(p.name for p in a.glob("*.html"))
+    assert english and sorted(p.name for p in (a / "fa").glob("*.html")) == english
+    problems = []
+    for name in english:
+        en, fa = (a / name).read_text(encoding="utf-8"), (a / "fa" / name).read_text(encoding="utf-8")
+        if not re.search(r'<html lang="fa" dir="rtl"', fa):
+            problems.append(f"fa/{name}: not marked Persian, right to left")
+        if f'href="fa/{name}"' not in en or f'href="../{name}"' not in fa:
+            problems.append(f"{name}: the editions do not link each other")
+        en_text, fa_text = reader_text(en), reader_text(fa)
+        if numbers_read(en_text) != numbers_read(fa_text):
+            from collections import Counter
+
+            e, f = Counter(numbers_read(en_text)), Counter(numbers_read(fa_text))
+            problems.append(f"{name}: numbers only in English {sorted((e - f).elements())[:12]}, only in Persian {sorted((f - e).elements())[:12]}")
+        if re.search(r"[0-9]", re.sub(r"\S*[A-Za-z]\S*", "", fa_text)):
+            problems.append(f"fa/{name}: ASCII digits outside Latin-script names and addresses")
+        problems += [f"fa/{name}: English {m.group(0)!r} in …{fa_text[max(0, m.start() - 50):m.end() + 30]!r}"
+                     for m in ENGLISH_WORDS.finditer(fa_text)][:5]
+        problems += [f"fa/{name}: code name {m.group(0)!r}" for m in CODE_NAME.finditer(fa_text)]
+    assert problems == []

@@ -13,7 +13,7 @@ from analysis import vocab
 from analysis.evidence import estimates, targets
 from analysis.questions import audit
 from analysis.words import (All, Count, Day, Est, Label, Link, Msg, Num, Period, Share, Stated, Text, Window, Year, catalogue, label,
-                            say, speaking)
+                            say, slots_of, speaking)
 from analysis.words.codec import decode, encode
 from analysis.words.forms import write
 
@@ -105,3 +105,12 @@ def test_persian_numbers_are_the_english_numbers_in_persian_digits():
         with speaking("fa"):
             persian = write(value)
         assert re.findall(r"\d+", english.replace(",", "")) == re.findall(r"\d+", to_ascii_digits(persian).replace(",", "")), (english, persian)
+
+
+def test_the_persian_catalogue_has_the_english_keys_and_slots():
+    # Outlets' Persian names (outlet.*) are the Persian catalogue's own: English shows the publisher's name.
+    fa = {k: t for k, t in catalogue("fa").items() if not k.startswith("outlet.")}
+    assert set(fa) == set(EN), {"missing": sorted(set(EN) - set(fa))[:20], "extra": sorted(set(fa) - set(EN))[:20]}
+    # A day and a month are written in the calendars a language reads (English: the Gregorian only).
+    calendars = {"form.day", "form.month"}
+    assert {k: slots_of(t) for k, t in fa.items() if k not in calendars} == {k: slots_of(t) for k, t in EN.items() if k not in calendars}

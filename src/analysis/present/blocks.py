@@ -63,11 +63,14 @@ def kernel_context() -> Context:
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_CODE = re.compile(r"`([^`]+)`")
 
 
 def markup(text_html: str) -> str:
-    """``**bold**`` and ``[text](address)`` in escaped text as HTML (addresses are the catalogue's own)."""
+    """``**bold**``, ``[text](address)`` and ```name``` (a column's name, set as code, left to right) in escaped
+    text as HTML (addresses are the catalogue's own)."""
     text_html = _BOLD.sub(r"<strong>\1</strong>", text_html)
+    text_html = _CODE.sub(r'<code dir="ltr">\1</code>', text_html)
     return _LINK.sub(lambda m: f'<a href="{html.escape(html.unescape(m.group(2)), quote=True)}">{m.group(1)}</a>', text_html)
 
 

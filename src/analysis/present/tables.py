@@ -123,15 +123,20 @@ def outlet(name: str) -> str:
     return label("outlet", outlet_name(name))
 
 
+#: Between the two Gregorian years of an undated report's window: a hyphen in English ('2022-23'), an en dash
+#: in Persian, which right-to-left text keeps in place between Persian digits.
+_DASH = {"en": "-", "fa": "–"}
+
+
 def source_label(ref: SourceRef) -> str:
     """A short citation: 'Tehran Times, 2020-08-09', 'IRNA, undated, 2021' (in the language in force)."""
-    from ..words import say as say_text
+    from ..words import LANGUAGE, say as say_text
     from ..words.forms import digits
 
     e, l = pd.Timestamp(ref.earliest), pd.Timestamp(ref.latest)
     if e == l:
         return say_text("source.dated", outlet=Text(outlet(ref.publisher)), date=short_date(e))
-    return say_text("source.undated", outlet=Text(outlet(ref.publisher)), year=digits(f"{e:%Y}" if e.year == l.year else f"{e:%Y}-{l:%y}"))
+    return say_text("source.undated", outlet=Text(outlet(ref.publisher)), year=digits(f"{e:%Y}" if e.year == l.year else f"{e:%Y}{_DASH[LANGUAGE.get()]}{l:%y}"))
 
 
 def source_link(ref: SourceRef, sources_page: str = SOURCES_PAGE) -> str:

@@ -60,13 +60,14 @@ def completeness(ev, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def overview(ev) -> dict:
-    """Counts and dates describing the ledger: ``reports``, ``figures``, ``claims``, ``restated``
+    """Counts and dates describing the ledger: ``reports`` and ``figures`` (the whole ledger's, every place and
+    expectation included: what the pages rest on), ``claims``, ``restated``
     (claims stated by more than one report), ``first_year``/``last_year`` (Iranian years the unit
     counts cover; ``None`` without any), ``first_report``/``latest_report`` (earliest and latest possible publication dates)."""
     s, c = ev.sources, ev.claims
     counts = c[(c["metric"] == UNITS) & c["first_year"].notna()]
     return {
-        "reports": int(len(s)), "figures": int(len(ev.figures)), "claims": int(len(c)),
+        "reports": int(len(s)), "figures": int(len(ev.ledger.figures)), "claims": int(len(c)),
         "restated": int((c["n_figures"] > 1).sum()),
         # None when the ledger counts no revived units in any known year
         "first_year": int(counts["first_year"].min()) if len(counts) else None,

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..present.blocks import Context, say as say_html
+from ..present.blocks import Context, markup, say as say_html
 from ..words import Count, All, Msg, say
 from . import layout
 
@@ -184,11 +184,19 @@ def _pages(pages: list[PageLink]) -> list[str]:
     return out
 
 
+#: Paragraphs of the guide to the files' columns (catalogue ``front.columns.1`` ...): the files keep English
+#: names and ASCII digits in both editions, and each edition explains them in its own language.
+COLUMN_NOTES = 5
+
+
 def _downloads(downloads: list[Download]) -> list[str]:
     out = [f"<h2>{layout.esc(say('front.downloads'))}</h2>"]
     sections: dict[str, list[Download]] = {}
     for d in listed_downloads(downloads):
         sections.setdefault(d.section, []).append(d)
+    out.append(f"<details class=\"columns-guide\"><summary>{layout.esc(say('front.columns.h'))}</summary>")
+    out += [f"<p>{markup(layout.esc(say(f'front.columns.{i}')))}</p>" for i in range(1, COLUMN_NOTES + 1)]
+    out.append("</details>")
     for section, items in sections.items():
         if section:
             out.append(f"<h3>{layout.esc(section)}</h3>")

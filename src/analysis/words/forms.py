@@ -91,7 +91,10 @@ def date(d: Any) -> str:
     if _missing(d):
         return ""
     d = pd.Timestamp(d)
-    return _t("form.date", gregorian=digits(f"{d:%Y-%m-%d}"), iranian=digits(calendar.format_jalali(d)))
+    # Persian sets both dates with slashes: between Persian digits a slash keeps a date one left-to-right run,
+    # where hyphens would let right-to-left text reorder its parts.
+    gregorian = f"{d:%Y/%m/%d}" if LANGUAGE.get() == "fa" else f"{d:%Y-%m-%d}"
+    return _t("form.date", gregorian=digits(gregorian), iranian=digits(calendar.format_jalali(d)))
 
 
 def short_date(d: Any) -> str:

@@ -17,6 +17,7 @@ words are in :mod:`analysis.words.en.audit`. Ids, grades and numbers stay plain 
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -48,7 +49,12 @@ OWN_UNITS: tuple[str, ...] = ("%", "rials", "US dollars")
 
 
 def empty() -> pd.DataFrame:
-    """A checks frame with no rows."""
+    """A checks frame with no rows (a copy of one built once: most rules find nothing in most places)."""
+    return _empty().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _empty() -> pd.DataFrame:
     text = {c: pd.Series(dtype="str") for c in CHECK_COLUMNS}
     text.update({c: pd.Series(dtype=object) for c in MESSAGE_COLUMNS})
     text.update({c: pd.Series(dtype=float) for c in _FLOATS})

@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "answer.audit.questions": "The audit made {checks} and found no contradictions, and {questions}.",
     "answer.audit.clean": "The audit made {checks} and found no figures that contradict one another.",
     "answer.audit.meaning": "A contradiction is a set of figures that cannot all be right; a question, figures that differ unless read in one particular way.",
-    "answer.audit.largest": "The largest contradiction: {headline}",
+    "answer.audit.largest": "The largest contradiction: {headline}.",
     "answer.audit.notes": "It also notes {notes} worth knowing that are not errors.",
     # The idle stock.
     "answer.stock.none": "Too few statements of the idle stock exist to follow it over time.",

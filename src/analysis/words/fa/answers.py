@@ -20,11 +20,9 @@ MESSAGES: dict[str, str] = {
     "lede.more": "{share} بیشتر",
     # 1. The timeline.
     "answer.timeline.none": "هنوز هیچ گزارشی آمار واحدهای راکد احیاشده را برای یک سال کامل به دست نمی‌دهد.",
-    "answer.timeline.latest_peak": "بنا بر آمار رسمی، {count} واحد راکد در سال {year} احیا شد، بیشترین رقم سالانه در آمار ملی از {first} به این سو.",
-    "answer.timeline.latest": "بنا بر آمار رسمی، {count} واحد راکد در سال {year}، آخرین سال کامل، احیا شد؛ اوج این آمار {peak} واحد در سال {peak_year} بود.",
-    "answer.timeline.latest_low": "بنا بر آمار رسمی، {count} واحد راکد در سال {year} احیا شد، کمترین رقم سالانه در آمار ملی از {first} به این سو؛ اوج آن {peak} واحد در سال {peak_year} بود.",
+    "answer.timeline.span": "بنا بر آمار رسمی، آمار ملی همه سال‌های {first} تا {last} در دست است: بیشترین رقم {peak} واحد در سال {peak_year} و کمترین {low} واحد در سال {low_year} بود.",
+    "answer.timeline.span_gaps": "بنا بر آمار رسمی، آمار ملی همه سال‌های {first} تا {last} جز {missing} در دست است: بیشترین رقم {peak} واحد در سال {peak_year} و کمترین {low} واحد در سال {low_year} بود.",
     "answer.timeline.only": "بنا بر آمار رسمی، {count} واحد راکد در سال {year} احیا شد؛ این تنها سال کاملی است که تاکنون شمارش شده است.",
-    "answer.timeline.estimated": "به برآورد ما، بر پایه آمارهایی که در طول سال گزارش شد، {count} واحد راکد در سال {year}، آخرین سال کامل، احیا شده است؛ اوج این آمار {peak} واحد در سال {peak_year} بود.",
     "answer.timeline.estimated_only": "به برآورد ما، بر پایه آمارهایی که در طول سال گزارش شد، {count} واحد راکد در سال {year} احیا شده است؛ این تنها سال کاملی است که تاکنون شمارش شده است.",
     "answer.timeline.scoped": "بنا بر آمار رسمی، {count} واحد {scope} در سال {year}، آخرین سال کامل شمارش‌شده، احیا شد.",
     "answer.timeline.other_scope": "برای {years} تنها آمار موجود محدودتر است: {count} واحد {scope}.",
@@ -61,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "answer.audit.questions": "در راستی‌آزمایی ارقام {checks} انجام شد که تناقضی نشان نداد، اما {questions} یافت شد.",
     "answer.audit.clean": "در راستی‌آزمایی ارقام {checks} انجام شد و هیچ رقمی یافت نشد که با رقم دیگری در تناقض باشد.",
     "answer.audit.meaning": "تناقض یعنی مجموعه‌ای از ارقام که نمی‌توانند همه درست باشند؛ ابهام یعنی ارقامی که با هم فرق دارند، مگر آنکه به شیوه‌ای خاص خوانده شوند.",
-    "answer.audit.largest": "بزرگ‌ترین تناقض: {headline}",
+    "answer.audit.largest": "بزرگ‌ترین تناقض: {headline}.",
     "answer.audit.notes": "همچنین {notes} دانستنی، که خطا به شمار نمی‌آید، یادداشت شده است.",
     # The idle stock.
     "answer.stock.none": "آمارهای اعلام‌شده از شمار واحدهای راکد کمتر از آن است که بتوان تغییرش را در طول زمان دنبال کرد.",
