@@ -110,7 +110,7 @@ VARIANTS: dict[str, Variant] = {
 
 #: The front page's headline chart: one drawing, shown at its own size in the front page's evidence
 #: column (about 470 px at 1280 px), lower than a page's so that the first contradiction stays on the first screen.
-COMPACT = Variant("compact", 470 / 72, 0.8)
+COMPACT = Variant("compact", 470 / 72, 0.72)
 
 _DRAWINGS: dict[str, Variant] = {**VARIANTS, COMPACT.name: COMPACT}
 

@@ -85,6 +85,7 @@ def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
     axes = list(np.atleast_1d(axes).ravel())
     if variant().name == "compact":
         subtitle = None  # the front page's compact drawing: its one-line caption says what the subtitle says
+        min_height = min(min_height, 1.25)
     for attempt in range(4):
         added, placed = _lay_out(fig, axes, title=title, subtitle=subtitle, source=source, place=place, note=note, key=key)
         short = min(ax.get_position().height * fig.get_figheight() for ax in axes)

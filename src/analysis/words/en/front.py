@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "front.cite_as": "Cite as: {name}, \u201c{title}\u201d, with the date you read it. Cite a figure by the report that gave it: see the [Sources](sources.html) page.",
     "front.licence": "The package's code is released under the MIT licence. The reports themselves are not copied: the figures, dates and addresses are recorded as facts attributed to them; the one text kept whole, {seed}, is under its own licence: {licence}.",
     "front.licence_plain": "The package's code is released under the MIT licence. The reports themselves are not copied: the figures, dates and addresses are recorded as facts attributed to them.",
-    "front.chart_caption": "Units revived each Iranian year: the best estimate, its range and the year's target.",
+    "front.chart_caption": "Each year's best estimate, its range and its target.",
     "front.chart_links": "Data (CSV) \u00b7 SVG",
     "front.glossary_line": "Words these pages use in a particular sense are explained in the [glossary](glossary.html).",
     # Downloads.
