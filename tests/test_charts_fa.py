@@ -168,7 +168,9 @@ def test_alt_text_is_persian_with_the_same_numbers(built, kind, name):
     assert not re.search(r"[0-9]", alt) and not re.search(r"\b(nan|inf|None)\b", alt)
     plain = persian.to_ascii_digits(alt)
     numbers = [x for x in names if re.fullmatch(r"[\d,./-]+", x)]
-    assert numbers and all(x in plain for x in numbers), [x for x in numbers if x not in plain]
+    # a date is set with slashes in Persian ('2020/06/21'), which right-to-left text keeps in order
+    missing = [x for x in numbers if x not in plain and x.replace("-", "/") not in plain]
+    assert numbers and not missing, missing
 
 
 def test_the_persian_drawing_holds_the_faces_glyph_paths(ev, tmp_path):
