@@ -228,7 +228,7 @@ def test_the_sources_page_links_addresses_and_lists_the_figures():
     assert "javascript:alert(1)" not in page
     # the citation is the report's own words, marked with its language (this one is Persian: right to left)
     assert f'No address known; cited as: <span lang="fa" dir="rtl">Solh Khabar, undated {ESCAPED}</span>' in page
-    assert "Licence: CC BY 4.0" in page
+    assert 'Licence: <span lang="en" dir="ltr">CC BY 4.0' in page
     items = [li.get("id") for li in Tags(page).all("li")]
     assert items == ["C012", "C013", "C014"]
     assert "Units revived: over 1,500, industrial parks, 1399 (2020\u201321)" in page

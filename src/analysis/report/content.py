@@ -204,7 +204,7 @@ def front_page(pages: list[BuiltPage], root: Path, ledger, prepared: Prepared | 
 
     prepared = prepared or prepare(ledger, root)
     licences = sorted({str(x) for x in ledger.sources["licence"] if str(x).strip()})
-    licence = (Msg("front.licence", {"seed": prepared.seed_name, "licence": Text("; ".join(licences))}) if licences
+    licence = (Msg("front.licence", {"seed": prepared.seed_name, "licence": Text("; ".join(licences), "en")}) if licences
                else Msg("front.licence_plain"))
     return FrontPage(
         title=say("report.title"),

@@ -100,7 +100,7 @@ def source_entry(source: pd.Series, figures: pd.DataFrame) -> str:
     if _text(source.get("note")) and layout.language() == "en":  # the ledger's notes are written in English
         lines.append(f'<p class="note ledger-note">{layout.esc(_text(source["note"]))}</p>')
     if _text(source.get("licence")):
-        lines.append(f'<p class="note">{layout.esc(say("sources.licence", licence=Text(_text(source["licence"]))))}</p>')
+        lines.append(f'<p class="note">{say_html("sources.licence", licence=Text(_text(source["licence"]), "en"))}</p>')
     if len(figures):
         lines.append(f'<ul class="figures" aria-label="{layout.esc(say("sources.figures_label", id=Text(sid)))}">')
         lines += [_figure_item(row) for _, row in figures.iterrows()]
