@@ -105,7 +105,7 @@ PAGE: dict[str, str] = {
     "provinces.answer.largest": "به برآورد ما، بیشترین شمار سالانه در کل یک استان مربوط به {province} است: {value} واحد در سال {year}؛ پس از آن {second} با {second_value} واحد در سال {second_year} قرار دارد.",
     "provinces.answer.largest_same_year": "به برآورد ما، بیشترین شمارهای سالانه در کل یک استان در سال {year} ثبت شده است: {value} واحد در {province} و پس از آن {second_value} واحد در {second}.",
     "provinces.answer.largest_alone": "به برآورد ما، بیشترین شمار سالانه در کل یک استان مربوط به {province} است: {value} واحد در سال {year}.",
-    "provinces.answer.findings": "راستی‌آزمایی ارقام استانی، در مقایسه با آمار کشوری، با یکدیگر و در درون هر استان، {contradictions} و {questions} نشان داد.",
+    "provinces.answer.findings": "حاصل راستی‌آزمایی ارقام استانی، در مقایسه با آمار کشوری، با یکدیگر و در درون هر استان: {contradictions} و {questions}.",
     # آغاز صفحه.
     "provinces.intro": "بسیاری از گزارش‌ها ارقام یک استان را می‌دهند: آمار استاندار، شمارش شرکت شهرک‌های صنعتی استان، یا سهم "
                        "استان از برنامه کشوری. این صفحه آن‌ها را کنار یکدیگر و کنار آمار کشوری می‌گذارد. ارقام یک استان "
