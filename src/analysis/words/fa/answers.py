@@ -39,8 +39,8 @@ MESSAGES: dict[str, str] = {
     # 3. Year on year.
     "answer.rates.none": "هنوز نمی‌توان هیچ دو سال کاملی را با هم مقایسه کرد.",
     "answer.rates.one": "تنها یک سال کامل، {year}، با {count} واحد شمارش شده است، پس هنوز نمی‌توان آهنگ احیا را مقایسه کرد.",
-    "answer.rates.fell": "شمار واحدهای احیاشده در سال {year} به {count} واحد کاهش یافت؛ {share} کمتر از {prev} واحد سال {prev_year}.",
-    "answer.rates.rose": "شمار واحدهای احیاشده در سال {year} به {count} واحد افزایش یافت؛ {share} بیشتر از {prev} واحد سال {prev_year}.",
+    "answer.rates.fell": "شمار واحدهای احیاشده در سال {year} به {count} واحد کاهش یافت، یعنی {share} کمتر از {prev} واحد سال {prev_year}.",
+    "answer.rates.rose": "شمار واحدهای احیاشده در سال {year} به {count} واحد افزایش یافت، یعنی {share} بیشتر از {prev} واحد سال {prev_year}.",
     "answer.rates.fell_at_least": "شمار واحدهای احیاشده در سال {year} به {count} واحد کاهش یافت؛ دست‌کم {share} کمتر از سال {prev_year}.",
     "answer.rates.rose_at_most": "شمار واحدهای احیاشده در سال {year} به {count} واحد افزایش یافت؛ حداکثر {share} بیشتر از سال {prev_year}، که دست‌کم {prev} واحد بود.",
     "answer.rates.held": "شمار واحدهای احیاشده در سال {year} با {count} واحد در همان سطح سال {prev_year} ماند.",

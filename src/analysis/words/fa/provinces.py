@@ -182,7 +182,7 @@ PAGE: dict[str, str] = {
     "provinces.audit.title": "راستی‌آزمایی در درون هر استان",
     "provinces.audit.body": "همه قاعده‌های راستی‌آزمایی منابع، این بار بر ارقام هر استان به‌تنهایی: گزارش‌های یک استان همان‌گونه با "
                             "یکدیگر سنجیده می‌شوند که گزارش‌های کشوری.",
-    "provinces.audit.result": "در راستی‌آزمایی ارقام استانی {checks} در {provinces} انجام شد که {contradictions} و {questions} را نشان داد.",
+    "provinces.audit.result": "در راستی‌آزمایی ارقام استانی، {checks} در {provinces} انجام شد؛ نتیجه: {contradictions} و {questions}.",
     "provinces.audit.nothing": "هیچ استانی ارقامی ندارد که قاعده‌های راستی‌آزمایی بتوانند آن‌ها را با یکدیگر بسنجند.",
     "provinces.audit.empty": "راستی‌آزمایی در درون هیچ استانی تناقض، ابهام یا نکته‌ای نمی‌یابد.",
     "provinces.audit.file": "یافته‌های راستی‌آزمایی در درون هر استان",
