@@ -13,7 +13,7 @@ Z = "\u200c"  # zero-width non-joiner
 
 MESSAGES: dict[str, str] = {
     # Shared pieces.
-    "chart.source": f"منبع: {{reports}}، که همه با رقم{Z}هایشان در صفحهٔ منابع آمده{Z}اند.",
+    "chart.source": f"منبع: {{reports}}، که همه با رقم{Z}هایشان در صفحه منابع آمده{Z}اند.",
     "chart.year_axis": f"سال خورشیدی، با سال{Z}های میلادی هم{Z}زمان",
     "chart.year_span": RLM + "{first}\u2013{last}",
     "chart.at_least": f"دست{Z}کم",
@@ -35,9 +35,9 @@ MESSAGES: dict[str, str] = {
     "chart.alt.revised_to": f"{{first}}، بازنگری{Z}شده به {{then}}",
     "noun.pair": "جفت|جفت",
     # The headline chart.
-    "chart.years.title": "واحدهای راکدِ احیاشده در هر سال خورشیدی، {first} تا {last}",
-    "chart.years.title_one": "واحدهای راکدِ احیاشده در سال {year}",
-    "chart.years.subtitle": (f"بهترین برآورد، با بازهٔ آن هر جا گزارش{Z}ها با هم فرق دارند یا رقم را گرد کرده{Z}اند. "
+    "chart.years.title": "واحدهای راکد احیاشده در هر سال خورشیدی، {first} تا {last}",
+    "chart.years.title_one": "واحدهای راکد احیاشده در سال {year}",
+    "chart.years.subtitle": (f"بهترین برآورد، با بازه آن هر جا گزارش{Z}ها با هم فرق دارند یا رقم را گرد کرده{Z}اند. "
                              f"هر ستون و هدف{Z}هایش به رنگ دامنه{Z}ای است که می{Z}شمارد."),
     "chart.years.why_only": "{year}: آمار {scope}، تنها آمار آن سال.",
     "chart.years.why_whole": f"{{year}}: آمار {{scope}}، تنها آمار کل سال (آمار {{others}} فقط بخشی از سال را در بر می{Z}گیرد).",
@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "chart.years.alt": "نمودار ستونی واحدهای احیاشده در هر سال خورشیدی، {span}: {items}.",
     "chart.years.alt_targets": f"هدف{Z}ها: {{items}}.",
     # Each year's counts to date.
-    "chart.ytd.title": "آمارهای هر سال تا تاریخ گزارش، و نتیجهٔ سال",
+    "chart.ytd.title": "آمارهای هر سال تا تاریخ گزارش، و نتیجه سال",
     "chart.ytd.dot": f"نقطه{Z}ها: آمار تا تاریخی معلوم.",
     "chart.ytd.window": f"میله{Z}ها: آمارهایی که روز پایانشان فقط در یک بازه معلوم است.",
     "chart.ytd.full": f"لوزی{Z}ها: آمار کل سال.",
@@ -57,9 +57,9 @@ MESSAGES: dict[str, str] = {
     "chart.ytd.xlabel": f"بخش سپری{Z}شده از سال خورشیدی",
     "chart.ytd.ylabel": "واحدهای احیاشده تاکنون",
     "chart.ytd.none": f"هیچ سالی دو آمار میان{Z}سالی ندارد",
-    "chart.ytd.alt": (f"نمودارهای کوچکِ واحدهای احیاشده تا تاریخ گزارش در برابر بخش سپری{Z}شده از سال خورشیدی، "
+    "chart.ytd.alt": (f"نمودارهای کوچک واحدهای احیاشده تا تاریخ گزارش در برابر بخش سپری{Z}شده از سال خورشیدی، "
                       "یک نمودار برای هر سال ({years}). {panels}."),
-    "chart.ytd.alt_none": f"نمودارهای کوچکِ آمارهای تا تاریخ گزارش: هیچ سالی دو آمار میان{Z}سالی ندارد.",
+    "chart.ytd.alt_none": f"نمودارهای کوچک آمارهای تا تاریخ گزارش: هیچ سالی دو آمار میان{Z}سالی ندارد.",
     "chart.ytd.alt_year": "در {year}: {counts}",
     "chart.ytd.alt_year_full": "در {year}: {counts}؛ کل سال {full}",
     "chart.ytd.alt_count": "{value} ({scope}) در {share}",
@@ -68,30 +68,30 @@ MESSAGES: dict[str, str] = {
     # Jobs per unit by year, and jobs per year.
     "chart.jobs.per_unit_title": "شغل به ازای هر واحد احیاشده، {first} تا {last}",
     "chart.jobs.per_unit_title_one": "شغل به ازای هر واحد احیاشده در {year}",
-    "chart.jobs.per_unit_subtitle": "بهترین برآورد و بازهٔ آن.",
+    "chart.jobs.per_unit_subtitle": "بهترین برآورد و بازه آن.",
     "chart.jobs.band": f"سایه: نسبت{Z}های کل سال، {{low}} تا {{high}}.",
     "chart.jobs.per_unit_axis": "شغل به ازای هر واحد احیاشده",
     "chart.jobs.cannot_bound": f"کران{Z}پذیر نیست",
     "chart.jobs.year_scope": "{year} {scope}",
     "chart.jobs.not_drawn": "رسم نشده، چون نسبت کرانی ندارد: {names}.",
     "chart.jobs.per_unit_alt": f"نمودار نقطه{Z}ای شغل به ازای هر واحد احیاشده در هر سال خورشیدی، {{span}}: {{items}}.",
-    "chart.jobs.per_unit_alt_band": "بازهٔ کل سال، {low} تا {high} شغل به ازای هر واحد، سایه خورده است.",
+    "chart.jobs.per_unit_alt_band": "بازه کل سال، {low} تا {high} شغل به ازای هر واحد، سایه خورده است.",
     "chart.jobs.jobs_title": f"شغل{Z}های حاصل از احیای هر سال، {{first}} تا {{last}}",
     "chart.jobs.jobs_title_one": f"شغل{Z}های حاصل از احیای سال {{year}}",
-    "chart.jobs.jobs_subtitle": (f"بهترین برآورد، با بازهٔ آن هر جا گزارش{Z}ها با هم فرق دارند یا رقم را گرد کرده{Z}اند. "
-                                 f"هر ستون دامنهٔ نسبت شغل به واحدِ همان سال را می{Z}شمارد."),
+    "chart.jobs.jobs_subtitle": (f"بهترین برآورد، با بازه آن هر جا گزارش{Z}ها با هم فرق دارند یا رقم را گرد کرده{Z}اند. "
+                                 f"هر ستون همان دامنه{Z}ای را می{Z}شمارد که نسبت شغل به واحد آن سال در آن حساب شده است."),
     "chart.jobs.jobs_axis": "شغل در سال",
     "chart.jobs.jobs_alt": f"نمودار ستونی شغل{Z}های حاصل از احیای هر سال خورشیدی، {{span}}: {{items}}.",
     # Every unit-job pair, and its row labels.
     "chart.pairs.title": "شغل به ازای هر واحد احیاشده در هر جفت آمار",
     "chart.pairs.subtitle": (f"هر ردیف: آمار واحدها و آمار شغل{Z}ها برای یک دامنه و یک دوره، همان{Z}گونه که گزارش شده. "
-                             f"نقطه{Z}ها: نسبت؛ خط{Z}ها: بازهٔ آن."),
+                             f"نقطه{Z}ها: نسبت؛ خط{Z}ها: بازه آن."),
     "chart.pairs.plausible": "پذیرفتنی: {low} تا {high}",
     "chart.pairs.implausible_value": "ناپذیرفتنی: {value}",
     "chart.pairs.value_implausible": "{value} ناپذیرفتنی",
     "chart.pairs.told_apart": "{label}، {jobs}",
     "chart.pairs.alt": (f"نمودار نقطه{Z}ای شغل به ازای هر واحد احیاشده برای {{pairs}} آمار واحد و شغل؛ "
-                        "{inside} مورد یکسره در بازهٔ پذیرفتنی {low} تا {high} است."),
+                        "{inside} مورد یکسره در بازه پذیرفتنی {low} تا {high} است."),
     "chart.pairs.alt_item": "{label} ({scope})، {ratio}",
     "chart.pairs.alt_implausible": "ناپذیرفتنی: {items}.",
     "chart.period.to": "{start} تا {end}",
@@ -118,21 +118,21 @@ MESSAGES: dict[str, str] = {
     "chart.targets.verdict_first": "نخست: {verdict}",
     "chart.targets.verdict_revised": f"بازنگری{Z}شده: {{verdict}}",
     "chart.targets.none": f"هیچ هدفی سنجش{Z}پذیر نیست",
-    "chart.targets.alt": f"نمودار دمبلی هدف{Z}های احیا در برابر آمار واحدهای احیاشدهٔ همان سال: {{items}}.",
+    "chart.targets.alt": f"نمودار دمبلی هدف{Z}های احیا در برابر آمار واحدهای احیاشده همان سال: {{items}}.",
     "chart.targets.alt_item": "{year} {scope}: {count} در برابر {targets}، {verdict}",
     "chart.targets.alt_none": f"نمودار هدف{Z}های احیا در برابر آمارها: هیچ هدفی سنجش{Z}پذیر نیست.",
     # The idle stock.
-    "chart.stock.title": f"شمار اعلام{Z}شدهٔ واحدهای راکد در گذر زمان، و احیا در این میان",
+    "chart.stock.title": f"شمار اعلام{Z}شده واحدهای راکد در گذر زمان، و احیا در این میان",
     "chart.stock.dot": f"نقطه{Z}ها: شمار راکدها در تاریخی معلوم",
     "chart.stock.window": f"میله{Z}ها: در روزی درون این بازه",
     "chart.stock.arrow": f"پیکان{Z}ها: «بیش از»",
-    "chart.stock.brackets": f"کروشه{Z}ها: واحدهای احیاشدهٔ همان دامنه در این فاصله",
+    "chart.stock.brackets": f"کروشه{Z}ها: واحدهای احیاشده همان دامنه در این فاصله",
     "chart.stock.xlabel": "تاریخی که شمار راکدها به آن اعلام شده",
     "chart.stock.ylabel": "واحدهای راکد",
     "chart.stock.revived": "{n} احیا",
     "chart.stock.up_to": "حداکثر {n}",
     "chart.stock.none": "هیچ شماری از واحدهای راکد اعلام نشده",
-    "chart.stock.alt": f"نمودار شمار اعلام{Z}شدهٔ واحدهای راکد در گذر زمان، یک نمودار برای هر دامنه. {{items}}.",
+    "chart.stock.alt": f"نمودار شمار اعلام{Z}شده واحدهای راکد در گذر زمان، یک نمودار برای هر دامنه. {{items}}.",
     "chart.stock.alt_scope": "{scope}: {stocks}",
     "chart.stock.alt_scope_revived": "{scope}: {stocks}، با {revived}",
     "chart.stock.alt_stock": "{value} به تاریخ {when}",
@@ -144,11 +144,11 @@ MESSAGES: dict[str, str] = {
                             f"می{Z}گذارند (بخش سایه{Z}دار)."),
     "chart.seed.xlabel": "تاریخ انتشار",
     "chart.seed.basis.text_clues": f"آنچه متن به آن اشاره می{Z}کند",
-    "chart.seed.basis.id_interpolation": "شمارهٔ مطلب در رسانه (برآورد)",
+    "chart.seed.basis.id_interpolation": "شماره مطلب در رسانه (برآورد)",
     "chart.seed.basis.cross_report": f"آمارهای گزارش{Z}های دیگر",
     "chart.seed.basis.shown": f"تاریخ درج{Z}شده در صفحه",
     "chart.seed.basis.url_date": f"تاریخ درج{Z}شده در نشانی",
-    "chart.seed.after": f"پس از پایان دورهٔ آماری کوچک{Z}تر ({{counts}})",
+    "chart.seed.after": f"پس از پایان دوره آماری کوچک{Z}تر ({{counts}})",
     "chart.seed.before": f"پیش از گزارشی با آمارهای بزرگ{Z}تر ({{counts}})",
     "chart.seed.implied": f"بازه{Z}ای که آمارها نشان می{Z}دهند",
     "chart.seed.window": "{first} تا {last}",
@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
     "chart.reports.primary": "گزارش {outlet}",
     "chart.reports.primary_unnamed": f"گزارش بی{Z}تاریخ",
     "chart.reports.xlabel": "تاریخ انتشار",
-    "chart.reports.alt": (f"خط زمانی {{reports}} از {{first}} تا {{last}}، در ردیف{Z}هایی بر پایهٔ اینکه تاریخ هر یک "
+    "chart.reports.alt": (f"خط زمانی {{reports}} از {{first}} تا {{last}}، در ردیف{Z}هایی بر پایه اینکه تاریخ هر یک "
                           "چگونه معلوم است ({lanes})."),
     "chart.reports.alt_lane": "{basis}: {n}",
     "chart.reports.alt_primary_undated": "{name} تاریخ ندارد: میان {first} و {last}.",
