@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from .. import csvfile, paths
+from .. import calendar, csvfile, paths
 from ..links import web_address
 from ..words import Msg, Text, speaking
 from ..words.codec import register
@@ -128,15 +128,26 @@ def outlet(name: str) -> str:
 _DASH = {"en": "-", "fa": "–"}
 
 
+def _window_years(e: pd.Timestamp, l: pd.Timestamp) -> str:
+    """The years an undated report's window spans, in the calendar the language reads first: '2022-23' in
+    English, Iranian years in Persian (beside Iranian dates in the same column)."""
+    from ..words import LANGUAGE
+    from ..words.forms import digits
+
+    if LANGUAGE.get() == "fa":
+        first, last = calendar.to_jalali(e)[0], calendar.to_jalali(l)[0]
+        return digits(str(first) if first == last else f"{first}{_DASH['fa']}{last}")
+    return f"{e:%Y}" if e.year == l.year else f"{e:%Y}{_DASH['en']}{l:%y}"
+
+
 def source_label(ref: SourceRef) -> str:
     """A short citation: 'Tehran Times, 2020-08-09', 'IRNA, undated, 2021' (in the language in force)."""
-    from ..words import LANGUAGE, say as say_text
-    from ..words.forms import digits
+    from ..words import say as say_text
 
     e, l = pd.Timestamp(ref.earliest), pd.Timestamp(ref.latest)
     if e == l:
         return say_text("source.dated", outlet=Text(outlet(ref.publisher)), date=short_date(e))
-    return say_text("source.undated", outlet=Text(outlet(ref.publisher)), year=digits(f"{e:%Y}" if e.year == l.year else f"{e:%Y}{_DASH[LANGUAGE.get()]}{l:%y}"))
+    return say_text("source.undated", outlet=Text(outlet(ref.publisher)), year=_window_years(e, l))
 
 
 def source_link(ref: SourceRef, sources_page: str = SOURCES_PAGE) -> str:

@@ -64,7 +64,9 @@ def figure_words(figure: pd.Series) -> str:
     value = Stated(float(figure["value"]), _text(figure["qualifier"]) or "exact", fmt.unit_of(metric))
     slots = {"what": Label("metric", metric), "value": value, "scope": Label("scope", _text(figure["scope"])), "period": period_slot(figure)}
     province = _text(figure.get("province"))
-    if province:
+    if province and _text(figure["scope"]) == "national":  # 'national' with a province: the whole province
+        slots["scope"] = Label("province", province)
+    elif province:
         slots["scope"] = Msg("sources.scope_in_province", {"scope": slots["scope"], "province": Label("province", province)})
     text = say("sources.figure", **slots)
     return text[:1].upper() + text[1:]
