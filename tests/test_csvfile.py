@@ -65,8 +65,12 @@ def test_the_pages_csv_files_go_through_the_neutraliser(tmp_path, monkeypatch):
 
 
 def test_a_number_cell_puts_its_range_under_the_value_and_leaves_other_cells_alone():
-    display = pd.DataFrame({"Units": ["1,700 (1,650 to 1,750)", "1,462", "at least 122"], "Note": ["a (b)", "x", "<y>"]})
-    html = tables.table_html(display, numeric=("Units",))
+    from analysis.present.blocks import Context
+    from analysis.words import Text
+
+    frame = pd.DataFrame({"Units": ["1,700 (1,650 to 1,750)", "1,462", "at least 122"], "Note": ["a (b)", "x", "<y>"]})
+    cols = [tables.Col("column.figure", lambda r: Text(r["Units"]), numeric=True), tables.Col("column.note", lambda r: Text(r["Note"]))]
+    html = tables.table(frame, cols).html(Context())
     assert '<td class="num">1,700 <span class="range">(1,650 to 1,750)</span></td>' in html
     assert '<td class="num">1,462</td>' in html and '<td class="num">at least 122</td>' in html
     assert "<td>a (b)</td>" in html and "<td>&lt;y&gt;</td>" in html  # text columns: as written, escaped

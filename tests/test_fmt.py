@@ -70,15 +70,19 @@ def test_plain_labels_not_code_names():
 
 
 def test_source_link_names_the_report_and_links_its_address():
-    row = pd.Series({"source_id": "S14", "publisher": "Tehran Times", "url": "https://www.tehrantimes.com/news/451920/x",
+    from analysis.present import tables
+    from analysis.words import speaking
+
+    row = pd.Series({"source_id": "S14", "publisher": "Tehran Times (English)", "url": "https://www.tehrantimes.com/news/451920/x",
                      "published_earliest": pd.Timestamp("2020-08-25"), "published_latest": pd.Timestamp("2020-09-08")})
-    assert fmt.source_link(row) == '<a href="https://www.tehrantimes.com/news/451920/x">Tehran Times, undated, 2020</a>'
-    no_url = row.copy()
-    no_url["url"] = ""
-    assert 'href="sources.html#S14"' in fmt.source_link(no_url)
-    hostile = row.copy()
-    hostile["publisher"] = "<script>alert(1)</script> & $x$"
-    assert "<script>" not in fmt.source_link(hostile) and "&amp;" in fmt.source_link(hostile)
+    ref = tables.SourceRef.of(row)
+    assert tables.source_link(ref) == '<a href="https://www.tehrantimes.com/news/451920/x">Tehran Times, undated, 2020</a>'
+    with speaking("fa"):  # the outlet's Persian name, and the Iranian year of the window
+        assert tables.source_label(ref) == "تهران تایمز، بی‌تاریخ، ۱۳۹۹"
+    no_url = tables.SourceRef.of(row.drop("url"))
+    assert 'href="sources.html#S14"' in tables.source_link(no_url)
+    hostile = tables.SourceRef.of(pd.Series({**row, "publisher": "<script>alert(1)</script> & $x$"}))
+    assert "<script>" not in tables.source_link(hostile) and "&amp;" in tables.source_link(hostile)
 
 
 @pytest.mark.parametrize("n, text", [(0, "no questions"), (1, "1 question"), (2, "2 questions"), (1200, "1,200 questions")])

@@ -12,16 +12,13 @@ one decimal, one between 17.62 and 17.71 with two, and an exact one with the def
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
-from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
 
 from . import calendar
-from .links import web_address
 
 #: Units counted in whole numbers.
 COUNT_UNITS: tuple[str, ...] = ("units", "jobs", "rials", "US dollars", "rials per dollar")
@@ -389,23 +386,7 @@ def citation(row: pd.Series) -> str:
     return f"{row['publisher']}, {source_date(row)}"
 
 
-def short_date(row: pd.Series) -> str:
-    """A report's date in a few characters: '2020-08-09', or 'undated, 2020' / 'undated, 2021-23' for a window."""
-    e, l = pd.Timestamp(row["published_earliest"]), pd.Timestamp(row["published_latest"])
-    if e == l:
-        return f"{e:%Y-%m-%d}"
-    return f"undated, {e:%Y}" if e.year == l.year else f"undated, {e:%Y}-{l:%y}"
-
-
-def source_link(row: pd.Series) -> str:
-    """HTML: the short citation ('Tehran Times, 2020-08-09') linked to the report's address, or to its
-    entry on the Sources page when the address is unknown or not a web address
-    (:func:`analysis.links.web_address`, the one gate for addresses from the ledger)."""
-    text = html.escape(f"{short_publisher(row['publisher'])}, {short_date(row)}")
-    href = web_address(row.get("url", "")) or f"{SOURCES_PAGE}#{quote(str(row['source_id']))}"
-    return f'<a href="{html.escape(href, quote=True)}">{text}</a>'
-
-
 def short_publisher(name: str) -> str:
-    """An outlet's name without its parenthesised description: 'Mehr News Agency (English)' -> 'Mehr News Agency'."""
+    """An outlet's name without its parenthesised description: 'Mehr News Agency (English)' -> 'Mehr News Agency'
+    (the code of ``Label("outlet", ...)``, so a sentence names the outlet in the language it is written in)."""
     return str(name).split(" (")[0]

@@ -4,7 +4,7 @@ In: an address as the ledger gives it (a source's ``url``). Out: :func:`web_addr
 itself when it is an absolute ``http://`` or ``https://`` address with a host and no whitespace,
 control or invisible character, else ``None`` (the caller then links to the report's Sources page,
 or links nothing). Every ``href`` built from ledger text goes through it: the citations in the
-notebook pages' tables and source lines (:func:`analysis.fmt.source_link`), the Sources page
+notebook pages' tables and source lines (:func:`analysis.present.tables.source_link`), the Sources page
 (:mod:`analysis.report.sources`) and every attribute the report's pages write
 (:func:`analysis.report.layout.href`). The loader's pattern for ``url`` says much the same, but a
 link never relies on it: a ``javascript:`` or ``data:`` address that reached a page would run.

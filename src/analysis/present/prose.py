@@ -19,6 +19,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .. import fmt
 from ..questions import audit, jobs, rates, stock, timeline
 from ..questions.audit import seed as audit_seed
 from ..words import All, Count, Day, Est, Label, Link, Month, Msg, Num, Share, Text, Window, Year
@@ -56,18 +57,16 @@ def seed_month(ev) -> pd.Timestamp:
 
 def seed_name(ev) -> Msg:
     """'the Tehran Times report of August 2020': its outlet and the month its date most likely falls in."""
-    from .tables import outlet_name
 
     src = ev.ledger.primary_source()
-    return Msg("seed.name", {"outlet": Label("outlet", outlet_name(src["publisher"])), "month": Month(seed_month(ev))})
+    return Msg("seed.name", {"outlet": Label("outlet", fmt.short_publisher(src["publisher"])), "month": Month(seed_month(ev))})
 
 
 def seed_label(ev) -> Msg:
     """The line that introduces the primary article's own answer."""
-    from .tables import outlet_name
 
     src = ev.ledger.primary_source()
-    return Msg("seed.label", {"outlet": Label("outlet", outlet_name(src["publisher"])), "month": Month(seed_month(ev))})
+    return Msg("seed.label", {"outlet": Label("outlet", fmt.short_publisher(src["publisher"])), "month": Month(seed_month(ev))})
 
 
 # ---------------------------------------------------------------------------------------------
