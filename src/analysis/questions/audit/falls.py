@@ -70,9 +70,12 @@ def _falls(ev, s: pd.DataFrame, keys: list[str], rule: str) -> pd.DataFrame:
     moved = s["alt_scope"] != ""
     gen = _earlier(s, keys, "gen_low", "gen_end_earliest", skip=moved)
     alt = s[moved].assign(scope=s.loc[moved, "alt_scope"])
-    both = pd.concat([s, alt]) if len(alt) else s
-    in_alt = _earlier(both.reset_index(drop=True), keys, "gen_low", "gen_end_earliest", skip=pd.Series(moved.tolist() + [True] * len(alt)))
-    in_alt = in_alt.iloc[len(s):].set_axis(alt.index) if len(alt) else in_alt.iloc[0:0]
+    if len(alt):  # only a count its report may code in another scope is checked there too
+        both = pd.concat([s, alt])
+        in_alt = _earlier(both.reset_index(drop=True), keys, "gen_low", "gen_end_earliest", skip=pd.Series(moved.tolist() + [True] * len(alt)))
+        in_alt = in_alt.iloc[len(s):].set_axis(alt.index)
+    else:
+        in_alt = pd.DataFrame({"max_low": pd.Series(dtype=float)})
     gen_fall = (s["gen_high"] < gen["max_low"]).fillna(False)
     alt_fall = (s["gen_high"] < in_alt["max_low"].reindex(s.index)).fillna(False)
     gen_fall = gen_fall & (~moved | alt_fall)
@@ -81,15 +84,17 @@ def _falls(ev, s: pd.DataFrame, keys: list[str], rule: str) -> pd.DataFrame:
     can_fail = has & np.isfinite(s["high"]) & (plain["max_low"] > 0)
     grades = judge(strict_fall, gen_fall, stated_fall, can_fail)
 
-    # Which reading reconciles a question: each tried alone (the scope reading names the count it moves).
-    tried = {
-        "wording": (s["gen_high"] < _earlier(s, keys, "gen_low", "end_earliest")["max_low"]),
-        "date": (s["high"] < _earlier(s, keys, "low", "gen_end_earliest")["max_low"]),
-        "scope": (s["high"] < _earlier(s, keys, "low", "end_earliest", skip=moved)["max_low"]) & ~moved,
-    }
+    # Which reading reconciles a question: each tried alone (the scope reading names the count it moves);
+    # tried only where some count is a question (most series have none).
     which = pd.Series("", index=s.index, dtype="str")
-    for name, still in reversed(tried.items()):
-        which = which.where(still.fillna(False) | ~strict_fall, name)
+    if (grades == "question").any():
+        tried = {
+            "wording": (s["gen_high"] < _earlier(s, keys, "gen_low", "end_earliest")["max_low"]),
+            "date": (s["high"] < _earlier(s, keys, "low", "gen_end_earliest")["max_low"]),
+            "scope": (s["high"] < _earlier(s, keys, "low", "end_earliest", skip=moved)["max_low"]) & ~moved,
+        }
+        for name, still in reversed(tried.items()):
+            which = which.where(still.fillna(False) | ~strict_fall, name)
     which = which.where(grades == "question", "")
     which = which.where(~((grades == "question") & (which == "")), "wording")
 
