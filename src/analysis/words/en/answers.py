@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
     "answer.timeline.in_part_one": "{years} is known only in part, so it is left out of the comparisons.",
     # 2. Jobs per unit.
     "answer.jobs.none": "No report gives units and jobs for the same year yet.",
-    "answer.jobs.typical": "Each revived unit came with about {ratio} jobs, the middle of the yearly figures.",
+    "answer.jobs.typical": "Each revived unit came with about {ratio} jobs, the median of the yearly ratios.",
     "answer.jobs.range": "Year by year the ratio ran from {low} jobs in {low_year} to {high} in {high_year}.",
     "answer.jobs.one_year": "Only {year} gives both counts for the whole year: {ratio} jobs for each unit revived.",
     "answer.jobs.unbounded": "No year gives both counts exactly enough to set an upper bound on the ratio.",
