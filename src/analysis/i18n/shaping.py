@@ -79,10 +79,15 @@ def _cut(weight: int, target: Path) -> None:
 
     font = TTFont(source_font_path(), recalcTimestamp=False)  # keep head.modified: same bytes every time
     static = instancer.instantiateVariableFont(font, {"wght": weight, "wdth": 100}, updateFontNames=True)
+    save_font(static, target)
+
+
+def save_font(font, target: Path) -> None:
+    """Save a fontTools font to ``target`` atomically (parallel test workers may write the same file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as out:
-        static.save(out)
+        font.save(out)
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)
 

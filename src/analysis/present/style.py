@@ -37,8 +37,6 @@ within 0.87 em above and 0.40 em below the baseline (a test measures the catalog
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -169,12 +167,9 @@ def _cut_chart_face(source: Path, target: Path) -> None:
         elif record.nameID == 6:
             names.setName(f"{PERSIAN_FAMILY.replace(' ', '')}-{style_name.replace(' ', '')}", 6, record.platformID,
                           record.platEncID, record.langID)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
-        font.save(out)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
+    from ..i18n.shaping import save_font
+
+    save_font(font, target)
 
 
 @lru_cache(maxsize=1)
