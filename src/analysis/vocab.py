@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .ledger.vocabulary import meanings, metrics, provinces
+from .ledger.vocabulary import meanings, metrics, provinces, vocabulary
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,13 @@ def _metrics() -> dict[str, Metric]:
 #: file is a :class:`~analysis.ledger.LedgerError` where it is used, not a traceback from ``import``):
 #: ``METRICS`` (every metric the ledger accepts, by name), ``SCOPES`` (every scope and what it covers),
 #: ``DATE_BASES`` (how a source's publication date is known) and ``TARGET_KINDS`` (what kind of goal a
-#: target is; the ledger's ``target_kind``, empty = read from its period).
+#: target is; the ledger's ``target_kind``, empty = read from its period). Each is made from the file's
+#: ``(vocabulary name, builder)``.
 LAZY = {
-    "METRICS": _metrics,
-    "SCOPES": lambda: meanings("scopes"),
-    "DATE_BASES": lambda: meanings("date_bases"),
-    "TARGET_KINDS": lambda: meanings("target_kinds"),
+    "METRICS": ("metrics", lambda: _metrics()),
+    "SCOPES": ("scopes", lambda: meanings("scopes")),
+    "DATE_BASES": ("date_bases", lambda: meanings("date_bases")),
+    "TARGET_KINDS": ("target_kinds", lambda: meanings("target_kinds")),
 }
 
 
@@ -78,11 +79,21 @@ def _provinces() -> dict[str, Province]:
             for row in provinces().itertuples(index=False)}
 
 
-LAZY["PROVINCES"] = _provinces  # Iran's provinces by English name (a figure's province; empty = the whole country)
+LAZY["PROVINCES"] = ("provinces", _provinces)  # Iran's provinces by English name (a figure's province; empty = the whole country)
+
+#: What each name was last made from (the vocabulary's frame, held so its identity stays its own) and made into.
+_MADE: dict[str, tuple[object, object]] = {}
 
 
 def __getattr__(name: str):
-    """``vocab.METRICS`` and the like, read when first used (see :data:`LAZY`)."""
+    """``vocab.METRICS`` and the like, read when first used (see :data:`LAZY`) and made again only when
+    the vocabulary is read again (``vocabulary.cache_clear()``): the analysis asks for them per column,
+    hundreds of times a build, and making ``METRICS`` costs about 10 ms."""
     if name in LAZY:
-        return LAZY[name]()
+        source, make = LAZY[name]
+        frame = vocabulary(source)
+        made = _MADE.get(name)
+        if made is None or made[0] is not frame:
+            made = _MADE[name] = (frame, make())
+        return made[1]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
