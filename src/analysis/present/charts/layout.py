@@ -96,7 +96,6 @@ def finish(fig: Figure, axes, *, title: str, subtitle: str | None, source: str,
         fig.set_figheight(fig.get_figheight() + (min_height - short) * _rows(axes) + 0.02)
     if rtl():
         _shape_texts(fig)
-    fig.draw_without_rendering()
     return fig
 
 
@@ -183,8 +182,7 @@ def _lay_out(fig: Figure, axes: list, *, title, subtitle, source, place, note, k
         return [tuple(round(v, 1) for v in ax.get_position().bounds * np.array([W, H, W, H])) for ax in axes]
 
     for round_ in range(5):
-        before = positions()
-        fig.draw_without_rendering()
+        before = positions()  # no draw first: the extents _fit_grid measures update their own ticks and texts
         _fit_grid(fig, axes, body, gap)
         if place is not None and round_ in (1, 3):
             for a in placed:
