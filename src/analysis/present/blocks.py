@@ -179,6 +179,8 @@ class Group(Block):
 
 def carried(output: dict) -> Block | None:
     """The block an executed notebook's output carries, or ``None``."""
+    from . import figures, tables  # noqa: F401 - they define (and register) the Table and Chart blocks; read in a
+    # fresh process (a page-writing worker), an output may carry one before anything else imported them
     meta = (output.get("metadata") or {}).get(META) or {}
     return decode(meta["block"]) if "block" in meta else None
 

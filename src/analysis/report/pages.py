@@ -10,7 +10,9 @@ template in ``templates/`` (it extends nbconvert's ``lab`` template):
   linked under it;
 - nothing is loaded from the network: the lab template's require.js, MathJax, mermaid, widget
   scripts and theme CSS are replaced by the report's own inlined style sheet (``report.css``);
-- deterministic: the page depends on the notebook and its neighbours' titles only.
+- deterministic: the page depends on the notebook and its neighbours' titles only;
+- outputs are focusable (``tabindex="0"``, so a keyboard scrolls a wide table), as nbconvert makes them,
+  without its second pass over the finished page (:class:`_Exporter`).
 
 **Tags a notebook cell may carry**: ``remove-cell`` (left out of the page), ``remove-output`` (its
 outputs left out), ``fold-output`` (its outputs folded under a summary line, set by the cell
@@ -35,8 +37,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import functools
+import re
+
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.exporters.templateexporter import TemplateExporter
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from traitlets.config import Config
 
 from . import layout
@@ -72,7 +80,32 @@ class PageInfo:
         return f"{self.stem}.ipynb"
 
 
+#: An output's wrapper as the lab template opens it (its class list names ``jp-OutputArea-output``).
+_OUTPUT_DIV = re.compile(r'<div class="([^"<>]*\bjp-OutputArea-output\b[^"<>]*)"')
+
+
+class _Exporter(HTMLExporter):
+    """nbconvert's HTML exporter without its BeautifulSoup pass.
+
+    ``HTMLExporter.from_notebook_node`` parses every finished page again to give images without alt text a
+    default one (the ``isipo`` template writes alt text on every image itself) and to make inputs and outputs
+    focusable. That pass cost about a second a page, most of the time a page took to render; here the outputs
+    are made focusable by one substitution, and nothing else changes.
+    """
+
+    def from_notebook_node(self, nb, resources=None, **kw):  # same steps as HTMLExporter's, then the substitution
+        langinfo = nb.metadata.get("language_info", {})
+        lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        resources = self._init_resources(resources)
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+        body, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        return _OUTPUT_DIV.sub(r'<div class="\1" tabindex="0"', body), resources
+
+
+@functools.lru_cache(maxsize=1)
 def _exporter() -> HTMLExporter:
+    """One exporter per process (its templates are loaded once); it keeps no state between pages."""
     config = Config()
     config.HTMLExporter.exclude_input = True
     config.HTMLExporter.exclude_input_prompt = True
@@ -81,7 +114,7 @@ def _exporter() -> HTMLExporter:
     config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
     config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     config.CSSHTMLHeaderPreprocessor.enabled = False  # code highlighting CSS: no code is shown
-    return HTMLExporter(config=config, template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
+    return _Exporter(config=config, template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
 
 
 def images_without_alt(nb: nbformat.NotebookNode) -> int:
