@@ -434,8 +434,9 @@ def test_a_full_disk_inside_a_notebook_is_a_write_failure_not_a_cell_error(tmp_p
 def test_a_build_with_fake_notebooks_publishes_every_page(tmp_path, monkeypatch):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    for name in ("01-a", "02-b"):
-        _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell("# x")])
+    for name in ("01-a", "02-b"):  # titled as _fake_run's executions are: running a notebook never changes its Markdown,
+        # and the pages' titles (the previous / next links) are read from the notebooks before they run
+        _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell(f"# Page {name}")])
     monkeypatch.setattr(report.build, "run_notebook", _fake_run)
     out, _ = _last_good_report(tmp_path)
     report.build_report(report.notebooks_in(notebooks), out, log=lambda line: None)

@@ -47,10 +47,12 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterator
 
+import nbformat
+
 from .. import buildday, execute, paths
 from ..ledger import LedgerError, load_ledger
 from ..present.blocks import Context
-from . import content, edition, glossary, layout, pages, sources
+from . import content, edition, glossary, layout, pages, sources, workers
 from .front import render_front_page
 from .notebooks import (
     NotebookFailure,
@@ -236,8 +238,7 @@ def page_title(stem: str, nb) -> str:
     return say(key) if has(key) else notebook_title(nb, stem)
 
 
-def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
-    titled = [(stem, page_title(stem, nb)) for stem, nb in built]
+def _page_infos(titled: list[tuple[str, str]]) -> list[pages.PageInfo]:
     links = [layout.Link(title, f"{stem}.html") for stem, title in titled]
     return [
         pages.PageInfo(stem, title, links[i - 1] if i > 0 else None, links[i + 1] if i + 1 < len(links) else None)
@@ -245,29 +246,56 @@ def _page_infos(built: list[tuple[str, object]]) -> list[pages.PageInfo]:
     ]
 
 
-def _persian_edition(staging: Path, built: list, built_pages: list, ledger, ready, log: Callable[[str], None]) -> None:
-    """The Persian twin of every page, in ``fa/``, written from the same executions (:mod:`analysis.report.edition`)."""
+def _both_infos(notebooks: list[Path]) -> tuple[list[pages.PageInfo], list[pages.PageInfo]]:
+    """Every page's place among the pages, in English and in Persian, known before any notebook runs (a
+    title is the catalogue's, or the notebook's H1, which running it does not change)."""
+    from ..words import has, speaking
+
+    read = {source.stem: (None if has(f"page.{source.stem}.title") else nbformat.read(source, as_version=4)) for source in notebooks}
+    english = _page_infos([(stem, page_title(stem, nb)) for stem, nb in read.items()])
+    with speaking("fa"):
+        persian = _page_infos([(stem, page_title(stem, nb)) for stem, nb in read.items()])
+    return english, persian
+
+
+def _persian_edition(staging: Path, built_pages: list, persian: list, ledger, ready) -> None:
+    """The Persian twins of the report-wide pages (front page, Sources, glossary), in ``fa/``; the notebooks'
+    pages are written by :mod:`analysis.report.workers`."""
     from ..words import speaking
 
     fa = staging / edition.FOLDER
-    fa.mkdir()
     back = "../"
     with speaking("fa"):
-        infos = _page_infos(built)
-        for info, (stem, nb) in zip(infos, built):
-            try:
-                persian = edition.persian_notebook(nb, stem, fa)
-            except edition.EditionError as exc:  # a page the catalogue cannot write (one a user added): linked, not lost
-                log(f"note: {info.href} has no Persian twin ({exc}); fa/{info.href} links to it")
-                persian = edition.english_only(nb, stem, back + info.href)
-            page = pages.render_page(persian, info, twin=back + info.href, notebook_href=back + info.notebook_href)
-            (fa / info.href).write_text(page, encoding="utf-8")
         (fa / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=back + layout.SOURCES_PAGE), encoding="utf-8")
         (fa / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=back + layout.GLOSSARY_PAGE), encoding="utf-8")
-        fa_pages = [content.BuiltPage(i, p.nb, p.folder) for i, p in zip(infos, built_pages)]
+        fa_pages = [content.BuiltPage(i, p.nb, p.folder) for i, p in zip(persian, built_pages)]
         front = content.front_page(fa_pages, staging, ledger, ready, twin=back + layout.FRONT_PAGE, prefix=back)
         ctx = Context(language="fa", files="", data_files="..", out=fa)  # the headline chart is drawn again, in Persian
         (fa / layout.FRONT_PAGE).write_text(render_front_page(front, ctx), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _writers(day) -> Iterator:
+    """The page-writing processes (:mod:`analysis.report.workers`), forked here, before any thread of the
+    build starts; waited for on the way out (:func:`_stopped_on_failure` has closed or stopped them)."""
+    pool = workers.pool(day)
+    try:
+        yield pool
+    finally:
+        pool.terminate()  # a no-op for workers that have finished; stops them if something failed earlier
+        pool.join()
+
+
+@contextlib.contextmanager
+def _stopped_on_failure(pool) -> Iterator[None]:
+    """Close ``pool`` when the build went well; stop its workers at once when it failed or was interrupted,
+    before the staging folder is removed, so none goes on writing into it."""
+    try:
+        yield
+    except BaseException:
+        pool.terminate()
+        raise
+    pool.close()
 
 
 def _no_file_in_the_way(out: Path) -> None:
@@ -333,27 +361,33 @@ def build_report(
             out.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(out, log)
             ledger = load_ledger(build_day=day)
-            with _staging(out) as staging, ThreadPoolExecutor(max_workers=1, thread_name_prefix="front") as front_pool:
-                # The front page's own analysis runs in this process while the kernels execute the notebooks.
+            english, persian = _both_infos(notebooks)
+            with _writers(day) as writers, _staging(out) as staging, _stopped_on_failure(writers), \
+                    ThreadPoolExecutor(max_workers=1, thread_name_prefix="front") as front_pool:
+                # The front page's own analysis runs in this process while the kernels execute the notebooks, and
+                # each notebook's pages (both languages) are written by a worker as soon as it has run.
                 prepared = front_pool.submit(content.prepare, ledger, staging)
-                built = []
-                for source, nb in _run_all(notebooks, staging, where, log, env=buildday.environment(day)):
+                (staging / edition.FOLDER).mkdir()
+                built, written = [], []
+                for (source, nb), en, fa in zip(_run_all(notebooks, staging, where, log, env=buildday.environment(day)), english, persian):
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
                     built.append((source.stem, nb))
-                infos = _page_infos(built)
+                    written.append(writers.apply_async(workers.write_pages, (nb, en, fa, str(staging))))
                 twin = f"{edition.FOLDER}/"
-                for info, (_, nb) in zip(infos, built):
-                    (staging / info.href).write_text(pages.render_page(nb, info, twin=twin + info.href), encoding="utf-8")
-                    missing = pages.images_without_alt(nb)
-                    if missing:
-                        log(f"note: {missing} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
                 (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=twin + layout.SOURCES_PAGE), encoding="utf-8")
                 (staging / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=twin + layout.GLOSSARY_PAGE), encoding="utf-8")
-                built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(infos, built)]
+                built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(english, built)]
                 ready = prepared.result()
                 front = content.front_page(built_pages, staging, ledger, ready, twin=twin + layout.FRONT_PAGE)
                 (staging / layout.FRONT_PAGE).write_text(render_front_page(front, Context(files="", out=staging)), encoding="utf-8")
-                _persian_edition(staging, built, built_pages, ledger, ready, log)
+                _persian_edition(staging, built_pages, persian, ledger, ready)
+                results = [w.get() for w in written]
+                for info, result in zip(english, results):
+                    if result.missing_alt:
+                        log(f"note: {result.missing_alt} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
+                for result in results:
+                    if result.note:
+                        log(result.note)
                 staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
                 publish(staging, out)
         except OSError as exc:

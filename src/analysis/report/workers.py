@@ -1,0 +1,81 @@
+"""Pages written in a worker process while the kernels are still running.
+
+In: one executed notebook, its place among the pages in each language (:class:`~.pages.PageInfo`) and the
+build's staging folder. Out: its English page (``<stem>.html``) and its Persian twin (``fa/<stem>.html``,
+charts drawn again into ``fa/<stem>/``) written there; :func:`write_pages` returns what the build should
+say about them (images without alt text, a page with no Persian twin).
+
+Why a process: a page takes a second or two to write (the Persian twin redraws its charts), all of it in
+Python, so a thread would queue behind the builder's own work; a process writes the first notebooks' pages
+while the last ones still run. The processes are forked (:data:`START`) when the build starts, before it has
+started any thread or kernel (a child forked later could inherit a lock another thread holds), so they start
+in milliseconds with the builder's modules imported and never import the caller's main module again; each
+makes the Persian font and the page templates before its first page (:func:`_ready`), while the kernels start.
+Pages do not depend on the order in which they are written, so the report is byte-identical.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import buildday
+from . import edition, pages
+
+#: How worker processes start: forked from the builder, before its threads (see the module docstring).
+START = "fork"
+
+#: Worker processes: one (the two cores are the kernels'; a second would only queue behind them).
+WORKERS = 1
+
+
+@dataclass(frozen=True)
+class Written:
+    """What writing one notebook's pages has to say: images without alt text on the English page, and a
+    note when the page has no Persian twin (one a user added, whose words the catalogue lacks)."""
+
+    missing_alt: int
+    note: str | None
+
+
+def pool(day) -> multiprocessing.pool.Pool:
+    """A pool of :data:`WORKERS` processes taking ``day`` as their build day; the caller closes or terminates it.
+    Call it before starting any thread."""
+    return multiprocessing.get_context(START).Pool(WORKERS, initializer=_ready, initargs=(buildday.environment(day),))
+
+
+def _ready(env: dict[str, str]) -> None:
+    """Set up a worker: the build day; Ctrl-C ignored and SIGTERM the default (the builder's handlers, inherited,
+    would raise in the middle of a page: the builder stops its workers itself); the font and templates made."""
+    os.environ.update(env)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from ..i18n import shaping
+    from ..words import speaking
+
+    pages._exporter()
+    with speaking("fa"):
+        shaping.font_face_css()
+
+
+def write_pages(nb, english: pages.PageInfo, persian: pages.PageInfo, staging: str) -> Written:
+    """Write ``nb``'s English page and its Persian twin into ``staging`` (see the module docstring)."""
+    from ..words import speaking
+
+    root = Path(staging)
+    twin = f"{edition.FOLDER}/"
+    (root / english.href).write_text(pages.render_page(nb, english, twin=twin + english.href), encoding="utf-8")
+    missing = pages.images_without_alt(nb)
+    fa, back, note = root / edition.FOLDER, "../", None
+    with speaking("fa"):
+        try:
+            twin_nb = edition.persian_notebook(nb, english.stem, fa)
+        except edition.EditionError as exc:  # a page the catalogue cannot write (one a user added): linked, not lost
+            note = f"note: {english.href} has no Persian twin ({exc}); fa/{english.href} links to it"
+            twin_nb = edition.english_only(nb, english.stem, back + english.href)
+        page = pages.render_page(twin_nb, persian, twin=back + english.href, notebook_href=back + english.notebook_href)
+    (fa / persian.href).write_text(page, encoding="utf-8")
+    return Written(missing, note)
