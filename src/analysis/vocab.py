@@ -54,10 +54,19 @@ class Metric:
     maximum: float = math.inf  # the largest plausible value
 
 
+#: The last metrics vocabulary read and its entries: ``fmt.unit_of`` asks for them once per distinct metric
+#: of every table a sentence is written from, and building them costs 2 ms each time.
+_METRICS_READ: list = [None, {}]
+
+
 def _metrics() -> dict[str, Metric]:
-    return {row.metric: Metric(row.metric, row.kind, row.unit, row.description, bool(row.percentage), bool(row.capped),
-                               bool(row.signed), bool(row.may_lie_ahead), float(row.minimum), float(row.maximum))
-            for row in metrics().itertuples(index=False)}
+    frame = metrics()  # cached by the vocabulary reader: the same frame until its cache is cleared
+    if _METRICS_READ[0] is not frame:
+        _METRICS_READ[:] = [frame, {row.metric: Metric(row.metric, row.kind, row.unit, row.description, bool(row.percentage),
+                                                       bool(row.capped), bool(row.signed), bool(row.may_lie_ahead),
+                                                       float(row.minimum), float(row.maximum))
+                                    for row in frame.itertuples(index=False)}]
+    return dict(_METRICS_READ[1])  # a fresh dict, as before (the entries are frozen)
 
 
 #: The module's names, each read from its vocabulary file on first use (never at import, so a broken

@@ -100,21 +100,33 @@ def build(ledger, province: str = "", *, figures_of_place: pd.DataFrame | None =
     only: a provincial figure never enters a national claim, series, pair or estimate, and one report's
     counts for two provinces are never paired (restatements across provinces are refused on loading).
 
-    ``figures_of_place`` and ``restating`` let :func:`provinces` split the ledger and find its restating
-    reports once for every place, instead of once per place (both are read from the whole ledger).
+    ``figures_of_place`` and ``restating`` let a caller split the ledger and find its restating reports
+    once for every place, instead of once per place (both are read from the whole ledger).
     """
     f = ledger.figures
     if figures_of_place is not None:
         mine = figures_of_place
     else:
         mine = f[f["province"] == province] if "province" in f else f
+    expectations, figures, claims = _first_steps(ledger, mine, _readings.restating_sources(f) if restating is None else restating)
+    return _assemble(ledger, province, expectations, figures, claims)
+
+
+def _first_steps(ledger, mine: pd.DataFrame, restating: set[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Periods, readings and claims of ``mine`` (one place's figures, or every province's at once: each of
+    these steps keys by ``province`` where it groups): ``(expectations, figures with claim_id, claims)``."""
     # An official's expectation is not a result: it never enters a claim, an estimate or a check of results;
     # the audit compares it with the period's result once that is known.
     expected = (mine["expectation"] == "expected") if "expectation" in mine else pd.Series(False, index=mine.index)
     expectations = _periods.classify(mine[expected])
-    figures = _readings.add(_periods.classify(mine[~expected]), ledger.sources, restating=_readings.restating_sources(f) if restating is None else restating)
+    figures = _readings.add(_periods.classify(mine[~expected]), ledger.sources, restating=restating)
     figures, claims = _claims.group(figures)
     claims["period_label"] = fmt.period_labels(claims)  # made once; every table and sentence reads it
+    return expectations, figures, claims
+
+
+def _assemble(ledger, province: str, expectations: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> Evidence:
+    """The rest of one place's evidence, from its expectations, figures and claims (:func:`_first_steps`)."""
     pairs = _pairs.build(figures, claims)
     claims["outlier"] = claims["claim_id"].isin(_pairs.outliers(pairs))  # never a floor, always audited
     series = _series.build(claims)
@@ -128,14 +140,15 @@ def build(ledger, province: str = "", *, figures_of_place: pd.DataFrame | None =
 
 
 def provinces(ledger) -> dict[str, Evidence]:
-    """The evidence of every province the ledger gives figures for, by name (in the vocabulary's order)."""
+    """The evidence of every province the ledger gives figures for, by name (in the vocabulary's order).
+
+    Each province's evidence is what :func:`build` gives for it alone. The first steps (periods, readings,
+    claims: the part that costs each place the same however few figures it has) run once over every
+    provincial figure, keyed by province; each place then gets its own rows of those tables and the rest
+    of its evidence is built from them (:mod:`.places`).
+    """
     if "province" not in ledger.figures:
         return {}
-    named = set(ledger.figures["province"]) - {""}
-    from ..ledger.vocabulary import vocabulary
+    from . import places
 
-    order = [p for p in vocabulary("provinces")["province"] if p in named]
-    # One split and one search for restating reports serve every place (per place, both read the whole ledger).
-    by_place = dict(tuple(ledger.figures.groupby("province", sort=False)))
-    restating = _readings.restating_sources(ledger.figures)
-    return {p: build(ledger, p, figures_of_place=by_place[p], restating=restating) for p in order}
+    return places.provinces(ledger)

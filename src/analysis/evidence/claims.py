@@ -104,12 +104,15 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # turns them into ids once at the end (hashing a million id strings per step is what costs).
     order = figures[["published_earliest", "published_latest", "figure_id"]].reset_index(drop=True).sort_values(
         ["published_earliest", "published_latest", "figure_id"], kind="stable").index.to_numpy()
-    f = figures[_USED].iloc[order]  # only the columns grouping reads, not the whole frame
+    # Only the columns grouping reads, not the whole frame; ``province`` where figures of several places are
+    # grouped at once (one statement in two provinces is two claims).
+    place = ["province"] if "province" in figures else []
+    f = figures[_USED + place].iloc[order]
     ids = f["figure_id"].to_numpy()
     root = _root_positions(ids, f["restates"].to_numpy())
     closed = (f["end"].notna() | ((f["kind"] == "target") & f["start"].isna())).to_numpy()
     # Identical closed statements share a key; a link tree keys on its root (offset past those keys).
-    same = group_ids(f, ["metric", "scope", "value", "start", "end"])[0].to_numpy()
+    same = group_ids(f, ["metric", "scope", "value", "start", "end", *place])[0].to_numpy()
     key = np.where(closed, same, root + (same.max() + 1 if len(same) else 0))
     # Every member of a link tree takes its root's key, so linked and identical statements merge.
     code = pd.factorize(key[root])[0]  # claim codes 0, 1, ... in order of first row: the first report's

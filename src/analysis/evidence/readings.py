@@ -92,7 +92,7 @@ def _alt_scopes(f: pd.DataFrame) -> pd.Series:
     q = f[f["metric"].isin(list(QUANTITY)) & f["first_year"].notna()].assign(quantity=lambda d: d["metric"].map(QUANTITY))
     if q.empty:
         return out
-    keys = ["source_id", "quantity", "first_year"]
+    keys = ["source_id", "quantity", "first_year", *(["province"] if "province" in f else [])]  # one place's scopes
     q = q.assign(target=q["kind"] == "target")
     scopes = q[[*keys, "target", "scope"]].drop_duplicates()
     one = scopes[scopes.groupby([*keys, "target"])["scope"].transform("size") == 1]  # the count (or target) in one scope only

@@ -108,7 +108,17 @@ def _cells(value: Any, n: int) -> list:
 
 
 def _missing(x: Any) -> bool:
-    return x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and math.isnan(x)) or (isinstance(x, str) and x == "")
+    # Called for every cell of every sentence: the common types are tested first, by type, not isinstance.
+    if x is None or x is pd.NA or x is pd.NaT:
+        return True
+    t = type(x)
+    if t is str:
+        return x == ""
+    if t is float:
+        return x != x
+    if t is int or t is bool:
+        return False
+    return (isinstance(x, float) and math.isnan(x)) or (isinstance(x, str) and x == "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,6 +148,10 @@ def msgs(key: Any, length: int | None = None, /, **slots) -> list:
     cols = {k: _list(v, n) for k, v in slots.items()}
     from ...words.en import MESSAGES
 
+    if n and not isinstance(key, (pd.Series, np.ndarray, list, tuple)) and not _missing(key):
+        # One key for every row (most calls): its slots looked up once, the rows zipped column by column.
+        need = sorted(slots_of(MESSAGES[key]))
+        return [Msg(key, dict(zip(need, row))) for row in zip(*(cols[s] for s in need))] if need else [Msg(key, {}) for _ in range(n)]
     needs: dict[str, list[str]] = {}
     out = []
     for i in range(n):
@@ -261,9 +275,19 @@ def _int(x: Any) -> Any:
     return None if _missing(x) else int(x)
 
 
+def _cells_of(column: pd.Series) -> list:
+    """``column.tolist()``, with each distinct date turned into a Timestamp once (a period's dates repeat
+    from row to row, and converting every cell is most of what writing periods costs)."""
+    if not pd.api.types.is_datetime64_any_dtype(column.dtype):
+        return column.tolist()
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    items = [*pd.Series(uniques, dtype=column.dtype).tolist(), pd.NaT]  # code -1 (missing) reads the last: NaT
+    return [items[i] for i in codes.tolist()]
+
+
 def periods(c: pd.DataFrame) -> list:
     """Each row's period as a slot (:class:`~analysis.words.Period`)."""
-    cols = [c[f].tolist() for f in PERIOD_FIELDS]
+    cols = [_cells_of(c[f]) for f in PERIOD_FIELDS]
     out = []
     for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*cols):
         end = _end(end, ee, el)
@@ -310,7 +334,7 @@ def whens(c: pd.DataFrame, brief: bool = False) -> list:
     1399', 'since 25 August 2021', 'in a report of 21 June 2020 to 20 March 2021', 'with no period stated'.
     ``brief`` (a headline): any part of a year is 'in part of 1399', a stock 'in 1399'."""
     out = []
-    for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*[c[f].tolist() for f in PERIOD_FIELDS]):
+    for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*[_cells_of(c[f]) for f in PERIOD_FIELDS]):
         year = None if _missing(fy) else Year(int(fy), span=False)
         end = _end(end, ee, el)
         dated = not _missing(end)
