@@ -54,19 +54,10 @@ class Metric:
     maximum: float = math.inf  # the largest plausible value
 
 
-#: The last metrics vocabulary read and its entries: ``fmt.unit_of`` asks for them once per distinct metric
-#: of every table a sentence is written from, and building them costs 2 ms each time.
-_METRICS_READ: list = [None, {}]
-
-
 def _metrics() -> dict[str, Metric]:
-    frame = metrics()  # cached by the vocabulary reader: the same frame until its cache is cleared
-    if _METRICS_READ[0] is not frame:
-        _METRICS_READ[:] = [frame, {row.metric: Metric(row.metric, row.kind, row.unit, row.description, bool(row.percentage),
-                                                       bool(row.capped), bool(row.signed), bool(row.may_lie_ahead),
-                                                       float(row.minimum), float(row.maximum))
-                                    for row in frame.itertuples(index=False)}]
-    return dict(_METRICS_READ[1])  # a fresh dict, as before (the entries are frozen)
+    return {row.metric: Metric(row.metric, row.kind, row.unit, row.description, bool(row.percentage), bool(row.capped),
+                               bool(row.signed), bool(row.may_lie_ahead), float(row.minimum), float(row.maximum))
+            for row in metrics().itertuples(index=False)}
 
 
 #: The module's names, each read from its vocabulary file on first use (never at import, so a broken
@@ -76,7 +67,7 @@ def _metrics() -> dict[str, Metric]:
 #: target is; the ledger's ``target_kind``, empty = read from its period). Each is made from the file's
 #: ``(vocabulary name, builder)``.
 LAZY = {
-    "METRICS": ("metrics", lambda: _metrics()),
+    "METRICS": ("metrics", _metrics),
     "SCOPES": ("scopes", lambda: meanings("scopes")),
     "DATE_BASES": ("date_bases", lambda: meanings("date_bases")),
     "TARGET_KINDS": ("target_kinds", lambda: meanings("target_kinds")),
