@@ -107,3 +107,19 @@ def test_each_provinces_audit_equals_its_audit_alone(both):
     together = evidence.provinces(led)
     for p, e in alone.items():
         _same(audit.checks(e), audit.checks(together[p]), f"{p}: audit")
+
+
+@pytest.mark.parametrize("which", ["made-up", "shipped"])
+def test_the_ledger_file_needs_only_the_provinces_first_steps(both, which):
+    """The report's ledger.csv takes the provinces' rows from their first steps alone (no estimates built):
+    the same file as from every province's evidence built alone."""
+    from analysis.evidence import places
+    from analysis.present import downloads
+
+    led, alone = both if which == "made-up" else (load_ledger(), None)
+    if alone is None:
+        named = [p for p in dict.fromkeys(led.figures["province"]) if p]
+        alone = {p: evidence.build(led, p) for p in named}
+    ev = evidence.build(led)
+    _same(downloads.ledger(ev, alone), downloads.ledger(ev, places.classified(led)), f"{which}: ledger.csv")
+    assert places.classified(led.__class__(**{**vars(led), "figures": led.figures[led.figures["province"] == ""]})) is None

@@ -10,9 +10,13 @@ for :func:`~analysis.evidence.readings.add`'s ``alt_scope``, the identical-state
 :func:`~analysis.evidence.claims.group`), and restatement links never cross provinces (refused on
 loading; checked again here). Each place then takes its own rows of the three tables (one ``groupby``
 each) and the rest of its evidence is built from them as :func:`~analysis.evidence.build` does.
+:func:`classified` stops after the first steps: every province's figures and expectations at once, as
+the places' evidence holds them (what the report-wide ledger file needs, without the estimates).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -55,3 +59,24 @@ def provinces(ledger) -> dict:
         out[p] = _assemble(ledger, p, mine_expected, figures.iloc[rows["figures"][p]],
                            claims.iloc[rows["claims"][p]].reset_index(drop=True))
     return out
+
+
+@dataclass(frozen=True)
+class Classified:
+    """Every province's figures (periods classified, readings added, each with its ``claim_id``) and officials'
+    expectations, in one frame each: the rows the places' :class:`~analysis.evidence.Evidence` hold."""
+
+    figures: pd.DataFrame
+    expectations: pd.DataFrame
+
+
+def classified(ledger) -> Classified | None:
+    """The first steps of :func:`provinces` alone (see the module docstring); ``None`` when no figure has a province."""
+    from . import _first_steps
+
+    f = ledger.figures
+    mine = f[f["province"] != ""] if "province" in f else f.iloc[0:0]
+    if mine.empty:
+        return None
+    expectations, figures, _claims = _first_steps(ledger, mine, _readings.restating_sources(f))
+    return Classified(figures, expectations)

@@ -56,10 +56,11 @@ def _bound(x: pd.Series) -> pd.Series:
     return x.where(np.isfinite(x))
 
 
-def ledger(ev, provinces: dict | None = None) -> pd.DataFrame:
-    """Every figure as one tidy row (:data:`LEDGER_COLUMNS`): the country's (``ev``) and each province's
-    (``provinces``: :func:`analysis.evidence.provinces`), each with the claim of its own place."""
-    places = [ev, *(provinces or {}).values()]
+def ledger(ev, provinces=None) -> pd.DataFrame:
+    """Every figure as one tidy row (:data:`LEDGER_COLUMNS`): the country's (``ev``) and each province's,
+    each with the claim of its own place. ``provinces``: the places' evidence (:func:`analysis.evidence.provinces`,
+    a dict) or, the same rows without building the places' estimates, :func:`analysis.evidence.places.classified`."""
+    places = [ev, *(provinces.values() if isinstance(provinces, dict) else [provinces] if provinces is not None else [])]
     # Results with their claims, and officials' expectations (no claim: they are not results).
     frames = [p.figures for p in places] + [p.expectations.assign(claim_id="") for p in places if len(p.expectations)]
     f = pd.concat(frames, ignore_index=True).sort_values("figure_id", kind="stable")

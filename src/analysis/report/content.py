@@ -126,11 +126,13 @@ def write_report_files(ev, root: Path) -> tuple[object | None, dict[str, int]]:
     (a :class:`analysis.present.figures.Chart` block, which writes ``headline.png`` and ``headline.svg`` when
     the front page renders it; ``None``, and no chart files, when the ledger has no yearly count to draw) and
     the rows of each report-wide CSV file written (file name -> rows)."""
-    from .. import csvfile, evidence
+    from .. import csvfile
+    from ..evidence import places
     from ..present import charts, downloads as dl, figures, page as pg, style
     from ..questions import timeline
 
-    written = {"ledger.csv": dl.ledger(ev, evidence.provinces(ev.ledger)), "estimates.csv": dl.estimates(ev)}
+    # The provinces' rows of the ledger file need only their figures' claims, not the places' estimates.
+    written = {"ledger.csv": dl.ledger(ev, places.classified(ev.ledger)), "estimates.csv": dl.estimates(ev)}
     for name, frame in written.items():
         csvfile.write_csv(frame, root / name)
     rows = {name: len(frame) for name, frame in written.items()}
