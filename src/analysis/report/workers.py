@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,9 @@ class Written:
 def pool(day) -> multiprocessing.pool.Pool:
     """A pool of :data:`WORKERS` processes taking ``day`` as their build day; the caller closes or terminates it.
     Call it before starting any thread."""
-    return multiprocessing.get_context(START).Pool(WORKERS, initializer=_ready, initargs=(buildday.environment(day),))
+    # A caller that already runs threads (a test runner, a notebook) gets workers from a fork server instead.
+    start = START if threading.active_count() == 1 else "forkserver"
+    return multiprocessing.get_context(start).Pool(WORKERS, initializer=_ready, initargs=(buildday.environment(day),))
 
 
 def _ready(env: dict[str, str]) -> None:
