@@ -81,7 +81,9 @@ def rows(rule: str, frame: pd.DataFrame, connector: str | None = "both", **colum
         if isinstance(value, pd.Series) and not value.index.equals(out.index):
             value = value.to_numpy()
         if col in MESSAGE_COLUMNS:
-            cells = [v if v is None or isinstance(v, Msg) else Msg("audit.number", {"n": v}) for v in _cells(value, len(out))]
+            cells = _cells(value, len(out))
+            if not set(map(type, cells)) <= _SENTENCES:  # a bare number: said as one
+                cells = [v if v is None or isinstance(v, Msg) else Msg("audit.number", {"n": v}) for v in cells]
             out[col] = pd.Series(cells, index=out.index, dtype=object)
         else:
             out[col] = "" if value is None else value
@@ -100,10 +102,16 @@ def rows(rule: str, frame: pd.DataFrame, connector: str | None = "both", **colum
     return out[CHECK_COLUMNS].reset_index(drop=True)
 
 
+#: The cells a message column keeps as they are.
+_SENTENCES: frozenset = frozenset({Msg, type(None)})
+
+
 def _cells(value: Any, n: int) -> list:
     """A message column's cells: a Series, array or list as given (NaN as None), a scalar repeated."""
     if isinstance(value, (pd.Series, np.ndarray, list, tuple)):
         items = list(value.tolist() if hasattr(value, "tolist") else value)
+        if set(map(type, items)) <= _SENTENCES:  # messages and None (most columns): nothing missing to blank
+            return items
         return [None if _missing(v) else v for v in items]
     return [None if _missing(value) else value] * n
 
