@@ -26,6 +26,7 @@ import pandas as pd
 
 from ... import fmt
 from ...evidence.keys import join_lists
+from .distinct import each
 from ...words import PERIOD_FIELDS, All, Day, Est, Label, Msg, Num, Period, Points, Share, Window, Year, slots_of
 
 #: Columns of every checks table, in order.
@@ -80,7 +81,9 @@ def rows(rule: str, frame: pd.DataFrame, connector: str | None = "both", **colum
         if isinstance(value, pd.Series) and not value.index.equals(out.index):
             value = value.to_numpy()
         if col in MESSAGE_COLUMNS:
-            cells = [v if v is None or isinstance(v, Msg) else Msg("audit.number", {"n": v}) for v in _cells(value, len(out))]
+            cells = _cells(value, len(out))
+            if not set(map(type, cells)) <= _SENTENCES:  # a bare number: said as one
+                cells = [v if v is None or isinstance(v, Msg) else Msg("audit.number", {"n": v}) for v in cells]
             out[col] = pd.Series(cells, index=out.index, dtype=object)
         else:
             out[col] = "" if value is None else value
@@ -99,10 +102,16 @@ def rows(rule: str, frame: pd.DataFrame, connector: str | None = "both", **colum
     return out[CHECK_COLUMNS].reset_index(drop=True)
 
 
+#: The cells a message column keeps as they are.
+_SENTENCES: frozenset = frozenset({Msg, type(None)})
+
+
 def _cells(value: Any, n: int) -> list:
     """A message column's cells: a Series, array or list as given (NaN as None), a scalar repeated."""
     if isinstance(value, (pd.Series, np.ndarray, list, tuple)):
         items = list(value.tolist() if hasattr(value, "tolist") else value)
+        if set(map(type, items)) <= _SENTENCES:  # messages and None (most columns): nothing missing to blank
+            return items
         return [None if _missing(v) else v for v in items]
     return [None if _missing(value) else value] * n
 
@@ -151,19 +160,22 @@ def msgs(key: Any, length: int | None = None, /, **slots) -> list:
     if n and not isinstance(key, (pd.Series, np.ndarray, list, tuple)) and not _missing(key):
         # One key for every row (most calls): its slots looked up once, the rows zipped column by column.
         need = sorted(slots_of(MESSAGES[key]))
-        return [Msg(key, dict(zip(need, row))) for row in zip(*(cols[s] for s in need))] if need else [Msg(key, {}) for _ in range(n)]
+        if not need:
+            return [Msg(key, {}) for _ in range(n)]
+        return each(lambda *row: Msg(key, dict(zip(need, row))), *(cols[s] for s in need))
+    names = list(cols)
     needs: dict[str, list[str]] = {}
-    out = []
-    for i in range(n):
-        k = keys[i]
+
+    def one(k, *row):
         if _missing(k):
-            out.append(None)
-            continue
+            return None
         need = needs.get(k)
         if need is None:
             need = needs[k] = sorted(slots_of(MESSAGES[k]))
-        out.append(Msg(k, {s: cols[s][i] for s in need}))
-    return out
+        values = dict(zip(names, row))
+        return Msg(k, {s: values[s] for s in need})
+
+    return each(one, keys, *(cols[s] for s in names))
 
 
 def keyed(prefix: str, grades: Any, only: tuple[str, ...] = ("contradiction", "question")) -> list:
@@ -185,13 +197,13 @@ def semicolons(items: list) -> Msg | None:
 def nums(values: Any, unit: Any = "", digits: int | None = None) -> list:
     """Numbers as slots (:class:`~analysis.words.Num`), in a unit (a scalar or one per row)."""
     n = _length(values, unit)
-    return [None if _missing(v) else Num(float(v), digits, u or "") for v, u in zip(_list(values, n), _list(unit, n))]
+    return each(lambda v, u: None if _missing(v) else Num(float(v), digits, u or ""), _list(values, n), _list(unit, n))
 
 
 def ests(value: Any, low: Any, high: Any, unit: Any = "", digits: int | None = None) -> list:
     """Estimates with their bounds as slots (:class:`~analysis.words.Est`): '2,058 (1,999 to 2,118)'."""
     n = _length(value, low, high, unit)
-    return [Est(_f(v), _f(lo), _f(hi), u or "", digits) for v, lo, hi, u in zip(_list(value, n), _list(low, n), _list(high, n), _list(unit, n))]
+    return each(lambda v, lo, hi, u: Est(_f(v), _f(lo), _f(hi), u or "", digits), _list(value, n), _list(low, n), _list(high, n), _list(unit, n))
 
 
 def _f(x: Any) -> float:
@@ -208,22 +220,21 @@ def rough(value: Any, low: Any, high: Any, unit: Any = "") -> list:
     carries (percentages and ratios whole from 10 up, one decimal below; counts whole), else the bounds
     ('at most 33%', '1,549 to 3,209')."""
     n = _length(value, low, high, unit)
-    out = []
-    for v, lo, hi, u in zip(_list(value, n), _list(low, n), _list(high, n), _list(unit, n)):
-        v, lo, hi, u = _f(v), _f(lo), _f(hi), u or ""
-        open_ended = (math.isinf(lo) if not math.isnan(lo) else False) or (math.isinf(hi) if not math.isnan(hi) else False)
-        if not math.isnan(v) and math.isfinite(v) and not open_ended:
-            if u == "%":
-                out.append(Share(v))
-            elif u in ("", "jobs per unit"):
-                out.append(Num(v, _share_digits(v), u))
-            else:
-                out.append(Num(v, 0, u))
-        elif u in ("%", "", "jobs per unit"):
-            out.append(Est(math.nan, lo, hi, u, _share_digits(lo, hi)))
-        else:
-            out.append(Est(math.nan, lo, hi, u))
-    return out
+    return each(_rough, _list(value, n), _list(low, n), _list(high, n), _list(unit, n))
+
+
+def _rough(v: Any, lo: Any, hi: Any, u: Any) -> Any:
+    v, lo, hi, u = _f(v), _f(lo), _f(hi), u or ""
+    open_ended = (math.isinf(lo) if not math.isnan(lo) else False) or (math.isinf(hi) if not math.isnan(hi) else False)
+    if not math.isnan(v) and math.isfinite(v) and not open_ended:
+        if u == "%":
+            return Share(v)
+        if u in ("", "jobs per unit"):
+            return Num(v, _share_digits(v), u)
+        return Num(v, 0, u)
+    if u in ("%", "", "jobs per unit"):
+        return Est(math.nan, lo, hi, u, _share_digits(lo, hi))
+    return Est(math.nan, lo, hi, u)
 
 
 def share_beside(derived: Any, stated: Any, low: Any = math.nan, high: Any = math.nan) -> list:
@@ -254,16 +265,16 @@ def said(c: pd.DataFrame, prefix: str = "", bare: bool = False) -> list:
     p = prefix
     metrics = c[f"{p}metric"].tolist()
     units = {m: fmt.unit_of(m) for m in set(metrics) if not _missing(m)}  # each metric's unit looked up once
-    out = []
-    for v, q, m in zip(c[f"{p}value"].tolist(), c[f"{p}qualifier"].tolist(), metrics):
+
+    def one(v, q, m):
         if _missing(v):
-            out.append(None)
-            continue
+            return None
         unit = units.get(m, "") if not _missing(m) else ""
         if bare and unit not in OWN_UNITS:
             unit = ""
-        out.append(Msg(f"qualifier.{q if not _missing(q) else 'exact'}", {"n": Num(float(v), _digits_of(v), unit)}))
-    return out
+        return Msg(f"qualifier.{q if not _missing(q) else 'exact'}", {"n": Num(float(v), _digits_of(v), unit)})
+
+    return each(one, c[f"{p}value"].tolist(), c[f"{p}qualifier"].tolist(), metrics)
 
 
 def claim_text(c: pd.DataFrame, prefix: str = "") -> list:
@@ -287,13 +298,13 @@ def _cells_of(column: pd.Series) -> list:
 
 def periods(c: pd.DataFrame) -> list:
     """Each row's period as a slot (:class:`~analysis.words.Period`)."""
-    cols = [_cells_of(c[f]) for f in PERIOD_FIELDS]
-    out = []
-    for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*cols):
-        end = _end(end, ee, el)
-        out.append(Period(kind, _int(fy), _int(ly), None if _missing(start) else start, None if _missing(end) else end,
-                          None if _missing(ee) else ee, None if _missing(el) else el, _int(m1), _int(m2)))
-    return out
+    return each(_period, *[_cells_of(c[f]) for f in PERIOD_FIELDS])
+
+
+def _period(kind, fy, ly, start, end, ee, el, m1, m2) -> Period:
+    end = _end(end, ee, el)
+    return Period(kind, _int(fy), _int(ly), None if _missing(start) else start, None if _missing(end) else end,
+                  None if _missing(ee) else ee, None if _missing(el) else el, _int(m1), _int(m2))
 
 
 def _end(end: Any, earliest: Any, latest: Any) -> Any:
@@ -316,54 +327,54 @@ def own_units(units: Any) -> list:
 
 def wheres(scopes: Any) -> list:
     """Where each quantity was counted, in a sentence's words ('nationally', 'in industrial parks')."""
-    return [Label("audit.where", s) for s in _list(scopes, _length(scopes))]
+    return each(lambda s: Label("audit.where", s), _list(scopes, _length(scopes)))
 
 
 def labels(kind: str, codes: Any) -> list:
     """Codes as slots (:class:`~analysis.words.Label`)."""
-    return [Label(kind, c) for c in _list(codes, _length(codes))]
+    return each(lambda c: Label(kind, c), _list(codes, _length(codes)))
 
 
 def years(values: Any) -> list:
     """Iranian years for a sentence, without their Gregorian span (a headline's length)."""
-    return [None if _missing(v) else Year(int(v), span=False) for v in _list(values, _length(values))]
+    return each(lambda v: None if _missing(v) else Year(int(v), span=False), _list(values, _length(values)))
 
 
 def whens(c: pd.DataFrame, brief: bool = False) -> list:
     """Each row's period as a sentence says it: 'in 1399', 'in 1400 up to 8 March 2022', 'in part of
     1399', 'since 25 August 2021', 'in a report of 21 June 2020 to 20 March 2021', 'with no period stated'.
     ``brief`` (a headline): any part of a year is 'in part of 1399', a stock 'in 1399'."""
-    out = []
-    for kind, fy, ly, start, end, ee, el, m1, m2 in zip(*[_cells_of(c[f]) for f in PERIOD_FIELDS]):
-        year = None if _missing(fy) else Year(int(fy), span=False)
-        end = _end(end, ee, el)
-        dated = not _missing(end)
-        if brief and kind in ("quarter", "half", "months", "year_to_date") and year is not None:
-            out.append(Msg("audit.when.year_to_date_undated", {"year": year}))
-        elif brief and kind == "stock" and year is not None:
-            out.append(Msg("audit.when.full_year", {"year": year}))
-        elif kind == "full_year":
-            out.append(Msg("audit.when.full_year", {"year": year}))
-        elif kind in ("quarter", "half"):
-            size = 3 if kind == "quarter" else 6
-            out.append(Msg(f"audit.when.{kind}", {"ordinal": Msg(f"ordinal.{(int(m1) - 1) // size + 1}"), "year": year}))
-        elif kind == "months":
-            out.append(Msg("audit.when.months", {"first": Num(int(m1)), "last": Num(int(m2)), "year": year}))
-        elif kind == "year_to_date":
-            out.append(Msg("audit.when.year_to_date", {"year": year, "day": Day(end)}) if dated
-                       else Msg("audit.when.year_to_date_undated", {"year": year}))
-        elif kind == "multi_year":
-            out.append(Msg("audit.when.multi_year", {"first": year, "last": Year(int(ly), span=False)}))
-        elif kind == "since_date":
-            out.append(Msg("audit.when.since_date", {"day": Day(start)}))
-        elif kind == "span":
-            out.append(Msg("audit.when.span", {"first": Day(start), "last": Day(end)}))
-        elif kind == "stock" and (dated or not _missing(ee)):
-            out.append(Msg("audit.when.stock", {"day": Day(end)}) if dated
-                       else Msg("audit.when.stock_undated", {"window": Window(ee, el)}))
-        else:
-            out.append(Msg("audit.when.open"))
-    return out
+    return each(lambda *row: _when(brief, *row), *[_cells_of(c[f]) for f in PERIOD_FIELDS])
+
+
+def _when(brief: bool, kind, fy, ly, start, end, ee, el, m1, m2) -> Msg:
+    """One period as :func:`whens` says it."""
+    year = None if _missing(fy) else Year(int(fy), span=False)
+    end = _end(end, ee, el)
+    dated = not _missing(end)
+    if brief and kind in ("quarter", "half", "months", "year_to_date") and year is not None:
+        return Msg("audit.when.year_to_date_undated", {"year": year})
+    if brief and kind == "stock" and year is not None:
+        return Msg("audit.when.full_year", {"year": year})
+    if kind == "full_year":
+        return Msg("audit.when.full_year", {"year": year})
+    if kind in ("quarter", "half"):
+        size = 3 if kind == "quarter" else 6
+        return Msg(f"audit.when.{kind}", {"ordinal": Msg(f"ordinal.{(int(m1) - 1) // size + 1}"), "year": year})
+    if kind == "months":
+        return Msg("audit.when.months", {"first": Num(int(m1)), "last": Num(int(m2)), "year": year})
+    if kind == "year_to_date":
+        return (Msg("audit.when.year_to_date", {"year": year, "day": Day(end)}) if dated
+                else Msg("audit.when.year_to_date_undated", {"year": year}))
+    if kind == "multi_year":
+        return Msg("audit.when.multi_year", {"first": year, "last": Year(int(ly), span=False)})
+    if kind == "since_date":
+        return Msg("audit.when.since_date", {"day": Day(start)})
+    if kind == "span":
+        return Msg("audit.when.span", {"first": Day(start), "last": Day(end)})
+    if kind == "stock" and (dated or not _missing(ee)):
+        return Msg("audit.when.stock", {"day": Day(end)}) if dated else Msg("audit.when.stock_undated", {"window": Window(ee, el)})
+    return Msg("audit.when.open")
 
 
 def whats(c: pd.DataFrame, metric: str = "metric", where: bool = True, brief: bool = True) -> list:
@@ -373,13 +384,13 @@ def whats(c: pd.DataFrame, metric: str = "metric", where: bool = True, brief: bo
     metrics = labels("metric", c[metric])
     places = wheres(c["scope"]) if where else [None] * len(c)
     tail = "" if where else ".any"
-    out = []
-    for m, w, when, kind, fy in zip(metrics, places, whens(c, brief), c["period_kind"].tolist(), c["first_year"].tolist()):
+
+    def one(m, w, when, kind, fy):
         if kind == "full_year":
-            out.append(Msg("audit.what.full_year" + tail, {"year": Year(int(fy), span=False), "metric": m, **({"where": w} if where else {})}))
-        else:
-            out.append(Msg("audit.what.other" + tail, {"metric": m, "when": when, **({"where": w} if where else {})}))
-    return out
+            return Msg("audit.what.full_year" + tail, {"year": Year(int(fy), span=False), "metric": m, **({"where": w} if where else {})})
+        return Msg("audit.what.other" + tail, {"metric": m, "when": when, **({"where": w} if where else {})})
+
+    return each(one, metrics, places, whens(c, brief), c["period_kind"].tolist(), c["first_year"].tolist())
 
 
 def subject(c: pd.DataFrame) -> list:
@@ -439,24 +450,24 @@ def measure(stated, derived_value, derived_low, derived_high, scale: str, unit: 
     units = units.set_axis(idx) if isinstance(unit, pd.Series) else units
     if scale == "count":
         severity = gap / near.abs().where(near != 0)
-        out = []
-        for g, n, u in zip(gap.tolist(), near.tolist(), units.tolist()):
+        key = f"audit.size.count_{of}" if of else "audit.size.count"
+
+        def one(g, n, u):
             if math.isnan(g):
-                out.append(None)
-            elif math.isnan(n) or n == 0:
-                out.append(Msg("audit.size.gap", {"gap": Num(g, 0, u)}))
-            else:
-                key = f"audit.size.count_{of}" if of else "audit.size.count"
-                out.append(Msg(key, {"gap": Num(g, 0, u), "share": Share(g / abs(n) * 100),
-                                     "near": Num(abs(n), 0, u if u in OWN_UNITS else "")}))
+                return None
+            if math.isnan(n) or n == 0:
+                return Msg("audit.size.gap", {"gap": Num(g, 0, u)})
+            return Msg(key, {"gap": Num(g, 0, u), "share": Share(g / abs(n) * 100), "near": Num(abs(n), 0, u if u in OWN_UNITS else "")})
+
+        out = each(one, gap.tolist(), near.tolist(), units.tolist())
     elif scale == "points":
         severity = gap / 100
-        out = [None if math.isnan(g) else Msg("audit.size.points", {"points": Points(g)}) for g in gap.tolist()]
+        out = each(lambda g: None if math.isnan(g) else Msg("audit.size.points", {"points": Points(g)}), gap.tolist())
     else:
         ratio = pd.Series(np.where(x.abs() >= near.abs(), x.abs() / near.abs().where(near != 0), near.abs() / x.abs().where(x != 0)), index=idx)
         severity = ratio - 1
-        out = [None if math.isnan(r) or not math.isfinite(r) else Msg("audit.size.times", {"n": Num(r, 1 if r < 10 else 0)})
-               for r in ratio.tolist()]
+        out = each(lambda r: None if math.isnan(r) or not math.isfinite(r) else Msg("audit.size.times", {"n": Num(r, 1 if r < 10 else 0)}),
+                   ratio.tolist())
     return pd.Series(out, index=idx, dtype=object), severity.astype(float).where(lambda v: np.isfinite(v))
 
 
