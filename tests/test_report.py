@@ -837,3 +837,16 @@ def test_every_download_has_a_title_in_both_languages(builds):
     stems = {p.stem for p in builds["A"].glob("*/*.csv")}
     assert stems
     assert {s for s in stems if f"download.{s}" not in catalogue("en") or f"download.{s}" not in catalogue("fa")} == set()
+
+
+def test_a_notebook_that_is_not_json_fails_the_build_naming_it(tmp_path):
+    """A notebook file that cannot be read (cut short, not JSON) is a NotebookFailure naming it, raised by its
+    execution; the pages' titles, read before anything runs, do not trip on it first; the last report stays."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / "01-cut.ipynb").write_text('{"cells": [', encoding="utf-8")
+    out, before = _last_good_report(tmp_path)
+    with pytest.raises(report.NotebookFailure) as failure:
+        report.build_report(report.notebooks_in(notebooks), out, log=lambda line: None)
+    assert "01-cut.ipynb" in str(failure.value)
+    assert tree(out) == before

@@ -246,12 +246,21 @@ def _page_infos(titled: list[tuple[str, str]]) -> list[pages.PageInfo]:
     ]
 
 
+def _readable(source: Path) -> nbformat.NotebookNode:
+    """The notebook at ``source``, or an empty one when it cannot be read: its title is then its file name,
+    and running it reports what is wrong, naming it (:func:`~analysis.report.notebooks.run_notebook`)."""
+    try:
+        return nbformat.read(source, as_version=4)
+    except Exception:  # noqa: BLE001 - reported by its execution, with the notebook's name
+        return nbformat.v4.new_notebook()
+
+
 def _both_infos(notebooks: list[Path]) -> tuple[list[pages.PageInfo], list[pages.PageInfo]]:
     """Every page's place among the pages, in English and in Persian, known before any notebook runs (a
     title is the catalogue's, or the notebook's H1, which running it does not change)."""
     from ..words import has, speaking
 
-    read = {source.stem: (None if has(f"page.{source.stem}.title") else nbformat.read(source, as_version=4)) for source in notebooks}
+    read = {source.stem: (None if has(f"page.{source.stem}.title") else _readable(source)) for source in notebooks}
     english = _page_infos([(stem, page_title(stem, nb)) for stem, nb in read.items()])
     with speaking("fa"):
         persian = _page_infos([(stem, page_title(stem, nb)) for stem, nb in read.items()])

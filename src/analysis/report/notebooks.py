@@ -153,6 +153,9 @@ def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None
             code = disk_errno(exc)
             if code is not None:
                 raise WriteFailure(folder_shown or display_name(output_dir), os.strerror(code)) from exc
-            cell, first_line = failing_cell(nbformat.read(source, as_version=4), exc)
+            try:
+                cell, first_line = failing_cell(nbformat.read(source, as_version=4), exc)
+            except Exception:  # noqa: BLE001 - the notebook itself cannot be read (not JSON, not a notebook)
+                cell, first_line = None, ""
             raise NotebookFailure(name, cell, first_line, error_summary(exc)) from exc
     raise AssertionError("unreachable")  # pragma: no cover
