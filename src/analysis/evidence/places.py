@@ -27,16 +27,17 @@ from . import readings as _readings
 def provinces(ledger) -> dict:
     """The evidence of every province the ledger gives figures for, by name (see the module docstring)."""
     from ..ledger.vocabulary import vocabulary
-    from . import _assemble, _first_steps, build
+    from . import _assemble, build
 
     f = ledger.figures
     named = set(f["province"]) - {""}
     order = [p for p in vocabulary("provinces")["province"] if p in named]
     by_place = dict(tuple(f.groupby("province", sort=False)))
     restating = _readings.restating_sources(f)  # once for every place (it reads the whole ledger)
-    if not order:
+    first = classified(ledger, restating)
+    if first is None:
         return {}
-    expectations, figures, claims = _first_steps(ledger, f[f["province"] != ""], restating)
+    expectations, figures, claims = first.expectations, first.figures, first.claims
     place_of_claim = claims["first_figure"].map(figures.set_index("figure_id")["province"])
     if (figures["claim_id"].map(pd.Series(place_of_claim.to_numpy(), index=claims["claim_id"])) != figures["province"]).any():
         # A claim across provinces (the loader refuses the links that would make one): each place on its own.
@@ -63,20 +64,23 @@ def provinces(ledger) -> dict:
 
 @dataclass(frozen=True)
 class Classified:
-    """Every province's figures (periods classified, readings added, each with its ``claim_id``) and officials'
-    expectations, in one frame each: the rows the places' :class:`~analysis.evidence.Evidence` hold."""
+    """The first steps over every province at once: the figures (periods classified, readings added, each with
+    its ``claim_id``), their claims and officials' expectations, in one frame each (the rows the places'
+    :class:`~analysis.evidence.Evidence` hold)."""
 
     figures: pd.DataFrame
+    claims: pd.DataFrame
     expectations: pd.DataFrame
 
 
-def classified(ledger) -> Classified | None:
-    """The first steps of :func:`provinces` alone (see the module docstring); ``None`` when no figure has a province."""
+def classified(ledger, restating: set[str] | None = None) -> Classified | None:
+    """The first steps of :func:`provinces` alone (see the module docstring); ``None`` when no figure has a
+    province. ``restating``: the ledger's restating reports, when the caller has them already."""
     from . import _first_steps
 
     f = ledger.figures
     mine = f[f["province"] != ""] if "province" in f else f.iloc[0:0]
     if mine.empty:
         return None
-    expectations, figures, _claims = _first_steps(ledger, mine, _readings.restating_sources(f))
-    return Classified(figures, expectations)
+    expectations, figures, claims = _first_steps(ledger, mine, _readings.restating_sources(f) if restating is None else restating)
+    return Classified(figures, claims, expectations)

@@ -30,11 +30,11 @@ def keys(cells: list) -> list:
     container per cell (each would be one more object for the garbage collector to walk)."""
     types = set(map(type, cells))
     numbers = types & _NUMBERS
-    if len(numbers) > 1:  # 1, 1.0 and True are equal keys: each cell keyed with its type (rare)
+    # 1, 1.0 and True are equal keys, and an object's id could equal a plain number: then each cell is keyed
+    # with its type (rare)
+    if len(numbers) > 1 or (numbers and not types <= _PLAIN):
         return [(type(x), _float(x) if type(x) is float else x if type(x) in _PLAIN else id(x)) for x in cells]
     if not types <= _PLAIN:
-        if numbers:  # an object's id could equal a plain number
-            return [(type(x), _float(x) if type(x) is float else x if type(x) in _PLAIN else id(x)) for x in cells]
         return [x if type(x) in _PLAIN else id(x) for x in cells]  # objects by identity; None and strings as they are
     if float in types:
         arr = np.array([x if type(x) is float else 0.0 for x in cells], dtype=float) if len(types) > 1 else np.array(cells, dtype=float)
