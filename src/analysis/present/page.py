@@ -1,18 +1,18 @@
 """What every notebook does first, and the blocks every page shares.
 
 In: a page name (``01-timeline``) and the names of the assumptions a page uses. Out: :func:`start`
-loads the ledger, builds the evidence once, applies the chart style and points the page's files at its
-folder; :func:`answer`, :func:`assumptions` and :func:`text` return the blocks
-(:mod:`analysis.present.blocks`) every page is made of, its words from the catalogue.
+loads the ledger, builds the evidence once (or reads the one a report build made, :mod:`.shared`), applies
+the chart style and points the page's files at its folder; :func:`checks` gives the audit of that evidence;
+:func:`answer`, :func:`assumptions` and :func:`text` return the blocks (:mod:`analysis.present.blocks`)
+every page is made of, its words from the catalogue.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import evidence
 from ..ledger import load_ledger
-from . import style, tables
+from . import shared, style, tables
 
 
 def start(page: str):
@@ -25,7 +25,13 @@ def start(page: str):
     pd.set_option("display.max_rows", 60)
     tables.PAGE["folder"] = page
     tables.reset_manifest()
-    return evidence.build(load_ledger())
+    return shared.evidence(load_ledger())
+
+
+def checks(ev) -> pd.DataFrame:
+    """The audit's checks of the page's evidence (``audit.checks(ev)``; under a report build, the ones the builder
+    made once for every page, :mod:`analysis.present.shared`)."""
+    return shared.checks(ev)
 
 
 def answer(lines: list, seed: list | None = None, seed_label=None):

@@ -175,18 +175,16 @@ class Prepared:
     report_rows: dict[str, int] = field(default_factory=dict)  # rows of each report-wide CSV file written
 
 
-def prepare(ledger, root: Path) -> Prepared:
+def prepare(ledger, root: Path, made: tuple | None = None) -> Prepared:
     """The front page's analysis (the lede, the answers, the findings, the headline chart and the report-wide files).
 
-    Independent of the pages, so the builder runs it beside the notebooks' kernels.
+    Independent of the pages, so the builder runs it beside the notebooks' kernels. ``made``: the country's
+    evidence and checks of ``ledger`` when the caller has them (:func:`analysis.present.shared.make`).
     """
-    from .. import evidence
-    from ..present import prose
-    from ..questions import audit
+    from ..present import prose, shared
     from ..words import Msg
 
-    ev = evidence.build(ledger)
-    checks = audit.checks(ev)
+    ev, checks = made if made is not None else shared.make(ledger)
     answer_fns = ((prose.timeline_answer, prose.seed_timeline_answer), (prose.jobs_answer, prose.seed_jobs_answer),
                   (prose.rates_answer, prose.seed_rates_answer))
     answers = [Answer(question=Msg(q), lines=tuple(a(ev)), seed=tuple(s(ev)), page_href=href)

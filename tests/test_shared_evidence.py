@@ -1,0 +1,112 @@
+"""The country's evidence and audit a report build makes once and its kernels read (:mod:`analysis.present.shared`).
+
+A kernel under a build reads the builder's file only when it was made from the very ledger the kernel loaded, and
+what it reads equals what it would have built (every frame, messages compared by their ``repr``); with any other
+ledger, no file, or the builder's failure marker, it builds its own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import evidence
+from analysis.ledger import load_ledger
+from analysis.present import page, shared
+from analysis.questions import audit
+
+FRAMES = ("figures", "claims", "series", "year_claims", "estimates", "headline", "targets", "pairs", "terms", "weighed",
+          "money", "expectations")
+
+
+def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    objects = [c for c in a.columns if a[c].dtype == object]
+    pd.testing.assert_frame_equal(a.assign(**{c: a[c].map(repr) for c in objects}),
+                                  b.assign(**{c: b[c].map(repr) for c in objects}), check_exact=True)
+
+
+@pytest.fixture
+def under_a_build(tmp_path, monkeypatch):
+    """A build's file of the shipped ledger's evidence, named to this process as a build names it to its kernels."""
+    path = tmp_path / "country.pickle"
+    shared.write(load_ledger(), path)
+    monkeypatch.setenv(shared.ENV, str(path))
+    return path
+
+
+def _no_building(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("built the evidence again although the build's file holds it")
+
+    monkeypatch.setattr(evidence, "build", refuse)
+    monkeypatch.setattr(audit, "checks", refuse)
+
+
+def test_a_kernel_under_a_build_reads_the_builders_evidence_and_checks(under_a_build, monkeypatch):
+    ledger = load_ledger()
+    built = evidence.build(ledger)  # what the kernel would build on its own, made before building is refused
+    built_checks = audit.checks(built)
+    _no_building(monkeypatch)
+    ev = shared.evidence(ledger)
+    for name in FRAMES:
+        same(getattr(ev, name), getattr(built, name))
+    same(page.checks(ev), built_checks)
+    assert page.checks(ev) is not page.checks(ev)  # a copy each time: a page that edits its checks edits only its own
+
+
+def test_a_kernel_whose_ledger_changed_since_builds_its_own(tmp_path, monkeypatch, ledger_copy):
+    path = tmp_path / "country.pickle"
+    before = load_ledger(ledger_copy.data, ledger_copy.seeds)
+    shared.write(before, path)
+    monkeypatch.setenv(shared.ENV, str(path))
+    figure_id = ledger_copy.rows(ledger_copy.figures)[1][0]
+    ledger_copy.set_cell(ledger_copy.figures, figure_id, "note", "A note edited after the build's file was made.")
+    after = load_ledger(ledger_copy.data, ledger_copy.seeds)  # the same folder, one figure's note edited
+    ev = shared.evidence(after)
+    assert not ev.figures.equals(evidence.build(before).figures)
+    for name in FRAMES:
+        same(getattr(ev, name), getattr(evidence.build(after), name))
+    same(page.checks(ev), audit.checks(evidence.build(after)))
+
+
+def test_the_builders_failure_marker_ends_the_wait(tmp_path, monkeypatch):
+    path = tmp_path / "country.pickle"
+    shared.failed(path)
+    monkeypatch.setenv(shared.ENV, str(path))
+    monkeypatch.setattr(shared.time, "sleep", lambda s: pytest.fail("waited for a file the builder said would not come"))
+    ledger = load_ledger()
+    same(shared.evidence(ledger).estimates, evidence.build(ledger).estimates)
+
+
+def test_a_file_that_never_comes_is_waited_for_only_so_long(tmp_path, monkeypatch):
+    monkeypatch.setenv(shared.ENV, str(tmp_path / "never.pickle"))
+    monkeypatch.setattr(shared, "WAIT", 0.05)
+    ledger = load_ledger()
+    same(shared.evidence(ledger).estimates, evidence.build(ledger).estimates)
+
+
+def test_a_file_that_cannot_be_read_is_not_trusted(tmp_path, monkeypatch):
+    path = tmp_path / "country.pickle"
+    path.write_bytes(b"not a pickle")
+    monkeypatch.setenv(shared.ENV, str(path))
+    ledger = load_ledger()
+    same(shared.evidence(ledger).claims, evidence.build(ledger).claims)
+
+
+def test_outside_a_build_nothing_is_read(tmp_path, monkeypatch):
+    monkeypatch.delenv(shared.ENV, raising=False)
+    ledger = load_ledger()
+    ev = shared.evidence(ledger)
+    same(ev.estimates, evidence.build(ledger).estimates)
+    same(page.checks(ev), audit.checks(ev))
+
+
+def test_a_builder_that_fails_marks_it_and_raises(tmp_path, monkeypatch):
+    def broken(ev):
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(audit, "checks", broken)
+    path = tmp_path / "country.pickle"
+    with pytest.raises(RuntimeError, match="a rule failed"):
+        shared.write(load_ledger(), path)
+    assert not path.exists() and (tmp_path / "country.pickle.failed").exists()
