@@ -101,8 +101,11 @@ def test_report_builds_and_shows_progress(builds):
     _, out, _ = builds["results"]["A"]
     notebooks = execute.notebook_paths()
     assert notebooks, "no notebooks to build"
-    for number, nb in enumerate(notebooks, start=1):
-        assert f"[{number}/{len(notebooks)}] notebooks/{nb.name}" in out
+    # one line per notebook as it starts, numbered in the order they start (the longest first once a build has
+    # timed them, see test_the_next_build_starts_the_longest_notebooks_first)
+    started = re.findall(rf"^\[(\d+)/{len(notebooks)}\] notebooks/(\S+)$", out, flags=re.M)
+    assert sorted(int(n) for n, _ in started) == list(range(1, len(notebooks) + 1))
+    assert sorted(name for _, name in started) == [nb.name for nb in notebooks]
     a = builds["A"]
     assert not (a / "stale.txt").exists(), "the previous report was not replaced completely"
     assert (a / "sources.html").is_file()
@@ -122,8 +125,10 @@ def test_report_builds_and_shows_progress(builds):
         else:
             assert link not in index, f"the header-only {path.name} is offered for download"
         assert f">{path.stem}<" not in index and f"{path.stem}: CSV" not in index, "a raw file name is shown"
-    leftovers = [p.name for p in builds["base"].iterdir() if p.name.startswith(".")]
+    leftovers = [p.name for p in builds["base"].iterdir() if p.name.startswith(".") and not p.name.endswith("-seconds.json")]
     assert leftovers == [], f"temporary build folders left behind: {leftovers}"
+    kept = json.loads((builds["base"] / ".A-seconds.json").read_text(encoding="utf-8"))  # for the next build's order
+    assert sorted(kept) == [nb.name for nb in notebooks] and all(s > 0 for s in kept.values())
 
 
 @pytest.mark.slow
@@ -360,8 +365,8 @@ def test_a_report_moved_aside_by_a_killed_swap_is_put_back(tmp_path):
 
 def _fake_run(source, output_dir, folder_shown=None, env=None):
     """A stand-in for executing a notebook: a title, and a CSV written as a notebook would (``env``, the
-    kernel's extra environment, pins the build day)."""
-    assert set(env or {}) == {"ISIPO_BUILD_DAY"}
+    kernel's extra environment, pins the build day and names the builder's file of shared evidence)."""
+    assert set(env or {}) == {"ISIPO_BUILD_DAY", "ISIPO_SHARED_EVIDENCE"}
     output_dir.mkdir(parents=True, exist_ok=True)
     (output_dir / "table.csv").write_text("a\n1\n", encoding="utf-8")
     nb = nbformat.v4.new_notebook()
@@ -452,13 +457,44 @@ def test_a_build_with_fake_notebooks_publishes_every_page(tmp_path, monkeypatch)
     assert "<title>Page 01-a | isipo-revival</title>" in page
     rels = {(a.get("rel"), a.get("href")) for a in anchors(page) if a.get("rel")}
     assert rels == {("next", "02-b.html")}
-    assert [p.name for p in out.parent.iterdir()] == ["report"]
+    # nothing left beside the report but the notebooks' times, kept for the next build's order
+    assert sorted(p.name for p in out.parent.iterdir()) == [".report-seconds.json", "report"]
+
+
+def test_the_next_build_starts_the_longest_notebooks_first(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    names = ("01-a", "02-b", "03-c", "04-d")
+    for name in names:
+        _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell(f"# Page {name}")])
+    monkeypatch.setattr(report.build, "run_notebook", _fake_run)
+    out = tmp_path / "site" / "report"
+    out.parent.mkdir()
+    # the last build timed three of them (04-d is new): the untimed one starts first, then the longest
+    (out.parent / ".report-seconds.json").write_text(json.dumps({"01-a.ipynb": 1.5, "02-b.ipynb": 9.0, "03-c.ipynb": 4}),
+                                                    encoding="utf-8")
+    lines = []
+    report.build_report(report.notebooks_in(notebooks), out, log=lines.append)
+    assert sorted(line for line in lines if line.startswith("[")) == [
+        "[1/4] 04-d.ipynb", "[2/4] 02-b.ipynb", "[3/4] 03-c.ipynb", "[4/4] 01-a.ipynb"]
+    # the pages keep the notebooks' own order whatever order they ran in
+    for i, name in enumerate(names):
+        rels = {(a.get("rel"), a.get("href")) for a in anchors((out / f"{name}.html").read_text(encoding="utf-8")) if a.get("rel")}
+        assert rels == ({("prev", f"{names[i - 1]}.html")} if i else set()) | ({("next", f"{names[i + 1]}.html")} if i < 3 else set())
+    kept = json.loads((out.parent / ".report-seconds.json").read_text(encoding="utf-8"))
+    assert sorted(kept) == [f"{n}.ipynb" for n in names]  # this build's own times, for the next one
+    # an unreadable record only costs the order: the notebooks run as listed
+    (out.parent / ".report-seconds.json").write_text("{not json", encoding="utf-8")
+    lines.clear()
+    report.build_report(report.notebooks_in(notebooks), out, log=lines.append)
+    assert sorted(line for line in lines if line.startswith("[")) == [f"[{i}/4] {n}.ipynb" for i, n in enumerate(names, 1)]
 
 
 def test_the_build_day_is_taken_once_and_every_kernel_gets_it(tmp_path, monkeypatch):
     import pandas as pd
 
     from analysis import buildday
+    from analysis.present import shared
 
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
@@ -471,7 +507,13 @@ def test_the_build_day_is_taken_once_and_every_kernel_gets_it(tmp_path, monkeypa
     # The builder reads its own ledger as of that day too (after the latest report, 2025-12-25: it loads).
     report.build_report(report.notebooks_in(notebooks), tmp_path / "site" / "report", log=lambda line: None)
     assert len(taken) == 1
-    assert given == [{"ISIPO_BUILD_DAY": "2026-01-15"}] * 3
+    assert [env["ISIPO_BUILD_DAY"] for env in given] == ["2026-01-15"] * 3
+    # and each is told where the builder puts the country's evidence, made once for all (analysis.present.shared):
+    # one file for every kernel, outside the report, gone once the build is done
+    files = {env[shared.ENV] for env in given}
+    assert len(files) == 1 and all(set(env) == {"ISIPO_BUILD_DAY", shared.ENV} for env in given)
+    (file,) = files
+    assert Path(file).parent != tmp_path / "site" and not Path(file).exists() and not Path(file).parent.exists()
 
 
 # --- JupyterLab: opening an executed notebook changes nothing ------------------------------------

@@ -34,16 +34,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import shutil
 import signal
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -51,8 +53,9 @@ import nbformat
 
 from .. import buildday, execute, paths
 from ..ledger import LedgerError, load_ledger
+from ..present import shared
 from ..present.blocks import Context
-from . import content, edition, glossary, layout, pages, sources, workers
+from . import content, edition, layout, pages, workers
 from .front import render_front_page
 from .notebooks import (
     NotebookFailure,
@@ -267,16 +270,14 @@ def _both_infos(notebooks: list[Path]) -> tuple[list[pages.PageInfo], list[pages
     return english, persian
 
 
-def _persian_edition(staging: Path, built_pages: list, persian: list, ledger, ready) -> None:
-    """The Persian twins of the report-wide pages (front page, Sources, glossary), in ``fa/``; the notebooks'
-    pages are written by :mod:`analysis.report.workers`."""
+def _persian_front_page(staging: Path, built_pages: list, persian: list, ledger, ready) -> None:
+    """The Persian twin of the front page, in ``fa/``; the notebooks' pages, the Sources page and the glossary
+    are written by :mod:`analysis.report.workers`."""
     from ..words import speaking
 
     fa = staging / edition.FOLDER
     back = "../"
     with speaking("fa"):
-        (fa / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=back + layout.SOURCES_PAGE), encoding="utf-8")
-        (fa / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=back + layout.GLOSSARY_PAGE), encoding="utf-8")
         fa_pages = [content.BuiltPage(i, p.nb, p.folder) for i, p in zip(persian, built_pages)]
         front = content.front_page(fa_pages, staging, ledger, ready, twin=back + layout.FRONT_PAGE, prefix=back)
         ctx = Context(language="fa", files="", data_files="..", out=fa)  # the headline chart is drawn again, in Persian
@@ -323,20 +324,68 @@ def _no_file_in_the_way(out: Path) -> None:
 WORKERS = max(2, min(3, (os.cpu_count() or 1) + 1))
 
 
+def _timings_path(out: Path) -> Path:
+    """Where the seconds each notebook took in the last build are kept: beside the report, never in it."""
+    return out.parent / f".{out.name}-seconds.json"
+
+
+def _longest_first(notebooks: list[Path], out: Path) -> list[int]:
+    """The order to start ``notebooks`` in (their indices): those the last build did not time first, in run order,
+    then the others, longest first by the seconds :func:`_keep_timings` kept. Packing the longest notebooks
+    first keeps both cores busy to the end (the provinces page, the longest, no longer runs alone after the
+    others); the pages do not depend on this order, so the report is byte-identical whatever it is."""
+    try:
+        kept = json.loads(_timings_path(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or unreadable: a hint, not data
+        kept = {}
+    seconds = {i: kept.get(source.name) if isinstance(kept, dict) else None for i, source in enumerate(notebooks)}
+    timed = {i: s for i, s in seconds.items() if isinstance(s, (int, float)) and not isinstance(s, bool)}
+    return [i for i in range(len(notebooks)) if i not in timed] + sorted(timed, key=lambda i: -timed[i])
+
+
+def _keep_timings(out: Path, seconds: dict[str, float]) -> None:
+    """Keep each notebook's seconds (:func:`_longest_first`) for the next build; a folder that refuses the file
+    only costs the next build its order."""
+    path = _timings_path(out)
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_text(json.dumps({name: round(s, 2) for name, s in sorted(seconds.items())}, indent=1) + "\n", encoding="utf-8")
+        part.replace(path)
+    except OSError:
+        part.unlink(missing_ok=True)
+
+
+def _timed(seconds: dict[str, float], source: Path, *args, **kwargs):
+    start = time.monotonic()
+    result = run_notebook(source, *args, **kwargs)
+    seconds[source.name] = time.monotonic() - start
+    return result
+
+
 def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[str], None],
-             env: dict[str, str] | None = None) -> Iterator[tuple[Path, object]]:
-    """Execute the notebooks :data:`WORKERS` at a time; yield ``(source, executed notebook)`` in run order,
-    logging ``[n/N] notebook`` as each is waited for (so a failing one is named before its error).
+             env: dict[str, str] | None = None, order: list[int] | None = None,
+             seconds: dict[str, float] | None = None) -> Iterator[tuple[int, Path, object]]:
+    """Execute the notebooks :data:`WORKERS` at a time, started in ``order`` (indices; run order by default);
+    yield ``(index, source, executed notebook)`` as each finishes, so its pages can be written at once, logging
+    ``[n/N] notebook`` as each starts (``n``: its place in ``order``; so a failing one is named before its error). ``seconds`` receives each
+    notebook's execution time by file name.
 
     The first failure (or an interruption) stops every kernel still running before it is raised, so no
     notebook goes on writing into a build that is being cleaned up.
     """
+    order = list(range(len(notebooks))) if order is None else order
+    seconds = {} if seconds is None else seconds
+
+    def run(number: int, i: int):
+        log(f"[{number}/{len(notebooks)}] {display_name(notebooks[i])}")
+        return _timed(seconds, notebooks[i], staging / notebooks[i].stem, folder_shown=where, env=env)
+
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
-    futures = [pool.submit(run_notebook, source, staging / source.stem, folder_shown=where, env=env) for source in notebooks]
+    futures = {pool.submit(run, number, i): i for number, i in enumerate(order, start=1)}
     try:
-        for number, (source, future) in enumerate(zip(notebooks, futures), start=1):
-            log(f"[{number}/{len(notebooks)}] {display_name(source)}")
-            yield source, future.result()
+        for future in as_completed(futures):
+            i = futures[future]
+            yield i, notebooks[i], future.result()
     except BaseException:
         for future in futures:
             future.cancel()
@@ -374,25 +423,31 @@ def build_report(
             ledger = load_ledger(build_day=day)
             english, persian = _both_infos(notebooks)
             with _writers(day) as writers, _staging(out) as staging, _stopped_on_failure(writers), \
+                    tempfile.TemporaryDirectory(prefix="isipo-shared-") as shared_dir, \
                     ThreadPoolExecutor(max_workers=1, thread_name_prefix="front") as front_pool:
-                # The front page's own analysis runs in this process while the kernels execute the notebooks, and
-                # each notebook's pages (both languages) are written by a worker as soon as it has run.
-                prepared = front_pool.submit(content.prepare, ledger, staging)
+                # The country's evidence and audit are made once, first, for the kernels to read (they are starting
+                # meanwhile); then the front page's own analysis runs in this process while the kernels execute the
+                # notebooks, and each notebook's pages (both languages) are written by a worker as soon as it has run.
+                shared_file = Path(shared_dir) / "country.pickle"
+                made = front_pool.submit(shared.write, ledger, shared_file)
+                prepared = front_pool.submit(lambda: content.prepare(ledger, staging, made.result()))
                 (staging / edition.FOLDER).mkdir()
-                built, written = [], []
-                for (source, nb), en, fa in zip(_run_all(notebooks, staging, where, log, env=buildday.environment(day)), english, persian):
+                ledger_pages = writers.apply_async(workers.write_ledger_pages, (ledger, str(staging)))  # needs no notebook
+                built, written, seconds = {}, {}, {}
+                env = {**buildday.environment(day), shared.ENV: str(shared_file)}
+                for i, source, nb in _run_all(notebooks, staging, where, log, env=env, order=_longest_first(notebooks, out),
+                                              seconds=seconds):
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
-                    built.append((source.stem, nb))
-                    written.append(writers.apply_async(workers.write_pages, (nb, en, fa, str(staging))))
+                    built[i] = nb
+                    written[i] = writers.apply_async(workers.write_pages, (nb, english[i], persian[i], str(staging)))
                 twin = f"{edition.FOLDER}/"
-                (staging / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=twin + layout.SOURCES_PAGE), encoding="utf-8")
-                (staging / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=twin + layout.GLOSSARY_PAGE), encoding="utf-8")
-                built_pages = [content.BuiltPage(i, nb, staging / i.stem) for i, (_, nb) in zip(english, built)]
+                built_pages = [content.BuiltPage(info, built[i], staging / info.stem) for i, info in enumerate(english)]
                 ready = prepared.result()
                 front = content.front_page(built_pages, staging, ledger, ready, twin=twin + layout.FRONT_PAGE)
                 (staging / layout.FRONT_PAGE).write_text(render_front_page(front, Context(files="", out=staging)), encoding="utf-8")
-                _persian_edition(staging, built_pages, persian, ledger, ready)
-                results = [w.get() for w in written]
+                _persian_front_page(staging, built_pages, persian, ledger, ready)
+                ledger_pages.get()
+                results = [written[i].get() for i in range(len(notebooks))]
                 for info, result in zip(english, results):
                     if result.missing_alt:
                         log(f"note: {result.missing_alt} image(s) on {info.href} carry no alt text (see analysis.report.pages)")
@@ -401,6 +456,7 @@ def build_report(
                         log(result.note)
                 staging.chmod(0o755)  # mkdtemp-style folders are private; a report is meant to be read
                 publish(staging, out)
+                _keep_timings(out, seconds)
         except OSError as exc:
             code = disk_errno(exc)
             if code is None:

@@ -3,7 +3,8 @@
 In: one executed notebook, its place among the pages in each language (:class:`~.pages.PageInfo`) and the
 build's staging folder. Out: its English page (``<stem>.html``) and its Persian twin (``fa/<stem>.html``,
 charts drawn again into ``fa/<stem>/``) written there; :func:`write_pages` returns what the build should
-say about them (images without alt text, a page with no Persian twin).
+say about them (images without alt text, a page with no Persian twin). And, first, the report-wide pages
+that read the ledger alone (:func:`write_ledger_pages`: Sources and glossary, in both languages).
 
 Why a process: a page takes a second or two to write (the Persian twin redraws its charts), all of it in
 Python, so a thread would queue behind the builder's own work; a process writes the first notebooks' pages
@@ -62,6 +63,22 @@ def _ready(env: dict[str, str]) -> None:
     pages._exporter()
     with speaking("fa"):
         shaping.font_face_css()
+
+
+def write_ledger_pages(ledger, staging: str) -> None:
+    """Write the report-wide pages that read the ledger alone, in both languages, into ``staging``: the Sources
+    page and the glossary (``sources.html``, ``glossary.html`` and their twins in ``fa/``). They need no notebook,
+    so a worker writes them while the first kernels start, not after the last notebook."""
+    from ..words import speaking
+    from . import glossary, layout, sources
+
+    root, twin, back = Path(staging), f"{edition.FOLDER}/", "../"
+    (root / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=twin + layout.SOURCES_PAGE), encoding="utf-8")
+    (root / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=twin + layout.GLOSSARY_PAGE), encoding="utf-8")
+    fa = root / edition.FOLDER
+    with speaking("fa"):
+        (fa / layout.SOURCES_PAGE).write_text(sources.sources_page(ledger, twin=back + layout.SOURCES_PAGE), encoding="utf-8")
+        (fa / layout.GLOSSARY_PAGE).write_text(glossary.glossary_page(twin=back + layout.GLOSSARY_PAGE), encoding="utf-8")
 
 
 def write_pages(nb, english: pages.PageInfo, persian: pages.PageInfo, staging: str) -> Written:
