@@ -11,7 +11,8 @@ In: an :class:`~analysis.evidence.Evidence`. Out:
   days certainly between the two as-of dates and at most from the earliest possible date of the first
   to the latest possible date of the second), and what the two imply had to fall idle (or be newly
   counted) meanwhile: change + revivals. Only stocks of one definition and one base are
-  ``comparable``; a change of definition or base is shown as such (``why``), never as a rise or fall;
+  ``comparable``; a change of definition or base is shown as such (``why``), never as a rise or fall
+  (worked out once per evidence, :mod:`.memo`: the page's answer, chart and table all read it);
 - :func:`first_and_last`: per scope, the first and last stock of the longest run of comparable ones;
 - :func:`revived_share`: each year's revivals as a share of the idle stock stated nearest before the
   year's end, same scope.
@@ -27,6 +28,7 @@ from ..bounds import Estimate
 from ..evidence.estimates import WHOLE_YEAR_BASES
 from ..evidence.keys import join_lists
 from ..evidence.terms import span_counts
+from .memo import per_evidence
 
 IDLE = "idle_units"
 #: The stocks of idle units, by definition: the narrow one first.
@@ -64,6 +66,7 @@ def _comparable(prev: pd.DataFrame, m: pd.DataFrame) -> tuple[pd.Series, pd.Seri
     return pd.Series(same_def & same_base, index=m.index), pd.Series(why, index=m.index, dtype="str")
 
 
+@per_evidence
 def between(ev) -> pd.DataFrame:
     """Consecutive stocks of a scope whose as-of windows do not overlap, with the revivals between them.
 
