@@ -215,9 +215,17 @@ def test_make_notebooks_writes_every_notebook_when_all_succeed(tmp_path, monkeyp
     monkeypatch.setenv("ISIPO_BUILD_DAY", "2026-01-02")
     paths_ = [_notebook(tmp_path / "01-a.ipynb", "1"), _notebook(tmp_path / "02-b.ipynb", "2")]
     ran = _fake_runs(monkeypatch, fail_on=None)
+    fake = report.notebooks.run_notebook
+    seen_file = []
+    monkeypatch.setattr(report.notebooks, "run_notebook", lambda source, out, env=None, **kw:
+                        seen_file.append(Path(env["ISIPO_SHARED_EVIDENCE"]).is_file()) or fake(source, out, env=env, **kw))
     assert execute.main([str(p) for p in paths_]) == 0
-    # Every kernel got the one build day.
-    assert [env for _, env in ran] == [{"ISIPO_BUILD_DAY": "2026-01-02"}] * 2
+    # Every kernel got the one build day, and the one file of the country's evidence (analysis.present.shared),
+    # made before the first kernel started and gone after the last
+    assert [env["ISIPO_BUILD_DAY"] for _, env in ran] == ["2026-01-02"] * 2
+    (shared_file,) = {env["ISIPO_SHARED_EVIDENCE"] for _, env in ran}
+    assert all(set(env) == {"ISIPO_BUILD_DAY", "ISIPO_SHARED_EVIDENCE"} for _, env in ran)
+    assert seen_file == [True, True] and not Path(shared_file).exists()
     for p in paths_:
         assert nbformat.read(p, as_version=4).cells[-1].outputs[0]["text"] == "ran\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["01-a.ipynb", "02-b.ipynb"]

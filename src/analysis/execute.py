@@ -7,7 +7,7 @@ place (all of ``notebooks/`` by default); this is how the committed outputs are 
 
 **All or nothing.** :func:`main` reads the ledger first (an invalid ledger is listed, and nothing
 runs), then executes every notebook, each in a fresh kernel, against one build day
-(:mod:`analysis.buildday`), and writes them only when all succeeded: a failing notebook ends the
+(:mod:`analysis.buildday`) and one making of the country's evidence (:mod:`analysis.present.shared`), and writes them only when all succeeded: a failing notebook ends the
 command with one line naming it and its cell (``notebooks not written: notebooks/02-x.ipynb failed
 in cell 4 (the cell starting ...): ValueError: ...``) and every notebook is left as it was.
 
@@ -243,23 +243,33 @@ def main(argv: list[str]) -> int:
 
     targets = [Path(a) for a in argv] or notebook_paths()
     kept = "every notebook was left as it was"
+    from .present import shared
+
     try:
         day = buildday.build_day()  # once: every kernel reads the ledger as of this day
-        load_ledger(build_day=day)
+        ledger = load_ledger(build_day=day)
     except (LedgerError, buildday.BuildDayError) as exc:
         print(f"notebooks not executed: {exc}", file=sys.stderr)
         return 1
     executed = []
-    for nb_path in targets:
-        print(f"executing {paths.relative_to_root(nb_path)}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="isipo-shared-") as folder:
+        # The country's evidence and audit, made once for every kernel (analysis.present.shared), as the report does.
+        shared_file = Path(folder) / "country.pickle"
         try:
-            executed.append((nb_path, run.run_notebook(nb_path, paths.output_dir(), env=buildday.environment(day))))
-        except ExecutionInterrupted:
-            print(f"interrupted while executing {paths.relative_to_root(nb_path)}: {kept}", file=sys.stderr)
-            return 130
-        except (run.NotebookFailure, run.WriteFailure) as exc:
-            print(f"notebooks not written: {exc}; {kept}", file=sys.stderr)
-            return 1
+            shared.write(ledger, shared_file)
+        except Exception:  # noqa: BLE001 - marked failed: each kernel builds its own and the notebook names the error
+            pass
+        env = {**buildday.environment(day), shared.ENV: str(shared_file)}
+        for nb_path in targets:
+            print(f"executing {paths.relative_to_root(nb_path)}", flush=True)
+            try:
+                executed.append((nb_path, run.run_notebook(nb_path, paths.output_dir(), env=env)))
+            except ExecutionInterrupted:
+                print(f"interrupted while executing {paths.relative_to_root(nb_path)}: {kept}", file=sys.stderr)
+                return 130
+            except (run.NotebookFailure, run.WriteFailure) as exc:
+                print(f"notebooks not written: {exc}; {kept}", file=sys.stderr)
+                return 1
     return _write_all(executed)
 
 
