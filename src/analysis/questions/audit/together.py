@@ -31,6 +31,12 @@ from .checks import CHECK_COLUMNS, empty
 ONE_PASS: dict[str, tuple[str, ...]] = {
     "ytd_decrease": ("series", "claims"),
     "running_total": ("claims",),
+    "different_values": ("claims",),
+    "wording": ("claims", "figures"),
+    "term_total": ("terms", "claims", "figures"),
+    "parts_total": ("claims", "targets", "figures"),
+    "target_echo": ("claims", "targets"),
+    "reused_value": ("claims", "targets"),
 }
 
 #: The evidence frames :class:`Together` concatenates.
