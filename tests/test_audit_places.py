@@ -6,8 +6,10 @@ The made-up ledger has three provinces and the country, with the cases a rule th
 ``province`` would mix: two provinces' counts of the same report, scope, year and metric that differ
 (different values), a count to date lower than another province's earlier one and a running total lower than
 another province's (falls), a province's part against another's whole (parts and total), one number in two
-provinces (reused values) and a count equal to another province's target (target echoes); and the same cases
-within one province, so that each rule has checks of its own to keep.
+provinces (reused values), a count equal to another province's target (target echoes), pairs of units and jobs
+(jobs per unit added, the plausible band each province sets from its own pairs), jobs equal to units times
+another province's target ratio, and money converted to dollars or set beside units in several provinces; and
+the same cases within one province, so that each rule has checks of its own to keep.
 """
 
 from __future__ import annotations
@@ -68,6 +70,24 @@ def ledger(tmp_path):
         at("Tehran", figure("TE6", "S5", u, 200, "2022-03-21", "2022-11-21")),
         at("Isfahan", figure("IS9", "S2", "units_target", 40, *Y1401)),
         at("Isfahan", figure("IS10", "S5", u, 40, "2022-03-21", "2022-11-21")),
+        # Jobs beside the counts to date (pairs): jobs added per unit added within each province only.
+        at("Fars", figure("FJ3", "S3", j, 1000, *Q1_1401)),
+        at("Fars", figure("FJ4", "S4", j, 1100, *H1_1401)),
+        at("Tehran", figure("TJ3", "S3", j, 700, *Q1_1401)),
+        at("Tehran", figure("TJ6", "S5", j, 2400, "2022-03-21", "2022-11-21", qualifier="about")),
+        at("Isfahan", figure("IJ3", "S4", j, 300, *H1_1401)),
+        at("Isfahan", figure("IJ10", "S5", j, 480, "2022-03-21", "2022-11-21", qualifier="about")),
+        # Jobs targets: Fars's ratio (2,400 / 200) would make Tehran's 2,400 jobs for 200 units computed; Isfahan's own does.
+        at("Fars", figure("FJT", "S2", "jobs_target", 2400, *Y1401)),
+        at("Isfahan", figure("IJT", "S2", "jobs_target", 480, *Y1401)),
+        # Money: two unit-money pairs and two dollar conversions in Fars; one of each in Tehran and Isfahan.
+        at("Fars", figure("FM1", "S1", "financing_rials", 35000000000000, *Y1400)),
+        at("Fars", figure("FM2", "S2", "financing_rials", 35000000000000, *Y1400)),
+        at("Fars", figure("FD1", "S1", "financing_usd_stated", 1000000000, *Y1400)),
+        at("Fars", figure("FD2", "S2", "financing_usd_stated", 700000000, *Y1400)),
+        at("Tehran", figure("TM1", "S1", "financing_rials", 20000000000000, *Y1400)),
+        at("Tehran", figure("TD1", "S1", "financing_usd_stated", 500000000, *Y1400)),
+        at("Isfahan", figure("IM1", "S1", "financing_rials", 10000000000000, *Y1400)),
         # The country's own figures, which no province's audit sees.
         figure("N1", "S1", u, 3000, *Y1400),
         figure("N2", "S2", u, 3300, *Y1400),
@@ -111,6 +131,11 @@ def test_the_ledger_has_the_cases(made):
     assert "parts_total" in rules["Isfahan"]
     assert "reused_value" in rules["Isfahan"] and "reused_value" not in rules["Fars"]
     assert "target_echo" in rules["Isfahan"] and "target_echo" not in rules["Tehran"]
+    assert "marginal_jobs" in rules["Tehran"] and "marginal_jobs" in rules["Isfahan"]
+    assert "target_ratio" in rules["Isfahan"] and "target_ratio" not in rules["Tehran"]
+    assert "dollar_conversion" in rules["Fars"] and "dollar_conversion" not in rules["Tehran"]
+    money = alone[(alone["rule"] == "outlier_ratio") & alone["claim_ids"].str.contains("M")]
+    assert set(money["province"]) == {"Fars"}  # Tehran's and Isfahan's single money pairs set no band
 
 
 def test_one_pass_equals_each_province_alone(made):

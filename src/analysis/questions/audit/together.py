@@ -12,7 +12,8 @@ keys by :func:`place` (``["province"]`` where the frame has the column, else not
 single province's evidence never do, so :func:`~analysis.questions.audit.checks` of one place runs as it
 always did) wherever it groups, joins, sorts, dedupes or compares rows, so nothing of one province is
 checked against another's; an evidence function that does not key by province (the target echoes) is
-called place by place (:func:`by_place`). A row goes back to its province by its ``claim_id`` (a claim id is
+called place by place (:func:`by_place`), and a band each place sets from its own pairs is taken per
+place (:func:`band`). A row goes back to its province by its ``claim_id`` (a claim id is
 its first figure's id: one province each). The other rules (the seed's, which read the country's
 ledger, and those not converted) run place by place as before. A rule runs place by place too when the
 frames it reads are not typed alike in every place (concatenating them would retype a column).
@@ -26,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .checks import CHECK_COLUMNS, empty
+from .distinct import each
 
 #: Rules that run once over every province, with the evidence frames each reads.
 ONE_PASS: dict[str, tuple[str, ...]] = {
@@ -37,6 +39,10 @@ ONE_PASS: dict[str, tuple[str, ...]] = {
     "parts_total": ("claims", "targets", "figures"),
     "target_echo": ("claims", "targets"),
     "reused_value": ("claims", "targets"),
+    "marginal_jobs": ("pairs",),
+    "outlier_ratio": ("pairs", "money", "claims"),
+    "target_ratio": ("pairs", "targets", "claims"),
+    "dollar_conversion": ("claims",),
 }
 
 #: The evidence frames :class:`Together` concatenates.
@@ -59,6 +65,36 @@ def by_place(fn: Callable, frame: pd.DataFrame, other: pd.DataFrame) -> pd.Serie
     if not parts:
         return fn(frame, other.iloc[0:0])
     return pd.concat(parts).reindex(frame.index)
+
+
+def places_of(ev) -> list:
+    """Each place's evidence in ``ev``: a :class:`Together`'s places, else ``[ev]`` (for a part of a rule run
+    place by place)."""
+    return list(ev.places.values()) if isinstance(ev, Together) else [ev]
+
+
+def band(pairs: pd.DataFrame, rows: pd.DataFrame):
+    """The plausible jobs per unit (:func:`analysis.evidence.pairs.plausible_band`) of each row's place:
+    ``(low, high)`` as two numbers where ``pairs`` is one place's, else two Series aligned with ``rows``
+    (each place's band from its own pairs)."""
+    from ...evidence.pairs import plausible_band
+
+    if not place(pairs):
+        return plausible_band(pairs)
+    bands = {p: plausible_band(g) for p, g in pairs.groupby("province", sort=False)}
+    low = rows["province"].map({p: b[0] for p, b in bands.items()}).astype(float)
+    high = rows["province"].map({p: b[1] for p, b in bands.items()}).astype(float)
+    return low, high
+
+
+def per_row(make: Callable, *values):
+    """``make(*values)`` where every value is a number (one place), else one result per row (Series
+    aligned; ``make`` called once per distinct row)."""
+    series = [v for v in values if isinstance(v, pd.Series)]
+    if not series:
+        return make(*values)
+    n = len(series[0])
+    return each(make, *[v.tolist() if isinstance(v, pd.Series) else [v] * n for v in values])
 
 
 class Together:
