@@ -159,6 +159,25 @@ def test_the_country_is_audited_as_before(made):
     assert set(national["claim_id"]) <= set(led.figures.loc[led.figures["province"] == "", "figure_id"])
 
 
+def test_each_rule_place_by_place_when_frames_differ_in_type(made, monkeypatch):
+    """Where a frame is not typed alike in every place, the rules that read it run place by place: same frame."""
+    from analysis.questions.audit import together
+
+    _, pl, alone = made
+    monkeypatch.setattr(together.Together, "alike", lambda self, names: False)
+    _same(alone, provinces.audit(pl), "every rule place by place")
+
+
+def test_the_one_pass_evidence_ledger_too(tmp_path):
+    """The ledger of tests/test_places_one_pass.py (one statement in two provinces, restatements, a report
+    coding scopes of two provinces): the same frame both ways."""
+    import test_places_one_pass
+
+    led = test_places_one_pass.ledger(tmp_path)
+    pl = provinces.places(evidence.build(led))
+    _same(_each_alone(led, list(pl.provinces)), provinces.audit(pl), "test_places_one_pass ledger")
+
+
 def test_one_province_and_none(made):
     led, pl, alone = made
     one = {"Fars": pl.provinces["Fars"]}
