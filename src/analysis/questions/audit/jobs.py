@@ -3,6 +3,8 @@ summarise, and the jobs added per unit added between consecutive reports.
 
 In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 (:mod:`analysis.questions.audit.checks`), graded by :func:`analysis.evidence.grading.judge`.
+:func:`marginal_jobs` also takes every province's evidence at once (:mod:`.together`): its series take
+``province`` among their keys and each place's own plausible band.
 """
 
 from __future__ import annotations
