@@ -33,7 +33,8 @@ def at(province: str, fig: dict) -> dict:
     return {**fig, "province": province}
 
 
-def ledger(tmp_path):
+def ledger(tmp_path, mirror: str = ""):
+    """The made-up ledger; with ``mirror``, that province also states every figure of Fars, word for word."""
     sources = [source("S1", "2022-04-10"), source("S2", "2022-05-01"), source("S3", "2022-06-25"), source("S4", "2022-10-01"),
                source("S5", "2022-12-01"), FILLER_SOURCE]
     u, j = "units_revived", "jobs_created"
@@ -93,6 +94,8 @@ def ledger(tmp_path):
         figure("N2", "S2", u, 3300, *Y1400),
         FILLER_TARGET,
     ]
+    if mirror:
+        figures += [{**f, "figure_id": "K" + f["figure_id"], "province": mirror} for f in figures if f.get("province") == "Fars"]
     data, seeds = write_ledger(tmp_path / "ledger", sources, figures)
     return load_ledger(data, seeds)
 
@@ -166,6 +169,18 @@ def test_each_rule_place_by_place_when_frames_differ_in_type(made, monkeypatch):
     _, pl, alone = made
     monkeypatch.setattr(together.Together, "alike", lambda self, names: False)
     _same(alone, provinces.audit(pl), "every rule place by place")
+
+
+def test_a_province_that_mirrors_another(tmp_path):
+    """Kerman states every figure Fars states (same reports, scopes, periods and numbers): each has its own
+    checks, the same, and the one pass gives them as each alone does."""
+    led = ledger(tmp_path, mirror="Kerman")
+    pl = provinces.places(evidence.build(led))
+    alone = _each_alone(led, list(pl.provinces))
+    _same(alone, provinces.audit(pl), "Fars mirrored in Kerman")
+    fars, kerman = (alone[alone["province"] == p].reset_index(drop=True) for p in ("Fars", "Kerman"))
+    assert len(fars) and list(fars["rule"]) == list(kerman["rule"]) and list(fars["grade"]) == list(kerman["grade"])
+    assert list("K" + fars["claim_id"]) == list(kerman["claim_id"])
 
 
 def test_the_one_pass_evidence_ledger_too(tmp_path):
