@@ -7,8 +7,9 @@ and per audit rule, summed over the country and over the provinces (:func:`break
 The stages, in one process, each timed once after ``pandas.read_csv(path, sep="\\t", dtype=str)`` has
 read ``sources.tsv`` and ``figures.tsv`` (best of three: the floor the issue sets the library against):
 loading and validation; the country's evidence (``evidence.build``) and every province's
-(``evidence.provinces``); the country's audit (``audit.checks``) and every province's. The peak resident
-memory of the process is reported beside them.
+(``evidence.provinces``); the country's audit (``audit.checks``) and every province's (the provinces'
+audit, ``questions.provinces.audit``: most rules once over every province, :mod:`analysis.questions.audit.together`).
+The peak resident memory of the process is reported beside them.
 
 Run as ``python -m benchmarks.places 100000 [--breakdown]``; :mod:`benchmarks.run` runs each size in a
 fresh process.
@@ -53,6 +54,7 @@ def measure(n: int, provinces: int = 31) -> dict:
     from analysis import evidence
     from analysis.ledger import load_ledger
     from analysis.questions import audit
+    from analysis.questions.audit import together
     from benchmarks.provincial import make_provincial_ledger
 
     out = {}
@@ -72,8 +74,7 @@ def measure(n: int, provinces: int = 31) -> dict:
     audit.checks(country)
     out["audit country"] = time.perf_counter() - start
     start = time.perf_counter()
-    for ev in provinces.values():
-        audit.checks(ev)
+    together.checks(provinces)  # what questions.provinces.audit runs
     out["audit provinces"] = time.perf_counter() - start
     out["figures"], out["reports"], out["provinces"] = len(ledger.figures), len(ledger.sources), len(provinces)
     out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -85,13 +86,16 @@ def breakdown(n: int, provinces: int = 31) -> dict[str, dict[str, float]]:
 
     Each step of :func:`analysis.evidence.build` is timed by wrapping its module's function in this
     process only (no file changes); each audit rule by running it as :func:`analysis.questions.audit.checks`
-    does. ``build (other)`` is what the build spends outside the steps listed.
+    does, for the provinces as :mod:`analysis.questions.audit.together` does (a rule of its ``ONE_PASS`` once
+    over every province, after ``audit: together (frames)`` has concatenated the places' frames; the others
+    place by place). ``build (other)`` is what the build spends outside the steps listed.
     """
     import importlib
 
     from analysis import evidence
     from analysis.ledger import load_ledger
     from analysis.questions import audit
+    from analysis.questions.audit import together
     from benchmarks.provincial import make_provincial_ledger
 
     spent: dict[str, float] = collections.defaultdict(float)
@@ -119,14 +123,26 @@ def breakdown(n: int, provinces: int = 31) -> dict[str, dict[str, float]]:
     for label, places in (("country", [""]), ("provinces", names)):
         spent.clear()
         build = 0.0
+        built = {}
         for place in places:
             start = time.perf_counter()
-            ev = evidence.build(ledger, place)
+            built[place] = evidence.build(ledger, place)
             build += time.perf_counter() - start
-            for rule in audit.RULES:
-                start = time.perf_counter()
-                rule.run(ev)
-                spent[f"audit: {rule.id}"] += time.perf_counter() - start
+        one_pass = set(together.ONE_PASS) if label == "provinces" else set()
+        if one_pass:
+            start = time.perf_counter()
+            everywhere = together.Together(built)
+            for name in together.FRAMES:
+                getattr(everywhere, name)
+            spent["audit: together (frames)"] += time.perf_counter() - start
+        for rule in audit.RULES:
+            start = time.perf_counter()
+            if rule.id in one_pass and everywhere.alike(together.ONE_PASS[rule.id]):
+                rule.run(everywhere)
+            else:
+                for ev in built.values():
+                    rule.run(ev)
+            spent[f"audit: {rule.id}"] += time.perf_counter() - start
         steps = sum(v for k, v in spent.items() if k.startswith("evidence: "))
         spent["evidence: build (other)"] = build - steps
         out[label] = dict(sorted(spent.items(), key=lambda kv: -kv[1]))

@@ -20,7 +20,8 @@ frame read from those (one question, one number: a province's count is its best 
   with the share of the year elapsed and the province's target of the year;
 - :func:`tiles`: the 31 provinces at their tile-grid squares, each with its latest whole-year count
   for the whole province (or why it has none), for the map;
-- :func:`audit`: the audit's checks run within each province (:func:`analysis.questions.audit.checks`);
+- :func:`audit`: the audit's checks run within each province (:func:`analysis.questions.audit.checks` of each,
+  most rules run once over every province: :mod:`analysis.questions.audit.together`);
 - :func:`overview`: the few numbers the page's answer states.
 
 A province's figures never enter a national number here: the national side of every comparison is
@@ -504,17 +505,12 @@ def tiles(pl: Places, metric: str = UNITS) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 def audit(pl: Places) -> pd.DataFrame:
-    """Every check of every audit rule, run within each province as nationally (a ``province`` column first)."""
-    from . import audit as _audit
-    from .audit.checks import empty
+    """Every check of every audit rule, run within each province as nationally (a ``province`` column first):
+    :func:`analysis.questions.audit.checks` of each province, place after place, with the rules that can
+    run once over every province run so (:mod:`analysis.questions.audit.together`)."""
+    from .audit import together
 
-    parts = [_audit.checks(e).assign(province=p) for p, e in pl.provinces.items()]
-    parts = [p for p in parts if not p.empty]
-    if not parts:
-        out = empty()
-        return out.assign(province=pd.Series(dtype="str"))[["province", *out.columns]]
-    out = pd.concat(parts, ignore_index=True)
-    return out[["province", *[c for c in out.columns if c != "province"]]]
+    return together.checks(pl.provinces)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ rows a reader must see (contradictions, then questions, each ranked by size; the
 inferences, which are shown and never counted as findings); :func:`counts`, checks per rule and grade.
 
 A restated figure is one claim, so a problem gives one finding however many reports repeat it.
+The provinces' audit (:func:`analysis.questions.provinces.audit`) is :func:`checks` of each province, with
+most rules run once over every province (:mod:`.together`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ yearly counts.
 In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 (:mod:`analysis.questions.audit.checks`), graded by :func:`analysis.evidence.grading.judge`: a
 contradiction only where the figures cannot meet in the most generous reading, a question naming the
-reading that reconciles them otherwise.
+reading that reconciles them otherwise. Evidence of every province at once (:mod:`.together`): the
+rules compare claims of one province only (``province`` among their keys, the echoes found place by place).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ...evidence.readings import QUANTITY
 from ...evidence.targets import echoes
 from ...words import All, Label, Msg
 from . import checks as ck
+from .together import by_place, place
 
 _ROUNDING = Msg("audit.reading.rounding")
 _SCOPE = Msg("audit.reading.scope")
@@ -54,7 +56,7 @@ def different_values(ev) -> pd.DataFrame:
     :func:`analysis.questions.audit.outliers.dollar_conversions`.
     """
     c = ev.claims[ev.claims["end"].notna() & (ev.claims["kind"] != "target") & (ev.claims["metric"] != "financing_usd_stated")]
-    chosen = choose(c, ["metric", "scope", "start", "end"])
+    chosen = choose(c, ["metric", "scope", "start", "end", *place(c)])
     size = chosen.groupby("group")["claim_id"].transform("size")
     chosen = chosen[size > 1]
     top = chosen[chosen["role"] == "chosen"].set_index("group")
@@ -99,11 +101,12 @@ def parts_totals(ev) -> pd.DataFrame:
     wordings ("over 1,500" beside "1,500"), each to within a rounding step.
     """
     c = ev.claims[ev.claims["end"].notna() & ~ev.claims["percentage"].astype(bool)]
-    counts = choose(c[c["kind"] != "target"], ["metric", "scope", "start", "end"])
+    at = place(c)
+    counts = choose(c[c["kind"] != "target"], ["metric", "scope", "start", "end", *at])
     counts = counts[counts["role"] == "chosen"]
     targets = ev.targets[ev.targets["current"]]
     best = pd.concat([counts.assign(low=counts["est_low"], high=counts["est_high"]), targets], ignore_index=True)
-    keys = ["metric", "start", "end"]
+    keys = ["metric", "start", "end", *at]
     cols = [*keys, "claim_id", "value", "qualifier", "low", "high", "gen_low", "gen_high", "figure_ids", "source_ids"]
     nat = best[best["scope"] == "national"]
     inside = best.loc[best["scope"] == PART_SCOPES[0], cols]
@@ -171,28 +174,30 @@ def reused_values(ev) -> pd.DataFrame:
     one's. Always a question, since a coincidence is possible. One check per number.
     """
     c = ev.claims[ev.claims["unit"].isin(["units", "jobs"])].copy()
+    at = place(c)  # one number in two places is two numbers
     c["digits"] = significant_digits(c["value"])
-    c = c[(c["digits"] >= REUSED_DIGITS_SAME_YEAR) & c["value"].duplicated(keep=False)]
-    echoed = echoes(c, ev.targets)
+    repeated = c[[*at, "value"]].duplicated(keep=False) if at else c["value"].duplicated(keep=False)
+    c = c[(c["digits"] >= REUSED_DIGITS_SAME_YEAR) & repeated]
+    echoed = by_place(echoes, c, ev.targets)
     c = c[~c["claim_id"].isin(set(echoed[echoed != ""]))]  # a target its year's count equals: the echo rule's
     c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + c["period_label"] + ")"
     c["quantity"] = c["metric"].map(QUANTITY).fillna(c["metric"])
     c["year"] = c["first_year"].astype("Int64")
-    same = c.groupby(["value", "quantity", "year"])["context"].transform("nunique") > 1
-    rare = (c["digits"] >= REUSED_DIGITS_ANY) & (c.groupby("value")["context"].transform("nunique") > 1)
+    same = c.groupby([*at, "value", "quantity", "year"])["context"].transform("nunique") > 1
+    rare = (c["digits"] >= REUSED_DIGITS_ANY) & (c.groupby([*at, "value"])["context"].transform("nunique") > 1)
     c = c[same | rare].sort_values(["value", "first_published_earliest", "claim_id"], kind="stable")
     if c.empty:
         return ck.empty()
-    ids = c.groupby("value", sort=True).agg(
+    ids = c.groupby([*at, "value"], sort=True).agg(
         claim_id=("claim_id", "first"), claim_ids=("claim_id", ", ".join), figure_ids=("figure_ids", "; ".join),
         source_ids=("source_ids", lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ")))),
         n=("context", "nunique"))
-    c = c.drop_duplicates(["value", "context"])
+    c = c.drop_duplicates([*at, "value", "context"])
     c["thing"] = ck.msgs("audit.subject", metric=ck.labels("metric", c["metric"]), scope=ck.labels("scope", c["scope"]), period=ck.periods(c))
     c["said"] = ck.whats(c, brief=False)
     c["place"] = ck.msgs("audit.what.none", metric=ck.labels("metric", c["metric"]), where=ck.wheres(c["scope"]))
     c["place_key"] = c["metric"] + "|" + c["scope"]
-    words = c.groupby("value", sort=True).agg(things=("thing", list), said=("said", list), places=("place", list), place_keys=("place_key", list))
+    words = c.groupby([*at, "value"], sort=True).agg(things=("thing", list), said=("said", list), places=("place", list), place_keys=("place_key", list))
     agg = ids.join(words).reset_index()
     number = ck.nums(agg["value"])
     count = ck.nums(agg["n"])
@@ -227,7 +232,7 @@ def target_echoes(ev) -> pd.DataFrame:
     """Counts equal to a target of their own year (first stated or revised, any scope): a plan may have
     been reported as an outcome. Always a question; the best estimate weighs such a count below others."""
     c = ev.claims.copy()
-    c["echo"] = echoes(c, ev.targets)
+    c["echo"] = by_place(echoes, c, ev.targets)
     c = c[c["echo"] != ""]
     if c.empty:
         return ck.empty()

@@ -15,7 +15,8 @@ repeats earlier figures dated up to :data:`~analysis.assumptions.RESTATED_COUNT_
 earlier; a count whose report codes the same quantity in another scope read in that scope); a
 **question** naming the reading that reconciles it otherwise; **unchecked** when an open wording
 means the count could not have fallen ("over 39,000 after over 12,478"), unless it fell as stated.
-Found by sorted as-of joins on running maxima, never by comparing all pairs.
+Found by sorted as-of joins on running maxima, never by comparing all pairs. A series is one place's
+(``province`` is one of its keys where the evidence is every province's: :mod:`.together`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ...evidence.grading import judge
 from ...evidence.keys import group_ids
 from ...words import Day, Label, Msg, Num
 from . import checks as ck
+from .together import place
 
 #: The readings tried, one at a time, to name what reconciles a count that falls as read (catalogue keys).
 READINGS: dict[str, str] = {
@@ -138,7 +140,8 @@ _SERIES = ["claim_id", "metric", "scope", "value", "low", "high", "gen_low", "ge
 
 def ytd_decreases(ev) -> pd.DataFrame:
     """Each year's counts from its first day, against the highest certainly earlier (module docstring)."""
-    return _falls(ev, ev.series[[*_SERIES, "jalali_year"]], ["metric", "scope", "jalali_year"], "ytd_decrease")
+    at = place(ev.series)
+    return _falls(ev, ev.series[[*_SERIES, "jalali_year", *at]], ["metric", "scope", "jalali_year", *at], "ytd_decrease")
 
 
 def running_totals(ev) -> pd.DataFrame:
@@ -147,4 +150,5 @@ def running_totals(ev) -> pd.DataFrame:
     c = ev.claims[(ev.claims["period_kind"] == "since_date") & (ev.claims["kind"] == "flow") & ev.claims["unit"].isin(["units", "jobs"])]
     if c.empty:
         return ck.empty()
-    return _falls(ev, c[_SERIES], ["metric", "scope", "start"], "running_total")
+    at = place(c)
+    return _falls(ev, c[[*_SERIES, *at]], ["metric", "scope", "start", *at], "running_total")

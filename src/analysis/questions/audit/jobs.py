@@ -3,6 +3,8 @@ summarise, and the jobs added per unit added between consecutive reports.
 
 In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 (:mod:`analysis.questions.audit.checks`), graded by :func:`analysis.evidence.grading.judge`.
+:func:`marginal_jobs` also takes every province's evidence at once (:mod:`.together`): its series take
+``province`` among their keys and each place's own plausible band.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import pandas as pd
 
 from ...bounds import Estimate
 from ...evidence.grading import apart, could_fail, judge
-from ...evidence.pairs import plausible_band
 from ...words import Est, Msg, Num, Year
 from . import checks as ck
+from .together import band as band_of
+from .together import per_row, place
 
 
 def _nearest_pairs(a: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -126,7 +129,7 @@ def marginal_jobs(ev) -> pd.DataFrame:
         return ck.empty()
     p = p.sort_values(["scope", "cumulative_year", "end_earliest", "end_latest", "units_claim", "jobs_claim"], kind="stable")
     p = p.drop_duplicates("units_claim")
-    grp = p.groupby(["scope", "cumulative_year"], sort=False)
+    grp = p.groupby([*place(p), "scope", "cumulative_year"], sort=False)
     prev = grp[["units_claim", "jobs_claim", "u_value", "u_low", "u_high", "j_value", "j_low", "j_high", "end_latest", "figure_ids",
                 "source_ids"]].shift()
     m = p[prev["units_claim"].notna()].copy()
@@ -137,7 +140,7 @@ def marginal_jobs(ev) -> pd.DataFrame:
     divisible = ordered & (du.low > 0)
     safe_du = Estimate(du.value.where(divisible, 1.0), du.low.where(divisible, 1.0), du.high.where(divisible, 1.0))
     ratio = dj / safe_du
-    band_low, band_high = plausible_band(ev.pairs)
+    band_low, band_high = band_of(ev.pairs, m)  # each place's own band
     outside = (ratio.high < band_low) | (ratio.low > band_high)
     # Open wordings ("over 12,478") can leave the interval open both ways: evaluated as stated only.
     can = divisible & (np.isfinite(ratio.low) | np.isfinite(ratio.high))
@@ -148,7 +151,7 @@ def marginal_jobs(ev) -> pd.DataFrame:
     rt = ck.ests(ratio.value.where(divisible), ratio.low.where(divisible), ratio.high.where(divisible), "")
     rt = [r if c or not d else Msg("audit.as_stated", {"n": Num(a, 1)}) for r, c, d, a in zip(rt, can, divisible, as_stated)]
     size, severity = ck.measure(as_stated.where(stated_out | outside, ratio.value), band_low + 0 * ratio.value, band_low, band_high, "ratio")
-    band = Est(math.nan, band_low, band_high, "")
+    band = per_row(lambda lo, hi: Est(math.nan, lo, hi, ""), band_low, band_high)
     m = m.assign(claim_id=m["units_claim"], metric="jobs_per_unit_stated", qualifier="exact", value=m["jpu_value"])
     not_divided = np.where(ordered, "not_risen", "unordered")
     finding = np.select([~divisible, grades == "unchecked", grades == "question"],
@@ -167,7 +170,8 @@ def marginal_jobs(ev) -> pd.DataFrame:
                            units=ck.nums(m["u_value"], "units"), units_before=ck.nums(prev["u_value"], "units"), ratio=rt, band=band),
         finding=ck.msgs(finding, ratio=rt, band=band),
         headline=ck.msgs(["audit.headline.marginal_jobs" if g == "question" else None for g in grades], where=ck.wheres(m["scope"]),
-                         year=ck.years(m["cumulative_year"]), ratio=ck.rough(short, np.nan, np.nan, ""), band=Est(math.nan, band_low, band_high, "", 0)),
+                         year=ck.years(m["cumulative_year"]), ratio=ck.rough(short, np.nan, np.nan, ""),
+                         band=per_row(lambda lo, hi: Est(math.nan, lo, hi, "", 0), band_low, band_high)),
         reading=[(Msg("audit.reading.large_employers") if o else Msg("audit.reading.open_wording")) if g == "question" else None
                  for g, o in zip(grades, outside)],
         size_text=pd.Series(size).where(grades == "question", None), severity=pd.Series(severity).where(grades == "question"),

@@ -16,6 +16,9 @@ In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
   implied rates (official and market rates differ legitimately), never a contradiction of figures;
   rates whose intervals meet and whose central values lie within :data:`SAME_RATE` of each other are
   the same rate (consistent).
+
+Evidence of every province at once (:mod:`.together`): each place's figures against each other and
+against its own bands (``province`` among the keys; the money band's check place by place).
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ import pandas as pd
 from ...assumptions import PLAUSIBLE_MONEY_PER_UNIT_FACTOR
 from ...bounds import Estimate
 from ...evidence.grading import apart
-from ...evidence.pairs import plausible_band
 from ...words import Approx, Est, Msg, Num
 from . import checks as ck
 from .counts import significant_digits
+from .together import band as band_of
+from .together import per_row, place, places_of
 
 #: Two implied exchange rates are one rate when their central values differ by less than this share
 #: (and their intervals meet): dollar sums are printed rounded, so their rates scatter by about that much.
@@ -40,17 +44,17 @@ SAME_RATE: float = 0.01
 
 def ratio_outliers(ev) -> pd.DataFrame:
     """Jobs per unit of every unit-job pair, and rials per unit of every unit-money pair (module docstring)."""
-    return pd.concat([_jobs(ev), _money(ev)], ignore_index=True)
+    return pd.concat([_jobs(ev), *[_money(e) for e in places_of(ev)]], ignore_index=True)  # each place's money band its own
 
 
 def _jobs(ev) -> pd.DataFrame:
     p = ev.pairs
     if p.empty:
         return ck.empty()
-    lo, hi = plausible_band(p)
+    lo, hi = band_of(p, p)  # each place's own band
     grades = np.where(p["cannot_compute"], "unchecked", np.where(p["implausible"], "question", "consistent"))
     ratio = ck.ests(p["jpu_value"], p["jpu_low"], p["jpu_high"], "")
-    band = Est(math.nan, lo, hi, "")
+    band = per_row(lambda low, high: Est(math.nan, low, high, ""), lo, hi)
     u, j = ck.nums(p["u_value"], "units"), ck.nums(p["j_value"], "jobs")
     size, severity = ck.measure(p["jpu_value"], np.nan, lo, hi, "ratio")
     bad = pd.Series(grades == "question", index=p.index)
@@ -70,7 +74,7 @@ def _jobs(ev) -> pd.DataFrame:
         finding=ck.msgs(finding, units=u, jobs=j, ratio=ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], ""), band=band),
         headline=ck.msgs(head, units=ck.nums(p["u_value"]), jobs=ck.nums(p["j_value"]), where=ck.wheres(p["scope"]),
                          year=ck.years(periods["first_year"]), ratio=ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], ""),
-                         band=Est(math.nan, lo, hi, "", 0)),
+                         band=per_row(lambda low, high: Est(math.nan, low, high, "", 0), lo, hi)),
         reading=[Msg("audit.reading.units_large") if x else None for x in bad], connector="may",
         size_text=size.where(bad, None), severity=severity.where(bad), stated_value=p["jpu_value"], stated_low=p["jpu_low"],
         stated_high=p["jpu_high"], derived_low=lo, derived_high=hi)
@@ -122,14 +126,16 @@ def target_ratios(ev) -> pd.DataFrame:
     """
     p = ev.pairs[ev.pairs["stated_together"] & ev.pairs["cumulative_year"].notna()].copy()
     t = ev.targets[ev.targets["jalali_year"].notna() & ev.targets["role"].isin(["first", "revision"])]
-    jobs_t = t[t["metric"] == "jobs_target"][["scope", "jalali_year", "claim_id", "value", "figure_ids", "source_ids"]]
-    units_t = t[t["metric"] == "units_target"][["scope", "jalali_year", "claim_id", "value", "figure_ids", "source_ids"]]
-    ratios = jobs_t.merge(units_t, on=["scope", "jalali_year"], suffixes=("_j", "_u"))
+    cols = ["scope", "jalali_year", "claim_id", "value", "figure_ids", "source_ids", *place(t)]
+    jobs_t = t[t["metric"] == "jobs_target"][cols]
+    units_t = t[t["metric"] == "units_target"][cols]
+    at = place(t)
+    ratios = jobs_t.merge(units_t, on=["scope", "jalali_year", *at], suffixes=("_j", "_u"))
     if p.empty or ratios.empty:
         return ck.empty()
     ratios["ratio"] = ratios["value_j"] / ratios["value_u"]
     p["jalali_year"] = p["cumulative_year"].astype("Int64")
-    m = p.merge(ratios, on=["scope", "jalali_year"])
+    m = p.merge(ratios, on=["scope", "jalali_year", *at])
     round_count = (significant_digits(m["j_value"]) >= 2) & (m["j_low"] < m["j_high"])
     m["computed"] = m["u_value"] * m["ratio"]
     m = m[round_count & (m["computed"] >= m["j_low"]) & (m["computed"] <= m["j_high"])]
@@ -158,7 +164,7 @@ def dollar_conversions(ev) -> pd.DataFrame:
     note giving both implied rates (rials over dollars, intervals) when they differ."""
     usd = ev.claims[ev.claims["metric"] == "financing_usd_stated"]
     rials = ev.claims[ev.claims["metric"] == "financing_rials"]
-    m = usd.merge(rials, on=["scope", "start", "end"], suffixes=("", "_r"))
+    m = usd.merge(rials, on=["scope", "start", "end", *place(usd)], suffixes=("", "_r"))
     if m.empty:
         return ck.empty()
     rate = Estimate(m["value_r"], m["low_r"], m["high_r"]) / Estimate(m["value"], m["low"], m["high"])
