@@ -63,13 +63,13 @@ def _inner_report_floor(n: int) -> None:
         exporter.from_notebook_node(nb)
 
 
-def report_time() -> float:
-    """Seconds for ``python -m analysis.report`` (what ``make report`` runs once set up) into a temporary folder."""
-    with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        subprocess.run([PY, "-m", "analysis.report", "--out", str(Path(tmp) / "report")], cwd=ROOT, env=_env(), check=True,
-                       stdout=subprocess.DEVNULL)
-        return time.perf_counter() - start
+def report_time(out: Path) -> float:
+    """Seconds for ``python -m analysis.report`` (what ``make report`` runs once set up) into ``out``: the runs of one
+    measurement build into the same folder, as ``make report`` does into ``build/report`` (each replaces the last
+    report, and takes its order from the last build's times, kept beside it)."""
+    start = time.perf_counter()
+    subprocess.run([PY, "-m", "analysis.report", "--out", str(out)], cwd=ROOT, env=_env(), check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def _pytest(*args: str) -> float:
@@ -95,11 +95,13 @@ def test_time() -> float:
 
 def measure(kind: str, runs: int = 3) -> tuple[float, float]:
     """Medians of ``runs`` alternating runs of the command and its floor: ``(command, floor)``."""
-    command, floor = (report_time, report_floor) if kind == "report" else (test_time, test_floor)
     a, b = [], []
-    for _ in range(runs):
-        a.append(command())
-        b.append(floor())
+    with tempfile.TemporaryDirectory() as tmp:
+        command, floor = ((lambda: report_time(Path(tmp) / "report")), report_floor) if kind == "report" else (test_time, test_floor)
+        for _ in range(runs):
+            a.append(command())
+            b.append(floor())
+    print(f"  {kind}: " + ", ".join(f"{x:.1f}" for x in a) + "; floor: " + ", ".join(f"{x:.1f}" for x in b), flush=True)
     return statistics.median(a), statistics.median(b)
 
 

@@ -25,6 +25,14 @@ def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
                                   b.assign(**{c: b[c].map(repr) for c in objects}), check_exact=True)
 
 
+@pytest.fixture(scope="module")
+def built():
+    """The shipped ledger, and its evidence and checks as a kernel would build them on its own (made once here)."""
+    ledger = load_ledger()
+    ev = evidence.build(ledger)
+    return ledger, ev, audit.checks(ev)
+
+
 @pytest.fixture
 def under_a_build(tmp_path, monkeypatch):
     """A build's file of the shipped ledger's evidence, named to this process as a build names it to its kernels."""
@@ -42,15 +50,13 @@ def _no_building(monkeypatch):
     monkeypatch.setattr(audit, "checks", refuse)
 
 
-def test_a_kernel_under_a_build_reads_the_builders_evidence_and_checks(under_a_build, monkeypatch):
-    ledger = load_ledger()
-    built = evidence.build(ledger)  # what the kernel would build on its own, made before building is refused
-    built_checks = audit.checks(built)
+def test_a_kernel_under_a_build_reads_the_builders_evidence_and_checks(under_a_build, built, monkeypatch):
+    ledger, own, own_checks = built  # what the kernel would build on its own, made before building is refused
     _no_building(monkeypatch)
     ev = shared.evidence(ledger)
     for name in FRAMES:
-        same(getattr(ev, name), getattr(built, name))
-    same(page.checks(ev), built_checks)
+        same(getattr(ev, name), getattr(own, name))
+    same(page.checks(ev), own_checks)
     assert page.checks(ev) is not page.checks(ev)  # a copy each time: a page that edits its checks edits only its own
 
 
@@ -63,42 +69,43 @@ def test_a_kernel_whose_ledger_changed_since_builds_its_own(tmp_path, monkeypatc
     ledger_copy.set_cell(ledger_copy.figures, figure_id, "note", "A note edited after the build's file was made.")
     after = load_ledger(ledger_copy.data, ledger_copy.seeds)  # the same folder, one figure's note edited
     ev = shared.evidence(after)
+    own = evidence.build(after)
     assert not ev.figures.equals(evidence.build(before).figures)
     for name in FRAMES:
-        same(getattr(ev, name), getattr(evidence.build(after), name))
-    same(page.checks(ev), audit.checks(evidence.build(after)))
+        same(getattr(ev, name), getattr(own, name))
+    same(page.checks(ev), audit.checks(own))
 
 
-def test_the_builders_failure_marker_ends_the_wait(tmp_path, monkeypatch):
+def test_the_builders_failure_marker_ends_the_wait(tmp_path, monkeypatch, built):
     path = tmp_path / "country.pickle"
     shared.failed(path)
     monkeypatch.setenv(shared.ENV, str(path))
     monkeypatch.setattr(shared.time, "sleep", lambda s: pytest.fail("waited for a file the builder said would not come"))
-    ledger = load_ledger()
-    same(shared.evidence(ledger).estimates, evidence.build(ledger).estimates)
+    ledger, own, _ = built
+    same(shared.evidence(ledger).estimates, own.estimates)
 
 
-def test_a_file_that_never_comes_is_waited_for_only_so_long(tmp_path, monkeypatch):
+def test_a_file_that_never_comes_is_waited_for_only_so_long(tmp_path, monkeypatch, built):
     monkeypatch.setenv(shared.ENV, str(tmp_path / "never.pickle"))
     monkeypatch.setattr(shared, "WAIT", 0.05)
-    ledger = load_ledger()
-    same(shared.evidence(ledger).estimates, evidence.build(ledger).estimates)
+    ledger, own, _ = built
+    same(shared.evidence(ledger).estimates, own.estimates)
 
 
-def test_a_file_that_cannot_be_read_is_not_trusted(tmp_path, monkeypatch):
+def test_a_file_that_cannot_be_read_is_not_trusted(tmp_path, monkeypatch, built):
     path = tmp_path / "country.pickle"
     path.write_bytes(b"not a pickle")
     monkeypatch.setenv(shared.ENV, str(path))
-    ledger = load_ledger()
-    same(shared.evidence(ledger).claims, evidence.build(ledger).claims)
+    ledger, own, _ = built
+    same(shared.evidence(ledger).claims, own.claims)
 
 
-def test_outside_a_build_nothing_is_read(tmp_path, monkeypatch):
+def test_outside_a_build_nothing_is_read(tmp_path, monkeypatch, built):
     monkeypatch.delenv(shared.ENV, raising=False)
-    ledger = load_ledger()
+    ledger, own, own_checks = built
     ev = shared.evidence(ledger)
-    same(ev.estimates, evidence.build(ledger).estimates)
-    same(page.checks(ev), audit.checks(ev))
+    same(ev.estimates, own.estimates)
+    same(page.checks(ev), own_checks)
 
 
 def test_a_builder_that_fails_marks_it_and_raises(tmp_path, monkeypatch):
