@@ -490,6 +490,18 @@ def test_the_next_build_starts_the_longest_notebooks_first(tmp_path, monkeypatch
     assert sorted(line for line in lines if line.startswith("[")) == [f"[{i}/4] {n}.ipynb" for i, n in enumerate(names, 1)]
 
 
+@pytest.mark.slow
+def test_a_kernels_processor_time_is_noted_for_the_next_builds_order(tmp_path):
+    # what the kernel itself used (not the wall clock, which grows with the notebooks run beside it)
+    source = tmp_path / "01-busy.ipynb"
+    _write_notebook(source, [nbformat.v4.new_code_cell(
+        "import time\nstart = time.process_time()\nwhile time.process_time() - start < 0.5:\n    pass")])
+    execute.execute_notebook(source)
+    used = execute.kernel_seconds(source)
+    assert used is not None and used >= 0.5  # the loop's half second, and the kernel's own start on top
+    assert execute.kernel_seconds(source) is None  # taken once
+
+
 def test_the_build_day_is_taken_once_and_every_kernel_gets_it(tmp_path, monkeypatch):
     import pandas as pd
 

@@ -163,6 +163,8 @@ def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None
     # The kernel gets its own environment (no change to this process's), so notebooks can run side by side.
     kernel_env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}  # a forced backend hides figures
     kernel_env.update(env or {})
+    _KERNEL_SECONDS.pop(str(source), None)
+    client.on_cell_executed = lambda **_: _note_kernel_seconds(client, source)
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
         _RUNNING.add(client)
         try:
@@ -185,6 +187,27 @@ def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None
             # a traceback after the command's own message. The kernel is gone either way: remove it.
             atexit.unregister(client._cleanup_kernel)
     return normalise_metadata(nb)
+
+
+#: The processor seconds each notebook's kernel had used after its last cell (by source path), where the system
+#: tells (Linux's ``/proc``): what the report's builder orders the next build by (:func:`kernel_seconds`).
+_KERNEL_SECONDS: dict[str, float] = {}
+
+
+def _note_kernel_seconds(client, source: Path) -> None:
+    process = getattr(getattr(client.km, "provisioner", None), "process", None)
+    try:
+        with open(f"/proc/{process.pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        _KERNEL_SECONDS[str(source)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (AttributeError, OSError, ValueError, IndexError):
+        pass  # not Linux, or the kernel already gone: the caller falls back on the wall clock
+
+
+def kernel_seconds(source: Path) -> float | None:
+    """The processor seconds the kernel that last executed ``source`` in this process used (``None`` where the
+    system does not tell): unlike the wall clock, the same whether other notebooks ran beside it or not."""
+    return _KERNEL_SECONDS.pop(str(source), None)
 
 
 #: The clients whose kernels are running now (one per notebook being executed, in any thread), and

@@ -1,8 +1,8 @@
 """The browsable HTML report: every notebook executed afresh, a page each, a front page and Sources.
 
 ``python -m analysis.report`` (what ``make report`` runs) executes each notebook of ``notebooks/``
-in a fresh kernel (a few side by side, the longest first by the last build's times, kept beside the report in
-``build/.report-seconds.json``; the country's evidence and audit made once for all of them,
+in a fresh kernel (a few side by side, the longest first by the processor time each used in the last build,
+kept beside the report in ``build/.report-seconds.json``; the country's evidence and audit made once for all of them,
 :mod:`analysis.present.shared`) and writes into ``build/report/`` (:data:`analysis.paths.REPORT_DIR`)::
 
     index.html          the front page: the answers, the headline chart, the audit's findings,

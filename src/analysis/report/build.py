@@ -344,7 +344,7 @@ def _longest_first(notebooks: list[Path], out: Path) -> list[int]:
 
 
 def _keep_timings(out: Path, seconds: dict[str, float]) -> None:
-    """Keep each notebook's seconds (:func:`_longest_first`) for the next build; a folder that refuses the file
+    """Keep each notebook's seconds (:func:`_timed`, for :func:`_longest_first`) for the next build; a folder that refuses the file
     only costs the next build its order."""
     path = _timings_path(out)
     part = path.with_name(path.name + ".part")
@@ -356,9 +356,12 @@ def _keep_timings(out: Path, seconds: dict[str, float]) -> None:
 
 
 def _timed(seconds: dict[str, float], source: Path, *args, **kwargs):
+    """Run the notebook and note its cost: its kernel's processor seconds (the wall clock would say more for the
+    notebooks that ran beside others), or the wall clock where the system does not tell."""
     start = time.monotonic()
     result = run_notebook(source, *args, **kwargs)
-    seconds[source.name] = time.monotonic() - start
+    used = execute.kernel_seconds(source)
+    seconds[source.name] = used if used is not None else time.monotonic() - start
     return result
 
 
