@@ -7,9 +7,10 @@ place (all of ``notebooks/`` by default); this is how the committed outputs are 
 
 **All or nothing.** :func:`main` reads the ledger first (an invalid ledger is listed, and nothing
 runs), then executes every notebook, each in a fresh kernel, against one build day
-(:mod:`analysis.buildday`) and one making of the country's evidence (:mod:`analysis.present.shared`), and writes them only when all succeeded: a failing notebook ends the
-command with one line naming it and its cell (``notebooks not written: notebooks/02-x.ipynb failed
-in cell 4 (the cell starting ...): ValueError: ...``) and every notebook is left as it was.
+(:mod:`analysis.buildday`) and one making of the country's evidence (:mod:`analysis.present.shared`), and
+writes them only when all succeeded: a failing notebook ends the command with one line naming it and its
+cell (``notebooks not written: notebooks/02-x.ipynb failed in cell 4 (the cell starting ...): ValueError:
+...``) and every notebook is left as it was.
 
 **Opening a committed notebook in JupyterLab changes nothing.** When Lab opens a notebook and its
 kernel starts, it replaces the notebook's ``metadata.kernelspec`` with ``{name, display_name,

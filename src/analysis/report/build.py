@@ -344,12 +344,13 @@ def _longest_first(notebooks: list[Path], out: Path) -> list[int]:
 
 
 def _keep_timings(out: Path, seconds: dict[str, float]) -> None:
-    """Keep each notebook's seconds (:func:`_timed`, for :func:`_longest_first`) for the next build; a folder that refuses the file
-    only costs the next build its order."""
+    """Keep each notebook's seconds (:func:`_timed`, for :func:`_longest_first`) for the next build; a folder
+    that refuses the file only costs the next build its order."""
     path = _timings_path(out)
     part = path.with_name(path.name + ".part")
     try:
-        part.write_text(json.dumps({name: round(s, 2) for name, s in sorted(seconds.items())}, indent=1) + "\n", encoding="utf-8")
+        kept = {name: round(s, 2) for name, s in sorted(seconds.items())}
+        part.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
         part.replace(path)
     except OSError:
         part.unlink(missing_ok=True)
@@ -370,8 +371,8 @@ def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[st
              seconds: dict[str, float] | None = None) -> Iterator[tuple[int, Path, object]]:
     """Execute the notebooks :data:`WORKERS` at a time, started in ``order`` (indices; run order by default);
     yield ``(index, source, executed notebook)`` as each finishes, so its pages can be written at once, logging
-    ``[n/N] notebook`` as each starts (``n``: its place in ``order``; so a failing one is named before its error). ``seconds`` receives each
-    notebook's execution time by file name.
+    ``[n/N] notebook`` as each starts (``n``: its place in ``order``; so a failing one is named before its
+    error). ``seconds`` receives each notebook's cost by file name (:func:`_timed`).
 
     The first failure (or an interruption) stops every kernel still running before it is raised, so no
     notebook goes on writing into a build that is being cleaned up.
