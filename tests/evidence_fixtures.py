@@ -12,6 +12,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import evidence, paths
 from analysis.ledger import FIGURES_COLUMNS, SOURCES_COLUMNS, load_ledger
 
@@ -96,3 +98,13 @@ def rendered(frame):
             if out[col].dtype == object and any(isinstance(v, Msg) or v is None for v in out[col].tolist()):
                 out[col] = [str(v) if isinstance(v, Msg) else "" if v is None else v for v in out[col].tolist()]
     return out
+
+
+def same_frame(a, b, what: str = "") -> None:
+    """Assert ``a`` and ``b`` are the same frame exactly: columns, dtypes, index and cells. Sentence cells may
+    hold NaN slots (nan != nan), so object columns are compared by their ``repr``."""
+    assert list(a.columns) == list(b.columns), what
+    assert list(a.dtypes.astype(str)) == list(b.dtypes.astype(str)), what
+    objects = [c for c in a.columns if a[c].dtype == object]
+    pd.testing.assert_frame_equal(a.assign(**{c: a[c].map(repr) for c in objects}),
+                                  b.assign(**{c: b[c].map(repr) for c in objects}), check_exact=True, obj=what or "frame")

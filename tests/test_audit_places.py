@@ -20,7 +20,7 @@ import pytest
 from analysis import evidence
 from analysis.ledger import load_ledger
 from analysis.questions import audit, provinces
-from evidence_fixtures import FILLER_SOURCE, FILLER_TARGET, figure, source, write_ledger
+from evidence_fixtures import FILLER_SOURCE, FILLER_TARGET, figure, same_frame, source, write_ledger
 
 Y1400 = ("2021-03-21", "2022-03-20")
 Y1401 = ("2022-03-21", "2023-03-20")
@@ -100,13 +100,6 @@ def ledger(tmp_path, mirror: str = ""):
     return load_ledger(data, seeds)
 
 
-def _same(a: pd.DataFrame, b: pd.DataFrame, what: str) -> None:
-    # Sentence cells may hold NaN slots (nan != nan): object columns are compared by their repr.
-    obj = [c for c in a.columns if a[c].dtype == object]
-    assert list(a.columns) == list(b.columns), what
-    assert list(a.dtypes.astype(str)) == list(b.dtypes.astype(str)), what
-    pd.testing.assert_frame_equal(a.assign(**{c: a[c].map(repr) for c in obj}), b.assign(**{c: b[c].map(repr) for c in obj}),
-                                  check_exact=True, obj=what)
 
 
 def _each_alone(led, order) -> pd.DataFrame:
@@ -143,7 +136,7 @@ def test_the_ledger_has_the_cases(made):
 
 def test_one_pass_equals_each_province_alone(made):
     _, pl, alone = made
-    _same(alone, provinces.audit(pl), "provinces.audit")
+    same_frame(alone, provinces.audit(pl), "provinces.audit")
 
 
 def test_no_check_names_another_provinces_claim(made):
@@ -168,7 +161,7 @@ def test_each_rule_place_by_place_when_frames_differ_in_type(made, monkeypatch):
 
     _, pl, alone = made
     monkeypatch.setattr(together.Together, "alike", lambda self, names: False)
-    _same(alone, provinces.audit(pl), "every rule place by place")
+    same_frame(alone, provinces.audit(pl), "every rule place by place")
 
 
 def test_a_province_that_mirrors_another(tmp_path):
@@ -177,7 +170,7 @@ def test_a_province_that_mirrors_another(tmp_path):
     led = ledger(tmp_path, mirror="Kerman")
     pl = provinces.places(evidence.build(led))
     alone = _each_alone(led, list(pl.provinces))
-    _same(alone, provinces.audit(pl), "Fars mirrored in Kerman")
+    same_frame(alone, provinces.audit(pl), "Fars mirrored in Kerman")
     fars, kerman = (alone[alone["province"] == p].reset_index(drop=True) for p in ("Fars", "Kerman"))
     assert len(fars) and list(fars["rule"]) == list(kerman["rule"]) and list(fars["grade"]) == list(kerman["grade"])
     assert list("K" + fars["claim_id"]) == list(kerman["claim_id"])
@@ -190,12 +183,12 @@ def test_the_one_pass_evidence_ledger_too(tmp_path):
 
     led = test_places_one_pass.ledger(tmp_path)
     pl = provinces.places(evidence.build(led))
-    _same(_each_alone(led, list(pl.provinces)), provinces.audit(pl), "test_places_one_pass ledger")
+    same_frame(_each_alone(led, list(pl.provinces)), provinces.audit(pl), "test_places_one_pass ledger")
 
 
 def test_one_province_and_none(made):
     led, pl, alone = made
     one = {"Fars": pl.provinces["Fars"]}
-    _same(alone[alone["province"] == "Fars"].reset_index(drop=True), provinces.audit(provinces.Places(pl.national, one)), "Fars alone")
+    same_frame(alone[alone["province"] == "Fars"].reset_index(drop=True), provinces.audit(provinces.Places(pl.national, one)), "Fars alone")
     none = provinces.audit(provinces.Places(pl.national, {}))
     assert none.empty and list(none.columns) == list(alone.columns)

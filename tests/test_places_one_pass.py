@@ -11,18 +11,16 @@ scope of another province (no alternative scope across provinces).
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis import evidence
+from analysis.evidence import FRAMES
 from analysis.ledger import load_ledger
 from analysis.questions import audit
-from evidence_fixtures import FILLER_SOURCE, FILLER_TARGET, figure, source, write_ledger
+from evidence_fixtures import FILLER_SOURCE, FILLER_TARGET, figure, same_frame, source, write_ledger
 
 Y1400 = ("2021-03-21", "2022-03-20")
 Y1401 = ("2022-03-21", "2023-03-20")
-FRAMES = ("figures", "claims", "series", "year_claims", "estimates", "headline", "targets", "pairs", "terms", "weighed",
-          "money", "expectations")
 
 
 def at(province: str, fig: dict) -> dict:
@@ -62,12 +60,6 @@ def ledger(tmp_path):
     return load_ledger(data, seeds)
 
 
-def _same(a: pd.DataFrame, b: pd.DataFrame, what: str) -> None:
-    # Sentence cells (audit) may hold NaN slots (nan != nan): object columns are compared by their repr.
-    obj = [c for c in a.columns if a[c].dtype == object]
-    assert list(a.dtypes.astype(str)) == list(b.dtypes.astype(str)), what
-    pd.testing.assert_frame_equal(a.assign(**{c: a[c].map(repr) for c in obj}), b.assign(**{c: b[c].map(repr) for c in obj}),
-                                  check_exact=True, obj=what)
 
 
 @pytest.fixture(scope="module")
@@ -99,14 +91,14 @@ def test_one_pass_equals_each_province_alone(both, monkeypatch):
         t = together[p]
         assert t.province == p
         for name in FRAMES:
-            _same(getattr(e, name), getattr(t, name), f"{p}: {name}")
+            same_frame(getattr(e, name), getattr(t, name), f"{p}: {name}")
 
 
 def test_each_provinces_audit_equals_its_audit_alone(both):
     led, alone = both
     together = evidence.provinces(led)
     for p, e in alone.items():
-        _same(audit.checks(e), audit.checks(together[p]), f"{p}: audit")
+        same_frame(audit.checks(e), audit.checks(together[p]), f"{p}: audit")
 
 
 @pytest.mark.parametrize("which", ["made-up", "shipped"])
@@ -121,5 +113,5 @@ def test_the_ledger_file_needs_only_the_provinces_first_steps(both, which):
         named = [p for p in dict.fromkeys(led.figures["province"]) if p]
         alone = {p: evidence.build(led, p) for p in named}
     ev = evidence.build(led)
-    _same(downloads.ledger(ev, alone), downloads.ledger(ev, places.classified(led)), f"{which}: ledger.csv")
+    same_frame(downloads.ledger(ev, alone), downloads.ledger(ev, places.classified(led)), f"{which}: ledger.csv")
     assert places.classified(led.__class__(**{**vars(led), "figures": led.figures[led.figures["province"] == ""]})) is None

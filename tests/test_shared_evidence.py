@@ -7,22 +7,16 @@ ledger, no file, or the builder's failure marker, it builds its own.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis import evidence
+from analysis.evidence import FRAMES
 from analysis.ledger import load_ledger
 from analysis.present import page, shared
 from analysis.questions import audit
-
-FRAMES = ("figures", "claims", "series", "year_claims", "estimates", "headline", "targets", "pairs", "terms", "weighed",
-          "money", "expectations")
+from evidence_fixtures import same_frame
 
 
-def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    objects = [c for c in a.columns if a[c].dtype == object]
-    pd.testing.assert_frame_equal(a.assign(**{c: a[c].map(repr) for c in objects}),
-                                  b.assign(**{c: b[c].map(repr) for c in objects}), check_exact=True)
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +49,8 @@ def test_a_kernel_under_a_build_reads_the_builders_evidence_and_checks(under_a_b
     _no_building(monkeypatch)
     ev = shared.evidence(ledger)
     for name in FRAMES:
-        same(getattr(ev, name), getattr(own, name))
-    same(page.checks(ev), own_checks)
+        same_frame(getattr(ev, name), getattr(own, name))
+    same_frame(page.checks(ev), own_checks)
     assert page.checks(ev) is not page.checks(ev)  # a copy each time: a page that edits its checks edits only its own
 
 
@@ -72,8 +66,8 @@ def test_a_kernel_whose_ledger_changed_since_builds_its_own(tmp_path, monkeypatc
     own = evidence.build(after)
     assert not ev.figures.equals(evidence.build(before).figures)
     for name in FRAMES:
-        same(getattr(ev, name), getattr(own, name))
-    same(page.checks(ev), audit.checks(own))
+        same_frame(getattr(ev, name), getattr(own, name))
+    same_frame(page.checks(ev), audit.checks(own))
 
 
 def test_the_builders_failure_marker_ends_the_wait(tmp_path, monkeypatch, built):
@@ -82,14 +76,14 @@ def test_the_builders_failure_marker_ends_the_wait(tmp_path, monkeypatch, built)
     monkeypatch.setenv(shared.ENV, str(path))
     monkeypatch.setattr(shared.time, "sleep", lambda s: pytest.fail("waited for a file the builder said would not come"))
     ledger, own, _ = built
-    same(shared.evidence(ledger).estimates, own.estimates)
+    same_frame(shared.evidence(ledger).estimates, own.estimates)
 
 
 def test_a_file_that_never_comes_is_waited_for_only_so_long(tmp_path, monkeypatch, built):
     monkeypatch.setenv(shared.ENV, str(tmp_path / "never.pickle"))
     monkeypatch.setattr(shared, "WAIT", 0.05)
     ledger, own, _ = built
-    same(shared.evidence(ledger).estimates, own.estimates)
+    same_frame(shared.evidence(ledger).estimates, own.estimates)
 
 
 def test_a_file_that_cannot_be_read_is_not_trusted(tmp_path, monkeypatch, built):
@@ -97,15 +91,15 @@ def test_a_file_that_cannot_be_read_is_not_trusted(tmp_path, monkeypatch, built)
     path.write_bytes(b"not a pickle")
     monkeypatch.setenv(shared.ENV, str(path))
     ledger, own, _ = built
-    same(shared.evidence(ledger).claims, own.claims)
+    same_frame(shared.evidence(ledger).claims, own.claims)
 
 
 def test_outside_a_build_nothing_is_read(tmp_path, monkeypatch, built):
     monkeypatch.delenv(shared.ENV, raising=False)
     ledger, own, own_checks = built
     ev = shared.evidence(ledger)
-    same(ev.estimates, own.estimates)
-    same(page.checks(ev), own_checks)
+    same_frame(ev.estimates, own.estimates)
+    same_frame(page.checks(ev), own_checks)
 
 
 def test_a_builder_that_fails_marks_it_and_raises(tmp_path, monkeypatch):
@@ -117,3 +111,9 @@ def test_a_builder_that_fails_marks_it_and_raises(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="a rule failed"):
         shared.write(load_ledger(), path)
     assert not path.exists() and (tmp_path / "country.pickle.failed").exists()
+
+
+def test_frames_names_every_table_of_the_evidence(built):
+    # the tests here (and the one-pass tests) compare every table FRAMES names: it must name them all
+    _, ev, _ = built
+    assert set(FRAMES) == {name for name, value in vars(ev).items() if isinstance(value, type(ev.claims))} != set()

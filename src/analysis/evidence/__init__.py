@@ -29,7 +29,7 @@ and audit modules only read these tables, so one question gets one number everyw
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -89,6 +89,10 @@ class Evidence:
         if rows.empty:
             raise KeyError(f"no estimate of {metric} for {scope} in {year}")
         return rows.iloc[0]
+
+
+#: The names of the evidence's tables (every :class:`Evidence` field that is a frame), in their order.
+FRAMES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.type in (pd.DataFrame, "pd.DataFrame"))
 
 
 def build(ledger, province: str = "", *, figures_of_place: pd.DataFrame | None = None,

@@ -26,6 +26,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from ...evidence import FRAMES  # the evidence frames Together concatenates
 from .checks import CHECK_COLUMNS, empty
 from .distinct import each
 
@@ -45,9 +46,6 @@ ONE_PASS: dict[str, tuple[str, ...]] = {
     "dollar_conversion": ("claims",),
 }
 
-#: The evidence frames :class:`Together` concatenates.
-FRAMES: tuple[str, ...] = ("figures", "claims", "series", "year_claims", "estimates", "headline", "targets", "pairs", "terms",
-                           "weighed", "money", "expectations")
 
 
 def place(frame: pd.DataFrame) -> list[str]:
