@@ -490,6 +490,26 @@ def test_the_next_build_starts_the_longest_notebooks_first(tmp_path, monkeypatch
     assert sorted(line for line in lines if line.startswith("[")) == [f"[{i}/4] {n}.ipynb" for i, n in enumerate(names, 1)]
 
 
+def test_progress_lines_of_notebooks_started_together_never_run_into_one_another(tmp_path, monkeypatch):
+    import time
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("01-a", "02-b", "03-c"):
+        _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell(f"# Page {name}")])
+    monkeypatch.setattr(report.build, "run_notebook", _fake_run)
+    written = []
+
+    def log(line: str) -> None:  # as print does: the text, then the newline, another thread free to write between
+        written.append(line)
+        time.sleep(0.02)
+        written.append("\n")
+
+    report.build_report(report.notebooks_in(notebooks), tmp_path / "site" / "report", log=log)
+    lines = "".join(written).splitlines()
+    assert sorted(line for line in lines if line.startswith("[")) == ["[1/3] 01-a.ipynb", "[2/3] 02-b.ipynb", "[3/3] 03-c.ipynb"]
+
+
 @pytest.mark.slow
 def test_a_kernels_processor_time_is_noted_for_the_next_builds_order(tmp_path):
     # what the kernel itself used (not the wall clock, which grows with the notebooks run beside it)

@@ -379,9 +379,12 @@ def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[st
     """
     order = list(range(len(notebooks))) if order is None else order
     seconds = {} if seconds is None else seconds
+    said = threading.Lock()  # lines logged from several threads at once would run into one another (print writes
+    # its text and its newline separately)
 
     def run(number: int, i: int):
-        log(f"[{number}/{len(notebooks)}] {display_name(notebooks[i])}")
+        with said:
+            log(f"[{number}/{len(notebooks)}] {display_name(notebooks[i])}")
         return _timed(seconds, notebooks[i], staging / notebooks[i].stem, folder_shown=where, env=env)
 
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
