@@ -185,7 +185,7 @@ def _fake_runs(monkeypatch, fail_on: str | None):
     """Stand-in executions: each notebook gains an output; ``fail_on`` fails as a cell error would."""
     ran = []
 
-    def run(source, output_dir, folder_shown=None, env=None):
+    def run(source, output_dir, folder_shown=None, env=None, warm=None):
         ran.append((source.name, env))
         if source.name == fail_on:
             raise report.NotebookFailure(paths.relative_to_root(source), 2, "1 / 0", "ZeroDivisionError: division by zero")

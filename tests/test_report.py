@@ -363,7 +363,7 @@ def test_a_report_moved_aside_by_a_killed_swap_is_put_back(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
-def _fake_run(source, output_dir, folder_shown=None, env=None):
+def _fake_run(source, output_dir, folder_shown=None, env=None, warm=None):
     """A stand-in for executing a notebook: a title, and a CSV written as a notebook would (``env``, the
     kernel's extra environment, pins the build day and names the builder's file of shared evidence)."""
     assert set(env or {}) == {"ISIPO_BUILD_DAY", "ISIPO_SHARED_EVIDENCE"}
@@ -421,7 +421,7 @@ def test_a_folder_that_cannot_be_created_in_gives_one_plain_line(tmp_path, monke
 def test_a_full_disk_inside_a_notebook_is_a_write_failure_not_a_cell_error(tmp_path, monkeypatch):
     from nbclient.exceptions import CellExecutionError
 
-    def full(source, env=None):
+    def full(source, env=None, warm=None):
         raise CellExecutionError(
             "An error occurred while executing the following cell:\n------------------\n"
             "plots.publish(fig, 'x')\n------------------\n\nOSError: [Errno 28] No space left on device\n",
@@ -534,7 +534,7 @@ def test_the_build_day_is_taken_once_and_every_kernel_gets_it(tmp_path, monkeypa
         _write_notebook(notebooks / f"{name}.ipynb", [nbformat.v4.new_markdown_cell("# x")])
     taken, given = [], []
     monkeypatch.setattr(buildday, "build_day", lambda: taken.append(1) or pd.Timestamp("2026-01-15"))
-    monkeypatch.setattr(report.build, "run_notebook", lambda source, out, folder_shown=None, env=None:
+    monkeypatch.setattr(report.build, "run_notebook", lambda source, out, folder_shown=None, env=None, warm=None:
                         given.append(env) or _fake_run(source, out, folder_shown, env))
     # The builder reads its own ledger as of that day too (after the latest report, 2025-12-25: it loads).
     report.build_report(report.notebooks_in(notebooks), tmp_path / "site" / "report", log=lambda line: None)
@@ -696,7 +696,7 @@ def test_kernel_port_race_is_retried_once(tmp_path, monkeypatch):
     calls = []
     executed = nbformat.v4.new_notebook()
 
-    def flaky(source, env=None):
+    def flaky(source, env=None, warm=None):
         calls.append(env)
         if len(calls) == 1:
             raise RuntimeError("ZMQError: Address already in use (addr='tcp://127.0.0.1:50123')")
@@ -711,7 +711,7 @@ def test_kernel_port_race_is_retried_once(tmp_path, monkeypatch):
 
 
 def test_kernel_port_race_twice_is_a_failure_naming_the_notebook(tmp_path, monkeypatch):
-    def always(source, env=None):
+    def always(source, env=None, warm=None):
         raise RuntimeError("ZMQError: Address already in use")
 
     monkeypatch.setattr(report.notebooks.execute, "execute_notebook", always)
@@ -728,7 +728,7 @@ def test_a_cell_error_is_not_retried(tmp_path, monkeypatch):
 
     calls = []
 
-    def failing(source, env=None):
+    def failing(source, env=None, warm=None):
         calls.append(source)
         raise CellExecutionError(
             "An error occurred while executing the following cell:\n------------------\n"

@@ -14,7 +14,8 @@ Beside the flow, used by every step: :mod:`analysis.paths` (where files live), :
 labels), :mod:`analysis.vocab` (the vocabularies, read from the data package), :mod:`analysis.seed`
 (the seed article's checksum and provenance), :mod:`analysis.csvfile` (CSV files a spreadsheet cannot
 run as formulas), :mod:`analysis.buildday` (the one "today" of a build), :mod:`analysis.links` (the one
-gate for addresses taken from the ledger) and :mod:`analysis.execute` (running notebooks deterministically).
+gate for addresses taken from the ledger), :mod:`analysis.execute` (running notebooks deterministically) and
+:mod:`analysis.warm` (their kernels forked from a process that has done the notebooks' imports).
 """
 
 __all__ = ["__version__"]

@@ -6,7 +6,8 @@ place (all of ``notebooks/`` by default); this is how the committed outputs are 
 (``make notebooks``). Cell timings are not recorded, so two executions give identical files.
 
 **All or nothing.** :func:`main` reads the ledger first (an invalid ledger is listed, and nothing
-runs), then executes every notebook, each in a fresh kernel, against one build day
+runs), then executes every notebook, each in a fresh kernel (forked from one warm process where it can be:
+:mod:`analysis.warm`), against one build day
 (:mod:`analysis.buildday`) and one making of the country's evidence (:mod:`analysis.present.shared`), and
 writes them only when all succeeded: a failing notebook ends the command with one line naming it and its
 cell (``notebooks not written: notebooks/02-x.ipynb failed in cell 4 (the cell starting ...): ValueError:
@@ -116,16 +117,23 @@ def normalise_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute_notebook(source: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
+def kernel_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a notebook's kernel gets: this process's, without ``MPLBACKEND`` (a forced backend hides
+    figures), with ``env`` added."""
+    return {**{key: value for key, value in os.environ.items() if key != "MPLBACKEND"}, **(env or {})}
+
+
+def execute_notebook(source: Path, env: dict[str, str] | None = None, warm=None) -> nbformat.NotebookNode:
     """Run ``source`` in a fresh ``python3`` kernel from the notebooks folder; return the executed notebook.
 
-    ``env`` adds environment variables for the kernel (for example ``ISIPO_OUTPUT_DIR``).
+    ``env`` adds environment variables for the kernel (for example ``ISIPO_OUTPUT_DIR``). ``warm``: an
+    :class:`analysis.warm.Warm` process to fork the kernel from (where it can; see :mod:`analysis.warm`).
     Raises ``nbclient.exceptions.CellExecutionError`` naming the failing cell, or
     :class:`ExecutionInterrupted` when SIGINT or SIGTERM stopped the execution.
     """
     nb = nbformat.read(source, as_version=4)
     with tempfile.TemporaryDirectory(prefix="isipo-kernel-") as sockets:
-        return _execute(nb, source, env, sockets)
+        return _execute(nb, source, env, sockets, warm)
 
 
 def _kernel_config(sockets: str):
@@ -145,7 +153,9 @@ def _kernel_config(sockets: str):
     return config
 
 
-def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None, sockets: str) -> nbformat.NotebookNode:
+def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None, sockets: str,
+             warm=None) -> nbformat.NotebookNode:
+    manager = {} if warm is None else {"kernel_manager_class": warm.manager()}
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
@@ -157,13 +167,13 @@ def _execute(nb: nbformat.NotebookNode, source: Path, env: dict[str, str] | None
         # timer, and print writes its text and its newline separately); merge them so the recorded
         # outputs do not depend on machine load.
         coalesce_streams=True,
+        **manager,
     )
     # The kernel process's own output (start-up warnings, tracebacks of a kernel being shut down
     # mid-cell) is kept aside and shown only when the kernel itself failed; cells' outputs are
     # unaffected (they travel as messages).
     # The kernel gets its own environment (no change to this process's), so notebooks can run side by side.
-    kernel_env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}  # a forced backend hides figures
-    kernel_env.update(env or {})
+    kernel_env = kernel_environment(env)
     _KERNEL_SECONDS.pop(str(source), None)
     client.on_cell_executed = lambda **_: _note_kernel_seconds(client, source)
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
@@ -276,7 +286,10 @@ def main(argv: list[str]) -> int:
         print(f"notebooks not executed: {exc}", file=sys.stderr)
         return 1
     executed = []
-    with tempfile.TemporaryDirectory(prefix="isipo-shared-") as folder:
+    from . import warm
+
+    with warm.kernels(targets, kernel_environment(buildday.environment(day)), (targets or [paths.NOTEBOOKS_DIR / "_"])[0].parent) as kernels_from, \
+            tempfile.TemporaryDirectory(prefix="isipo-shared-") as folder:
         # The country's evidence and audit, made once for every kernel (analysis.present.shared), as the report does.
         shared_file = Path(folder) / "country.pickle"
         try:
@@ -287,7 +300,7 @@ def main(argv: list[str]) -> int:
         for nb_path in targets:
             print(f"executing {paths.relative_to_root(nb_path)}", flush=True)
             try:
-                executed.append((nb_path, run.run_notebook(nb_path, paths.output_dir(), env=env)))
+                executed.append((nb_path, run.run_notebook(nb_path, paths.output_dir(), env=env, warm=kernels_from)))
             except ExecutionInterrupted:
                 print(f"interrupted while executing {paths.relative_to_root(nb_path)}: {kept}", file=sys.stderr)
                 return 130

@@ -27,7 +27,9 @@ How a build fails well:
 Reproducible: two builds from the same inputs give byte-identical files (no timings, dates, paths).
 The build day (:mod:`analysis.buildday`, against which the loader refuses dates still to come) is
 taken once, when the build starts, and handed to every kernel, so every page reads the ledger as
-of the same day.
+of the same day. Each notebook runs in a fresh kernel of its own, forked from one process that has done the
+notebooks' imports while the builder loads the ledger (:mod:`analysis.warm`): the same outputs, without five
+kernels each importing pandas and matplotlib.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from typing import Callable, Iterator
 
 import nbformat
 
-from .. import buildday, execute, paths
+from .. import buildday, execute, paths, warm
 from ..ledger import LedgerError, load_ledger
 from ..present import shared
 from ..present.blocks import Context
@@ -368,11 +370,12 @@ def _timed(seconds: dict[str, float], source: Path, *args, **kwargs):
 
 def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[str], None],
              env: dict[str, str] | None = None, order: list[int] | None = None,
-             seconds: dict[str, float] | None = None) -> Iterator[tuple[int, Path, object]]:
+             seconds: dict[str, float] | None = None, kernels_from=None) -> Iterator[tuple[int, Path, object]]:
     """Execute the notebooks :data:`WORKERS` at a time, started in ``order`` (indices; run order by default);
     yield ``(index, source, executed notebook)`` as each finishes, so its pages can be written at once, logging
     ``[n/N] notebook`` as each starts (``n``: its place in ``order``; so a failing one is named before its
-    error). ``seconds`` receives each notebook's cost by file name (:func:`_timed`).
+    error). ``seconds`` receives each notebook's cost by file name (:func:`_timed`). ``kernels_from``: the
+    :class:`analysis.warm.Warm` process the kernels are forked from.
 
     The first failure (or an interruption) stops every kernel still running before it is raised, so no
     notebook goes on writing into a build that is being cleaned up.
@@ -385,7 +388,8 @@ def _run_all(notebooks: list[Path], staging: Path, where: str, log: Callable[[st
     def run(number: int, i: int):
         with said:
             log(f"[{number}/{len(notebooks)}] {display_name(notebooks[i])}")
-        return _timed(seconds, notebooks[i], staging / notebooks[i].stem, folder_shown=where, env=env)
+        return _timed(seconds, notebooks[i], staging / notebooks[i].stem, folder_shown=where, env=env,
+                      warm=kernels_from)
 
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
     futures = {pool.submit(run, number, i): i for number, i in enumerate(order, start=1)}
@@ -422,7 +426,10 @@ def build_report(
         raise NotebookFailure("the notebooks folder", None, "", "no notebooks (NN-name.ipynb) found")
     day = buildday.build_day()  # once per build: this process and every kernel read the ledger as of this day
     where = display_name(out.parent)
-    with _interruptible():
+    # The kernels' warm process starts first: it imports what the notebooks import while this process loads the
+    # ledger and makes the shared evidence, and every kernel is then forked from it (analysis.warm).
+    with _interruptible(), warm.kernels(notebooks, execute.kernel_environment(buildday.environment(day)),
+                                        notebooks[0].parent) as kernels_from:
         try:
             _no_file_in_the_way(out)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -443,7 +450,7 @@ def build_report(
                 built, written, seconds = {}, {}, {}
                 env = {**buildday.environment(day), shared.ENV: str(shared_file)}
                 for i, source, nb in _run_all(notebooks, staging, where, log, env=env, order=_longest_first(notebooks, out),
-                                              seconds=seconds):
+                                              seconds=seconds, kernels_from=kernels_from):
                     execute.write_notebook(nb, staging / f"{source.stem}.ipynb")
                     built[i] = nb
                     written[i] = writers.apply_async(workers.write_pages, (nb, english[i], persian[i], str(staging)))

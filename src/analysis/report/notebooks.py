@@ -130,11 +130,11 @@ def _port_race(error: BaseException) -> bool:
 
 
 def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None,
-                 env: dict[str, str] | None = None) -> nbformat.NotebookNode:
+                 env: dict[str, str] | None = None, warm=None) -> nbformat.NotebookNode:
     """Execute ``source`` in a fresh kernel with its figures going to ``output_dir``.
 
     ``env`` adds environment variables for the kernel (the builder pins the build day this way:
-    :func:`analysis.buildday.environment`).
+    :func:`analysis.buildday.environment`). ``warm``: the process to fork the kernel from (:mod:`analysis.warm`).
 
     A kernel start that hits a port race ("Address already in use": TCP kernels only; on POSIX
     :func:`analysis.execute.execute_notebook` gives each kernel sockets of its own) is retried once. A cell that
@@ -146,7 +146,7 @@ def run_notebook(source: Path, output_dir: Path, folder_shown: str | None = None
     name = display_name(source)
     for attempt in (1, 2):
         try:
-            return execute.execute_notebook(source, env=env)
+            return execute.execute_notebook(source, env=env, warm=warm)
         except Exception as exc:  # noqa: BLE001 - every failure is reported with the notebook's name
             if attempt == 1 and _port_race(exc):
                 continue
