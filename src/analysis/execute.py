@@ -50,6 +50,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from . import paths
+from .warm import kernel_environment  # noqa: F401 - the kernels' environment, made there
 
 #: Seconds one cell may run before the execution is abandoned.
 CELL_TIMEOUT = 600
@@ -115,12 +116,6 @@ def normalise_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell["id"] = new
             taken.add(new)
     return nb
-
-
-def kernel_environment(env: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment a notebook's kernel gets: this process's, without ``MPLBACKEND`` (a forced backend hides
-    figures), with ``env`` added."""
-    return {**{key: value for key, value in os.environ.items() if key != "MPLBACKEND"}, **(env or {})}
 
 
 def execute_notebook(source: Path, env: dict[str, str] | None = None, warm=None) -> nbformat.NotebookNode:

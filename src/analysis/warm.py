@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import json
 import os
 import pathlib
@@ -42,9 +43,6 @@ import tempfile
 import time
 import uuid
 from typing import Iterator
-
-from jupyter_client.manager import AsyncKernelManager
-from jupyter_client.provisioning import LocalProvisioner
 
 #: Modules every kernel imports before a notebook's first line, whatever the notebooks import.
 KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "matplotlib_inline.backend_inline")
@@ -84,6 +82,12 @@ def modules_of(notebooks: list[pathlib.Path]) -> list[str]:
     return list(found)
 
 
+def kernel_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a notebook's kernel gets: this process's, without ``MPLBACKEND`` (a forced backend hides
+    figures), with ``env`` added."""
+    return {**{key: value for key, value in os.environ.items() if key != "MPLBACKEND"}, **(env or {})}
+
+
 def _own(env: dict[str, str]) -> dict[str, str]:
     return {key: value for key, value in env.items() if not key.startswith(OWN_PREFIX)}
 
@@ -97,7 +101,7 @@ class Warm:
 
     def manager(self) -> type:
         """A kernel manager class whose kernels are forked from this process (nbclient's ``kernel_manager_class``)."""
-        return type("WarmKernelManager", (_WarmKernelManager,), {"warm": self})
+        return type("WarmKernelManager", (_classes()[1],), {"warm": self})
 
     def fork(self, cmd: list[str], kwargs: dict) -> "ForkedKernel | None":
         """The kernel ``cmd`` would start with Popen ``kwargs``, forked from this process; ``None`` where it cannot be."""
@@ -184,27 +188,35 @@ class ForkedKernel:
         self.send_signal(signal.SIGKILL)
 
 
-class _WarmProvisioner(LocalProvisioner):
-    warm: Warm | None = None
+@functools.cache
+def _classes() -> tuple[type, type]:
+    """jupyter_client's provisioner and kernel manager, forking where they can (made on first use: this module is
+    imported first thing by ``python -m analysis.report``, to start the warm process before anything else)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.provisioning import LocalProvisioner
 
-    async def launch_kernel(self, cmd, **kwargs):
-        process = self.warm.fork(cmd, kwargs) if self.warm is not None else None
-        if process is None:
-            return await super().launch_kernel(cmd, **kwargs)
-        self.process, self.pid, self.pgid = process, process.pid, process.pid  # the kernel leads its own session
-        self.cwd = kwargs.get("cwd", pathlib.Path.cwd())
-        return self.connection_info
+    class WarmProvisioner(LocalProvisioner):
+        warm: Warm | None = None
 
+        async def launch_kernel(self, cmd, **kwargs):
+            process = self.warm.fork(cmd, kwargs) if self.warm is not None else None
+            if process is None:
+                return await super().launch_kernel(cmd, **kwargs)
+            self.process, self.pid, self.pgid = process, process.pid, process.pid  # the kernel leads its own session
+            self.cwd = kwargs.get("cwd", pathlib.Path.cwd())
+            return self.connection_info
 
-class _WarmKernelManager(AsyncKernelManager):
-    warm: Warm | None = None
+    class WarmKernelManager(AsyncKernelManager):
+        warm: Warm | None = None
 
-    async def _async_pre_start_kernel(self, **kw):
-        if self.provisioner is None:  # as jupyter_client makes its LocalProvisioner, forking where it can
-            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
-            self.provisioner = _WarmProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
-            self.provisioner.warm = self.warm
-        return await super()._async_pre_start_kernel(**kw)
+        async def _async_pre_start_kernel(self, **kw):
+            if self.provisioner is None:  # as jupyter_client makes its LocalProvisioner, forking where it can
+                self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
+                self.provisioner = WarmProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+                self.provisioner.warm = self.warm
+            return await super()._async_pre_start_kernel(**kw)
+
+    return WarmProvisioner, WarmKernelManager
 
 
 @contextlib.contextmanager

@@ -412,11 +412,14 @@ def build_report(
     notebooks: list[Path],
     out: Path = paths.REPORT_DIR,
     log: Callable[[str], None] = print,
+    kernels_from: warm.Warm | None = None,
 ) -> Path:
     """Execute ``notebooks`` and publish the report at ``out``; returns ``out``.
 
     The previous contents of ``out`` are replaced only when every notebook ran and every page was
     written. ``log`` receives one progress line per notebook (``[2/4] notebooks/02-jobs-per-unit.ipynb``).
+    ``kernels_from``: the warm process to fork the kernels from, when the caller started it already (as
+    ``python -m analysis.report`` does, before its own imports); by default the build starts its own.
     Raises :class:`NotebookFailure`, :class:`WriteFailure`, :class:`LedgerError`,
     :class:`analysis.buildday.BuildDayError` or a ``KeyboardInterrupt`` (:class:`BuildInterrupted`,
     :class:`analysis.execute.ExecutionInterrupted`).
@@ -428,8 +431,9 @@ def build_report(
     where = display_name(out.parent)
     # The kernels' warm process starts first: it imports what the notebooks import while this process loads the
     # ledger and makes the shared evidence, and every kernel is then forked from it (analysis.warm).
-    with _interruptible(), warm.kernels(notebooks, execute.kernel_environment(buildday.environment(day)),
-                                        notebooks[0].parent) as kernels_from:
+    started = contextlib.nullcontext(kernels_from) if kernels_from is not None else warm.kernels(
+        notebooks, execute.kernel_environment(buildday.environment(day)), notebooks[0].parent)
+    with _interruptible(), started as kernels_from:
         try:
             _no_file_in_the_way(out)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -479,8 +483,9 @@ def build_report(
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: build the report; on failure one plain message and exit status 1 (130 if interrupted)."""
+def main(argv: list[str] | None = None, kernels_from: warm.Warm | None = None) -> int:
+    """Command line: build the report; on failure one plain message and exit status 1 (130 if interrupted).
+    ``kernels_from``: see :func:`build_report`."""
     parser = argparse.ArgumentParser(prog="python -m analysis.report", description="Build the HTML report.")
     parser.add_argument("--notebooks", type=Path, default=paths.NOTEBOOKS_DIR, help="folder of NN-name.ipynb notebooks")
     parser.add_argument("--out", type=Path, default=paths.REPORT_DIR, help="where the report is published")
@@ -488,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = notebooks_in(args.notebooks)
     kept = f"the previous report (if any) in {display_name(Path(args.out))} was left as it was"
     try:
-        out = build_report(notebooks, args.out, log=lambda line: print(line, flush=True))
+        out = build_report(notebooks, args.out, log=lambda line: print(line, flush=True), kernels_from=kernels_from)
     except KeyboardInterrupt:
         print(f"report not built: interrupted; {kept}", file=sys.stderr)
         return INTERRUPTED_STATUS
