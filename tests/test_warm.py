@@ -189,3 +189,29 @@ def test_no_module_of_the_project_reads_the_environment_on_import():
 
         visit(tree)
     assert found == []
+
+
+#: A cell telling whether pandas was imported before it: only in a kernel forked from a warm process (the notebook
+#: imports pandas further down, so the warm process has).
+WAS_PANDAS_IMPORTED = ("import os, pathlib, sys\nfolder = pathlib.Path(os.environ['ISIPO_OUTPUT_DIR'])\n"
+                       "folder.mkdir(parents=True, exist_ok=True)\n"
+                       "(folder / 'warm.txt').write_text(str('pandas' in sys.modules))")
+
+
+@pytest.mark.slow
+def test_the_report_commands_kernels_are_forked_from_its_warm_process(tmp_path):
+    from report_builds import finish, run_report
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A"),
+                                         nbformat.v4.new_code_cell(WAS_PANDAS_IMPORTED),
+                                         nbformat.v4.new_code_cell("import pandas")])
+    (notebooks / "01-a.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")
+    out = tmp_path / "site" / "report"
+    code, _, stderr = finish(run_report("--notebooks", str(notebooks), "--out", str(out)))
+    assert code == 0, stderr
+    assert (out / "01-a" / "warm.txt").read_text(encoding="utf-8") == "True"
+    # and a kernel started the usual way has not (what makes the line above mean something)
+    execute.execute_notebook(notebooks / "01-a.ipynb", env={"ISIPO_OUTPUT_DIR": str(tmp_path / "cold")})
+    assert (tmp_path / "cold" / "warm.txt").read_text(encoding="utf-8") == "False"
