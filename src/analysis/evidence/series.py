@@ -57,7 +57,7 @@ def own_pace(series: pd.DataFrame, generous: bool = True) -> pd.Series:
     return (top / days.where(days > 0)).astype(float)
 
 
-def bounds_at(series: pd.DataFrame, queries: pd.DataFrame, pace: bool = False) -> pd.DataFrame:
+def bounds_at(series: pd.DataFrame, queries: pd.DataFrame, pace: bool = False, place: list[str] = ()) -> pd.DataFrame:
     """Bounds on each series' count up to a date known within ``[date_earliest, date_latest]``.
 
     ``queries`` has ``qid`` and the series keys (:data:`KEYS`) with ``date_earliest``/``date_latest``.
@@ -66,15 +66,17 @@ def bounds_at(series: pd.DataFrame, queries: pd.DataFrame, pace: bool = False) -
     and ``high`` (the lowest upper bound among counts certainly ended on or after ``date_latest``;
     ``inf`` where none) with ``high_claim``. With ``pace`` (see the module docstring), ``low`` and
     ``high`` also take the pace bounds where they are tighter, ``low_paced``/``high_paced`` say so, and
-    ``low_claim``/``high_claim`` then name the count the pace was reckoned from.
+    ``low_claim``/``high_claim`` then name the count the pace was reckoned from. ``place``
+    (``["province"]``): both hold several places' rows, and a series is also keyed by that column.
     """
+    keys = [*place, *KEYS]
     q = queries.copy()
     q["jalali_year"] = q["jalali_year"].astype("Int64")
     s = series
     if "outlier" in s:
         s = s[~s["outlier"].astype(bool)]
-    s = s[[*KEYS, "claim_id", "value", "low", "high", "end_earliest", "end_latest", "year_start"]].copy()
-    s["group"], q["group"] = group_ids(s, KEYS, q)
+    s = s[[*keys, "claim_id", "value", "low", "high", "end_earliest", "end_latest", "year_start"]].copy()
+    s["group"], q["group"] = group_ids(s, keys, q)
 
     # Lower bound: running maximum of low in order of latest end.
     lo = s.sort_values(["group", "end_latest", "low"], kind="stable").copy()
@@ -118,14 +120,17 @@ def _paced(result: pd.DataFrame, q: pd.DataFrame, s: pd.DataFrame) -> pd.DataFra
     s = s.assign(pace=MAX_PACE_FACTOR * own_pace(s))
     s = s[s["pace"].notna() & np.isfinite(s["pace"])]
     gap = pd.Timedelta(days=MAX_PACE_GAP_DAYS)
+    # Of a series' counts with the same end (two reports of one month), the as-of joins take the last in order
+    # (backward) and the first (forward): sorted by value too, the ceiling is reckoned from the largest count
+    # and the floor from the smallest, the most generous reading, whatever order the rows came in.
     # A ceiling: the nearest count whose end may lie before the date, plus what the days since could add.
     before = pd.merge_asof(q.sort_values("date_latest")[["qid", "group", "date_latest"]],
-                           s.sort_values("end_earliest")[["group", "end_earliest", "high", "pace", "claim_id"]],
+                           s.sort_values(["end_earliest", "end_latest", "value", "claim_id"], kind="stable")[["group", "end_earliest", "high", "pace", "claim_id"]],
                            left_on="date_latest", right_on="end_earliest", by="group", direction="backward", tolerance=gap)
     ceiling = before["high"] + before["pace"] * (before["date_latest"] - before["end_earliest"]).dt.days
     # A floor: the nearest count whose end may lie after the date, less what the days until could have added.
     after = pd.merge_asof(q.sort_values("date_earliest")[["qid", "group", "date_earliest"]],
-                          s.sort_values("end_latest")[["group", "end_latest", "low", "pace", "claim_id"]],
+                          s.sort_values(["end_latest", "end_earliest", "value", "claim_id"], kind="stable")[["group", "end_latest", "low", "pace", "claim_id"]],
                           left_on="date_earliest", right_on="end_latest", by="group", direction="forward", tolerance=gap)
     floor = (after["low"] - after["pace"] * (after["end_latest"] - after["date_earliest"]).dt.days).clip(lower=0.0)
     ceiling = pd.Series(ceiling.to_numpy(), index=before["qid"].to_numpy()).reindex(result["qid"]).to_numpy()
