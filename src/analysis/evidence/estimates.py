@@ -33,7 +33,7 @@ import pandas as pd
 from ..assumptions import HEADLINE_SCOPES, PREFERENCE_ORDER
 from ..bounds import generous_columns
 from .grading import grade_pair
-from .keys import capped, group_ids
+from .keys import capped, group_ids, typed
 
 #: Metrics that get yearly best estimates: counts and sums over a period.
 YEARLY_METRICS: tuple[str, ...] = ("units_revived", "jobs_created", "capacity_raised_units", "capacity_raised_jobs",
@@ -52,6 +52,23 @@ RULES: tuple[str, ...] = ("single", "agree", "floor_over_total", "total_conflict
 
 _PREF_COLUMNS = [f"_pref_{name}" for name, _ in PREFERENCE_ORDER]
 
+#: The columns :func:`choose` adds to the claims it is given.
+CHOSEN: dict[str, str] = {"group": "int64", "est_low": "float64", "est_high": "float64", "est_value": "float64", "role": "str",
+                          "rule": "str", "grade": "str"}
+
+#: The estimates' columns (:func:`yearly`).
+ESTIMATES: dict[str, str] = {
+    "metric": "str", "scope": "str", "jalali_year": "Int64", "value": "float64", "low": "float64", "high": "float64", "basis": "str",
+    "rule": "str", "chosen_claim": "str", "claim_ids": "str", "conflicting_claims": "str", "conflicting_figures": "str",
+    "derived_from": "str", "floor_low": "float64", "floor_claim": "str", "ceiling_high": "float64", "ceiling_claim": "str",
+    "floor_conflict": "bool", "part_floor": "float64", "part_claim": "str", "part_scope": "str", "gen_low": "float64",
+    "gen_high": "float64", "figure_ids": "str", "source_ids": "str", "year_days": "Int64"}
+
+#: The weighed table's columns (:func:`weighed`).
+WEIGHED: dict[str, str] = {"metric": "str", "scope": "str", "jalali_year": "Int64", "claim_id": "str", "role": "str", "claim_scope": "str",
+                           "value": "float64", "qualifiers": "str", "low": "float64", "high": "float64", "keeper_exact": "bool",
+                           "target_echo": "bool"}
+
 
 def _preferences(c: pd.DataFrame) -> pd.DataFrame:
     """One sortable column per preference rule (larger is preferred; the last is the claim id)."""
@@ -67,17 +84,19 @@ def _preferences(c: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def choose(claims: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def choose(claims: pd.DataFrame, keys: list[str], place: list[str] = ()) -> pd.DataFrame:
     """Within each group of ``keys``, the chosen claim and how the others stand to it.
 
     Adds: ``group`` (the keys joined), ``role`` (``chosen``, ``agrees`` or ``conflicts``), ``rule``
     (for the chosen claim: ``single``, ``agree`` or the preference rule that decided), ``est_low`` /
     ``est_high`` (the group's estimate: the claims' common bounds, or the chosen claim narrowed by
     those that agree with it), ``est_value`` (the chosen claim's value) and ``grade`` (each claim
-    against the chosen one; :func:`analysis.evidence.grading.grade_pair`).
+    against the chosen one; :func:`analysis.evidence.grading.grade_pair`). ``place``: columns already in
+    ``keys`` that name a place, where several places' claims are chosen among at once (:func:`yearly`).
     """
+    columns = {**claims.dtypes.to_dict(), **CHOSEN}  # the same columns and dtypes with rows or without
     if claims.empty:
-        return claims.assign(group=0, role="", rule="", est_low=np.nan, est_high=np.nan, est_value=np.nan, grade="")
+        return typed(claims, columns)
     c = pd.concat([claims, _preferences(claims)], axis=1)
     c["group"] = group_ids(c, keys)[0]
     ascending = [True] + [False] * (len(_PREF_COLUMNS) - 1) + [True]
@@ -109,7 +128,7 @@ def choose(claims: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
                      index=c.index[first])
     c["rule"] = rule.reindex(c.index).fillna("")
     c["grade"] = grade_pair(c["low"], c["high"], c["central"], chosen_low, chosen_high, chosen_central)
-    return c.drop(columns=_PREF_COLUMNS)
+    return typed(c, columns)
 
 
 def _join(s: pd.Series) -> str:
@@ -117,7 +136,7 @@ def _join(s: pd.Series) -> str:
 
 
 def yearly(claims: pd.DataFrame, series: pd.DataFrame, targets: pd.DataFrame | None = None,
-           figures: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+           figures: pd.DataFrame | None = None, place: list[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Best estimates per metric, scope and Iranian year; returns ``(estimates, year_claims, weighed)``.
 
     ``year_claims``: every full-year claim with its ``role``, ``rule`` and ``grade`` (:func:`choose`) and
@@ -131,14 +150,22 @@ def yearly(claims: pd.DataFrame, series: pd.DataFrame, targets: pd.DataFrame | N
     full-year estimate below that count: the audit lists it), ``part_floor`` / ``part_claim`` /
     ``part_scope`` (the part that bounds it from below, where it does), ``figure_ids``, ``source_ids``
     (of the claims it rests on), ``year_days``. ``weighed``: :func:`weighed`.
+
+    ``place`` (``["province"]``): the inputs hold several places' rows, each with that column, and every
+    group, join and dedupe keys by it too, so each place's rows come out as that place alone would give
+    them (the tables then start with that column; :mod:`.places` splits them).
     """
     from . import derived, nesting
     from .targets import echoes
 
-    keys = ["metric", "scope", "jalali_year"]
+    place = list(place)
+    keys = [*place, "metric", "scope", "jalali_year"]
     fy = claims[(claims["period_kind"] == "full_year") & claims["metric"].isin(YEARLY_METRICS)].assign(jalali_year=lambda d: d["first_year"])
-    fy = fy.assign(target_echo=echoes(fy, targets) != "" if targets is not None else False)
-    year_claims = choose(fy, keys)
+    fy = fy.assign(target_echo=echoes(fy, targets, place) != "" if targets is not None else False)
+    year_claims = choose(fy, keys, place)
+    # Its rows keep the claims' row labels, as a plain integer index (pandas would make a range of them only
+    # where the labels happen to run evenly).
+    year_claims = year_claims.set_axis(pd.Index(year_claims.index.to_numpy(dtype="int64")))
     kept = year_claims[year_claims["role"] != "conflicts"]
     est = (year_claims[year_claims["role"] == "chosen"][[*keys, "est_value", "est_low", "est_high", "rule", "claim_id", "year_days"]]
            .rename(columns={"est_value": "value", "est_low": "low", "est_high": "high", "claim_id": "chosen_claim"}))
@@ -147,11 +174,12 @@ def yearly(claims: pd.DataFrame, series: pd.DataFrame, targets: pd.DataFrame | N
     support = kept.groupby(keys).agg(figure_ids=("figure_ids", _join), source_ids=("source_ids", _join))
     est = est.merge(agg, on=keys).merge(support, on=keys).merge(conflicting, on=keys, how="left")
     est = est.assign(basis="full_year", derived_from="", conflicting_claims=est["conflicting_claims"].fillna(""))
+    est = typed(est, {**derived.KEY_TYPES, **derived.ESTIMATED}, place)
 
-    counts = derived.count_bounds(series, YEARLY_METRICS)
-    est = derived.settle(est, derived.totals_less_years(claims, est, YEARLY_METRICS), counts)
+    counts = derived.count_bounds(series, YEARLY_METRICS, place)
+    est = derived.settle(est, derived.totals_less_years(claims, est, YEARLY_METRICS, place), counts, place)
     if figures is not None:
-        est = nesting.part_floors(est, year_claims, figures, claims)
+        est = nesting.part_floors(est, year_claims, figures, claims, place)
     for col, empty in (("floor_claim", ""), ("ceiling_claim", ""), ("part_claim", ""), ("part_scope", ""), ("conflicting_figures", "")):
         est[col] = est[col].fillna(empty) if col in est else empty
     for col in ("part_floor",):
@@ -164,11 +192,8 @@ def yearly(claims: pd.DataFrame, series: pd.DataFrame, targets: pd.DataFrame | N
     est["gen_low"], est["gen_high"] = _generous(est, year_claims, keys)
     est["jalali_year"] = est["jalali_year"].astype("Int64")
     est["year_days"] = est["year_days"].astype("Int64")
-    cols = [*keys, "value", "low", "high", "basis", "rule", "chosen_claim", "claim_ids", "conflicting_claims", "conflicting_figures",
-            "derived_from", "floor_low", "floor_claim", "ceiling_high", "ceiling_claim", "floor_conflict", "part_floor", "part_claim",
-            "part_scope", "gen_low", "gen_high", "figure_ids", "source_ids", "year_days"]
-    est = est[cols].sort_values(keys, kind="stable").reset_index(drop=True)
-    return est, year_claims, weighed(est, year_claims, claims)
+    est = typed(est, ESTIMATES, place).sort_values(keys, kind="stable").reset_index(drop=True)
+    return est, year_claims, weighed(est, year_claims, claims, place)
 
 
 def _generous(est: pd.DataFrame, year_claims: pd.DataFrame, keys: list[str]) -> tuple[pd.Series, pd.Series]:
@@ -191,11 +216,12 @@ WEIGHED_ROLES: tuple[str, ...] = ("chosen", "agrees", "conflicts", "wording_agre
                                   "count_ceiling", "part_floor")
 
 
-def weighed(est: pd.DataFrame, year_claims: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def weighed(est: pd.DataFrame, year_claims: pd.DataFrame, claims: pd.DataFrame, place: list[str] = ()) -> pd.DataFrame:
     """Every claim each year's estimate weighed, one row each: ``metric, scope, jalali_year, claim_id,
     role`` (:data:`WEIGHED_ROLES`), and the claim's ``claim_scope``, ``value``, ``qualifiers``, ``low``,
-    ``high``, ``target_echo`` and ``keeper_exact``, so a reader sees what the rule chose between."""
-    keys = ["metric", "scope", "jalali_year"]
+    ``high``, ``target_echo`` and ``keeper_exact``, so a reader sees what the rule chose between.
+    ``place``: as for :func:`yearly`."""
+    keys = [*place, "metric", "scope", "jalali_year"]
     rows = [year_claims[[*keys, "claim_id", "role"]]]
     for col, role in (("floor_claim", "count_floor"), ("ceiling_claim", "count_ceiling"), ("part_claim", "part_floor")):
         r = est.loc[est[col] != "", [*keys, col]].rename(columns={col: "claim_id"}).assign(role=role)
@@ -217,7 +243,8 @@ def weighed(est: pd.DataFrame, year_claims: pd.DataFrame, claims: pd.DataFrame) 
     w["target_echo"] = w["claim_id"].isin(echoed)
     w["jalali_year"] = w["jalali_year"].astype("Int64")
     order = {r: i for i, r in enumerate(WEIGHED_ROLES)}
-    return w.assign(_o=w["role"].map(order)).sort_values([*keys, "_o", "claim_id"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    w = w.assign(_o=w["role"].map(order)).sort_values([*keys, "_o", "claim_id"], kind="stable").reset_index(drop=True)
+    return typed(w, WEIGHED, list(place))
 
 
 def headline(estimates: pd.DataFrame, metric: str = "units_revived") -> pd.DataFrame:
@@ -225,9 +252,7 @@ def headline(estimates: pd.DataFrame, metric: str = "units_revived") -> pd.DataF
     :data:`~analysis.assumptions.HEADLINE_SCOPES` with an estimate of the whole year
     (:data:`WHOLE_YEAR_BASES`), or else the first with a floor. Adds ``scope_rank`` and ``headline_scope`` (the scope shown)."""
     e = estimates[(estimates["metric"] == metric) & estimates["scope"].isin(HEADLINE_SCOPES)].copy()
-    if e.empty:
-        return e.assign(headline_scope="")
     e["scope_rank"] = e["scope"].map({s: i for i, s in enumerate(HEADLINE_SCOPES)})
     e["basis_rank"] = (~e["basis"].isin(WHOLE_YEAR_BASES)).astype(int)
     e = e.sort_values(["jalali_year", "basis_rank", "scope_rank"], kind="stable").drop_duplicates("jalali_year")
-    return e.drop(columns=["basis_rank"]).assign(headline_scope=e["scope"]).reset_index(drop=True)
+    return typed(e.assign(headline_scope=e["scope"]).reset_index(drop=True), {**ESTIMATES, "scope_rank": "int64", "headline_scope": "str"})

@@ -98,3 +98,19 @@ def capped_groups(groups: pd.Series, values: pd.Series, most: int = LISTED, sep:
     listed = join_groups(head["g"], head["v"], sep=sep)
     more = (counts - most).clip(lower=0).reindex(listed.index)
     return listed.where(more == 0, listed + sep + "+" + more.astype("str"))
+
+
+def typed(frame: pd.DataFrame, dtypes: dict[str, str], place: list[str] = ()) -> pd.DataFrame:
+    """``frame`` with exactly the columns of ``dtypes`` (after the ``place`` columns, text), in that order and of
+    those dtypes, whether or not it has rows.
+
+    Where a step makes a frame, it makes it through here: an empty frame (or one whose rows left a column all
+    missing) then has the columns and dtypes a full one has, so nothing downstream depends on a place having
+    rows, and one step run over several places at once (keyed by ``place``) gives each the frame it gets alone.
+    Columns missing from ``frame`` are added (all missing) only where it has no rows.
+    """
+    columns = {**{c: "str" for c in place}, **dtypes}
+    absent = [c for c in columns if c not in frame]
+    if absent and len(frame):
+        raise KeyError(f"columns {absent} missing from a frame with rows")
+    return frame.reindex(columns=list(columns)).astype(columns)

@@ -17,7 +17,9 @@ part of national) raised to at least the highest estimate of its parts for the s
   the floor as an open estimate (``part_floor``).
 
 Columns added: ``part_floor``, ``part_claim``, ``part_scope`` (the part that bounds it, where it
-bounds), ``conflicting_figures``. Provinces never enter here: a province is not a part of a scope.
+bounds), ``conflicting_figures``. Provinces never enter here: a province is not a part of a scope. Where
+several provinces' estimates are set at once (``place=["province"]``, each input with that column), every
+join and group keys by province too, so a part bounds only its own province's whole.
 """
 
 from __future__ import annotations
@@ -25,29 +27,39 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .derived import KEY_TYPES, SETTLED
+from .keys import typed
 from .readings import part_of
 
 KEYS: list[str] = ["metric", "scope", "jalali_year"]
 
+#: :func:`floors`' columns (after the place columns).
+FLOORS: dict[str, str] = {"metric": "str", "whole": "str", "jalali_year": "Int64", "part_floor": "float64", "part_claim": "str",
+                          "part_scope": "str", "part_figures": "str", "part_sources": "str"}
 
-def floors(est: pd.DataFrame) -> pd.DataFrame:
+#: :func:`part_floors`' columns (after :data:`KEYS`): the settled estimates' and the part that bounds each.
+PARTS: dict[str, str] = {**SETTLED, "part_floor": "float64", "part_claim": "str", "part_scope": "str", "conflicting_figures": "str"}
+
+
+def floors(est: pd.DataFrame, place: list[str] = ()) -> pd.DataFrame:
     """Per whole scope, metric and year, the highest lower bound among its parts' estimates."""
+    place = list(place)
     parts = part_of()
     e = est[est["scope"].isin(list(parts)) & np.isfinite(est["low"])].assign(whole=lambda d: d["scope"].map(parts))
-    if e.empty:
-        return pd.DataFrame(columns=["metric", "whole", "jalali_year", "part_floor", "part_claim", "part_scope", "part_figures",
-                                     "part_sources"])
-    top = e.sort_values(["metric", "whole", "jalali_year", "low", "chosen_claim"], ascending=[True, True, True, False, True], kind="stable")
-    top = top.drop_duplicates(["metric", "whole", "jalali_year"])
-    return top.rename(columns={"low": "part_floor", "chosen_claim": "part_claim", "scope": "part_scope", "figure_ids": "part_figures",
-                               "source_ids": "part_sources"})[
-        ["metric", "whole", "jalali_year", "part_floor", "part_claim", "part_scope", "part_figures", "part_sources"]]
+    keys = [*place, "metric", "whole", "jalali_year"]
+    top = e.sort_values([*keys, "low", "chosen_claim"], ascending=[True] * len(keys) + [False, True], kind="stable")
+    top = top.drop_duplicates(keys)
+    return typed(top.rename(columns={"low": "part_floor", "chosen_claim": "part_claim", "scope": "part_scope", "figure_ids": "part_figures",
+                                     "source_ids": "part_sources"}), FLOORS, place)
 
 
-def part_floors(est: pd.DataFrame, year_claims: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def part_floors(est: pd.DataFrame, year_claims: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame,
+                place: list[str] = ()) -> pd.DataFrame:
     """The estimates with their parts' floors applied (see the module docstring)."""
-    pf = floors(est).rename(columns={"whole": "scope"})
-    out = est.merge(pf, on=KEYS, how="left")
+    place = list(place)
+    keys = [*place, *KEYS]
+    pf = floors(est, place).rename(columns={"whole": "scope"})
+    out = est.merge(pf, on=keys, how="left")
     for col in ("value", "low", "high", "part_floor"):
         out[col] = out[col].astype(float)
     out["conflicting_figures"] = ""
@@ -59,30 +71,30 @@ def part_floors(est: pd.DataFrame, year_claims: pd.DataFrame, figures: pd.DataFr
     out["rule"] = np.where(reach, "part_floor", out["rule"])
     apart = below & ~reach
     if apart.any():
-        out = _reweigh(out, apart, year_claims, figures)
+        out = _reweigh(out, apart, year_claims, figures, keys)
     # Only the parts that bound their whole stay named.
     for col in ("part_floor", "part_claim", "part_scope", "part_figures", "part_sources"):
         out[col] = out[col].where(below)
     for col, src in (("figure_ids", "part_figures"), ("source_ids", "part_sources")):
         out[col] = _join(out[col], out[src].fillna("")).where(below, out[col])
-    out = pd.concat([out, _new_floors(out, pf, claims)], ignore_index=True)
+    out = pd.concat([out, _new_floors(out, pf, claims, place)], ignore_index=True)
     out["part_claim"] = out["part_claim"].fillna("")
     out["part_scope"] = out["part_scope"].fillna("")
-    return out.drop(columns=["part_figures", "part_sources"])
+    return typed(out, {**KEY_TYPES, **PARTS}, place)
 
 
-def _reweigh(out: pd.DataFrame, apart: pd.Series, year_claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def _reweigh(out: pd.DataFrame, apart: pd.Series, year_claims: pd.DataFrame, figures: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Wholes below their part's floor: each claim's wordings weighed against the floor."""
-    w = out.loc[apart, [*KEYS, "part_floor"]]
-    yc = year_claims[[*KEYS, "claim_id"]].merge(w, on=KEYS)
+    w = out.loc[apart, [*keys, "part_floor"]]
+    yc = year_claims[[*keys, "claim_id"]].merge(w, on=keys)
     f = figures[["figure_id", "claim_id", "high"]].merge(yc, on="claim_id")
     f["agrees"] = f["high"] >= f["part_floor"]
-    g = f.groupby(KEYS)
-    high = f[f["agrees"]].groupby(KEYS)["high"].min()
-    conflicting = f[~f["agrees"]].groupby(KEYS)["figure_id"].agg(", ".join)
-    agreeing = f[f["agrees"]].groupby(KEYS)["claim_id"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    g = f.groupby(keys)
+    high = f[f["agrees"]].groupby(keys)["high"].min()
+    conflicting = f[~f["agrees"]].groupby(keys)["figure_id"].agg(", ".join)
+    agreeing = f[f["agrees"]].groupby(keys)["claim_id"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     every = g["claim_id"].agg(lambda s: ", ".join(dict.fromkeys(s)))
-    idx = out.loc[apart].set_index(KEYS).index
+    idx = out.loc[apart].set_index(keys).index
     out.loc[apart, "high"] = high.reindex(idx).fillna(np.inf).to_numpy()
     out.loc[apart, "low"] = out.loc[apart, "part_floor"]
     out.loc[apart, "value"] = out.loc[apart, "part_floor"]
@@ -94,18 +106,19 @@ def _reweigh(out: pd.DataFrame, apart: pd.Series, year_claims: pd.DataFrame, fig
     return out
 
 
-def _new_floors(out: pd.DataFrame, pf: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def _new_floors(out: pd.DataFrame, pf: pd.DataFrame, claims: pd.DataFrame, place: list[str]) -> pd.DataFrame:
     """Open estimates for wholes with counts in a year but no estimate of their own (their only counts
     flagged as outliers, say)."""
-    counted = claims[claims["cumulative_year"].notna() & (claims["kind"] == "flow")][["metric", "scope", "cumulative_year"]]
+    keys = [*place, *KEYS]
+    counted = claims[claims["cumulative_year"].notna() & (claims["kind"] == "flow")][[*place, "metric", "scope", "cumulative_year"]]
     counted = counted.rename(columns={"cumulative_year": "jalali_year"}).drop_duplicates()
     counted["jalali_year"] = counted["jalali_year"].astype("Int64")
-    rows = pf.merge(counted, on=KEYS).merge(out[KEYS], on=KEYS, how="left", indicator=True)
+    rows = pf.merge(counted, on=keys).merge(out[keys], on=keys, how="left", indicator=True)
     rows = rows[rows["_merge"] == "left_only"].drop(columns="_merge")
     if rows.empty:
         return out.iloc[0:0]
     return pd.DataFrame({
-        "metric": rows["metric"], "scope": rows["scope"], "jalali_year": rows["jalali_year"], "value": rows["part_floor"],
+        **{c: rows[c] for c in place}, "metric": rows["metric"], "scope": rows["scope"], "jalali_year": rows["jalali_year"], "value": rows["part_floor"],
         "low": rows["part_floor"], "high": np.inf, "basis": "part_floor", "rule": "part_floor", "chosen_claim": rows["part_claim"],
         "claim_ids": rows["part_claim"], "conflicting_claims": "", "derived_from": "", "floor_conflict": False,
         "figure_ids": rows["part_figures"], "source_ids": rows["part_sources"], "part_floor": rows["part_floor"],

@@ -18,16 +18,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from . import estimates as _estimates
+from . import pairs as _pairs
 from . import periods as _periods
 from . import readings as _readings
+from . import series as _series
+from . import targets as _targets
+from . import terms as _terms
 
 
 def provinces(ledger) -> dict:
     """The evidence of every province the ledger gives figures for, by name (see the module docstring)."""
     from ..ledger.vocabulary import vocabulary
-    from . import _assemble, build
+    from . import build
 
     f = ledger.figures
     named = set(f["province"]) - {""}
@@ -46,7 +52,7 @@ def provinces(ledger) -> dict:
             for name, frame, key in (("figures", figures, "province"), ("claims", claims, place_of_claim),
                                      ("expectations", expectations, "province"))}
     none_expected = None
-    out = {}
+    out, first_steps = {}, {}
     for p in order:
         if p not in rows["figures"] or p not in rows["claims"]:
             out[p] = build(ledger, p, figures_of_place=by_place[p], restating=restating)
@@ -57,8 +63,69 @@ def provinces(ledger) -> dict:
             if none_expected is None:
                 none_expected = _periods.classify(f.iloc[0:0])
             mine_expected = none_expected.copy()
-        out[p] = _assemble(ledger, p, mine_expected, figures.iloc[rows["figures"][p]],
-                           claims.iloc[rows["claims"][p]].reset_index(drop=True))
+        first_steps[p] = (mine_expected, figures.iloc[rows["figures"][p]], claims.iloc[rows["claims"][p]].reset_index(drop=True))
+    out.update(_rest(ledger, first_steps))
+    return {p: out[p] for p in order}
+
+
+def _rest(ledger, first_steps: dict) -> dict:
+    """Every place's evidence from its first steps (``{place: (expectations, figures, claims)}``, each as
+    :func:`~analysis.evidence.build` has them for that place): the yearly estimates once over every place
+    (:func:`_yearly`), the other steps per place, as :func:`~analysis.evidence._assemble` orders them."""
+    from . import Evidence
+
+    built = {}
+    for p, (expectations, figures, claims) in first_steps.items():
+        pairs = _pairs.build(figures, claims)
+        claims["outlier"] = claims["claim_id"].isin(_pairs.outliers(pairs))  # never a floor, always audited
+        built[p] = (pairs, _series.build(claims), _targets.paths(figures, claims))
+    yearly = _yearly({p: (first_steps[p][2], built[p][1], built[p][2], first_steps[p][1]) for p in first_steps})
+    out = {}
+    for p, (expectations, figures, claims) in first_steps.items():
+        pairs, series, targets = built[p]
+        estimates, year_claims, weighed = yearly[p]
+        headline = _estimates.headline(estimates)
+        terms = _terms.reconcile(claims, estimates, series)
+        money = _pairs.money(figures, claims)
+        out[p] = Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money,
+                          expectations, p)
+    return out
+
+
+def _stack(frames: dict) -> pd.DataFrame:
+    """One place's frames after another (``{place: frame}``, each with a ``province`` column added), numbered 0, 1, ..."""
+    return pd.concat([f.assign(province=p) for p, f in frames.items()], ignore_index=True)
+
+
+def _yearly(inputs: dict) -> dict:
+    """:func:`~analysis.evidence.estimates.yearly` of every place at once (``{place: (claims, series, targets,
+    figures)}``, each place's as :func:`~analysis.evidence.build` has them), keyed by ``province``, split
+    back into each place's ``(estimates, year_claims, weighed)``.
+
+    Each place's rows come out as that place alone gives them: every group, join, sort and dedupe of the
+    step keys by ``province`` (or by claim and figure ids, which are the ledger's and never shared), and
+    every frame the step makes has the same columns and dtypes whether or not a place has rows. Splitting
+    gives each place its own numbering back: its claims' row labels (year_claims keeps them), its choice
+    groups from 0 (``group``: numbered in order of first row, so one place's groups follow each other),
+    and a fresh range index elsewhere.
+    """
+    if not inputs:
+        return {}
+    places = list(inputs)
+    claims = _stack({p: inputs[p][0] for p in places})
+    series = _stack({p: inputs[p][1] for p in places})
+    targets = _stack({p: inputs[p][2] for p in places})
+    figures = pd.concat([inputs[p][3] for p in places])  # figures carry their province
+    start = dict(zip(places, np.cumsum([0, *(len(inputs[p][0]) for p in places[:-1])]).tolist()))
+    est, year_claims, weighed = _estimates.yearly(claims, series, targets, figures, place=["province"])
+    rows = [t.groupby("province", sort=False).indices for t in (est, year_claims, weighed)]
+    none = np.array([], dtype=np.intp)
+    out = {}
+    for p in places:
+        e, yc, w = (t.iloc[r.get(p, none)].drop(columns="province") for t, r in zip((est, year_claims, weighed), rows))
+        yc = yc.set_axis(yc.index - start[p])
+        yc["group"] = yc["group"] - (yc["group"].min() if len(yc) else 0)
+        out[p] = (e.reset_index(drop=True), yc, w.reset_index(drop=True))
     return out
 
 

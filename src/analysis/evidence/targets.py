@@ -148,20 +148,23 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
 COUNT_OF: dict[str, str] = {"units_target": "units_revived", "jobs_target": "jobs_created"}
 
 
-def echoes(claims: pd.DataFrame, targets: pd.DataFrame) -> pd.Series:
+def echoes(claims: pd.DataFrame, targets: pd.DataFrame, place: list[str] = ()) -> pd.Series:
     """For each count claim, the target claim of the same quantity and Iranian year (first stated or
     revised, any scope) whose value it equals, or '': a result equal to its own target may be the plan
     reported as an outcome. Aligned with ``claims``' index. Year-to-date and full-year counts are
-    compared with their year's targets; other periods with none."""
+    compared with their year's targets; other periods with none. ``place`` (``["province"]``): both hold
+    several places' rows, and a count echoes only a target of its own place."""
+    place = list(place)
     out = pd.Series("", index=claims.index, dtype="str")
     if targets is None or targets.empty or claims.empty:
         return out
     t = targets[targets["metric"].isin(list(COUNT_OF)) & targets["role"].isin(["first", "revision"]) & targets["jalali_year"].notna()]
-    t = t.assign(count_metric=t["metric"].map(COUNT_OF))[["count_metric", "jalali_year", "value", "claim_id"]]
-    t = t.sort_values(["count_metric", "jalali_year", "value", "claim_id"], kind="stable").drop_duplicates(["count_metric", "jalali_year", "value"])
+    t = t.assign(count_metric=t["metric"].map(COUNT_OF))[[*place, "count_metric", "jalali_year", "value", "claim_id"]]
+    t = t.sort_values([*place, "count_metric", "jalali_year", "value", "claim_id"], kind="stable").drop_duplicates(
+        [*place, "count_metric", "jalali_year", "value"])
     c = claims[claims["metric"].isin(list(COUNT_OF.values())) & claims["cumulative_year"].notna()]
-    m = c[["metric", "cumulative_year", "value"]].reset_index().merge(
+    m = c[[*place, "metric", "cumulative_year", "value"]].reset_index().merge(
         t.rename(columns={"count_metric": "metric", "jalali_year": "cumulative_year"}).astype({"cumulative_year": "Int64"}),
-        on=["metric", "cumulative_year", "value"], how="inner")
+        on=[*place, "metric", "cumulative_year", "value"], how="inner")
     out.loc[m["index"].to_numpy()] = m["claim_id"].to_numpy()
     return out
