@@ -113,4 +113,6 @@ def typed(frame: pd.DataFrame, dtypes: dict[str, str], place: list[str] = ()) ->
     absent = [c for c in columns if c not in frame]
     if absent and len(frame):
         raise KeyError(f"columns {absent} missing from a frame with rows")
-    return frame.reindex(columns=list(columns)).astype(columns)
+    out = frame if list(frame.columns) == list(columns) else frame.reindex(columns=list(columns))
+    cast = {c: d for c, d in columns.items() if str(out[c].dtype) != d}  # only the columns not typed so already
+    return out.astype(cast) if cast else out
