@@ -9,7 +9,12 @@ provincial figure: each of those steps keys by ``province`` where it groups or j
 for :func:`~analysis.evidence.readings.add`'s ``alt_scope``, the identical-statement key of
 :func:`~analysis.evidence.claims.group`), and restatement links never cross provinces (refused on
 loading; checked again here). Each place then takes its own rows of the three tables (one ``groupby``
-each) and the rest of its evidence is built from them as :func:`~analysis.evidence.build` does.
+each). Its pairs, series and target paths are built per place; the **yearly estimates** (the largest step:
+:func:`~analysis.evidence.estimates.yearly` with what it calls) run once over every place, keyed by
+``province`` (:func:`_yearly`), and are split back with one ``groupby``; the headline, terms and money are
+built per place. That is sound because every frame those steps make is typed the same with rows or without
+(:func:`~analysis.evidence.keys.typed`: no step's output depends on a place having rows), and every group,
+join, sort and dedupe in them keys by ``province`` or by claim and figure ids (the ledger's, never shared).
 :func:`classified` stops after the first steps: every province's figures and expectations at once, as
 the places' evidence holds them (what the report-wide ledger file needs, without the estimates).
 """
