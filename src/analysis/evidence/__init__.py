@@ -131,11 +131,21 @@ def _first_steps(ledger, mine: pd.DataFrame, restating: set[str]) -> tuple[pd.Da
 
 def _assemble(ledger, province: str, expectations: pd.DataFrame, figures: pd.DataFrame, claims: pd.DataFrame) -> Evidence:
     """The rest of one place's evidence, from its expectations, figures and claims (:func:`_first_steps`)."""
+    pairs, series, targets = _before_yearly(figures, claims)
+    yearly = _estimates.yearly(claims, series, targets, figures)
+    return _after_yearly(ledger, province, expectations, figures, claims, pairs, series, targets, yearly)
+
+
+def _before_yearly(figures: pd.DataFrame, claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """A place's pairs, series and target paths, what its yearly estimates are made from (marks its outlier claims)."""
     pairs = _pairs.build(figures, claims)
     claims["outlier"] = claims["claim_id"].isin(_pairs.outliers(pairs))  # never a floor, always audited
-    series = _series.build(claims)
-    targets = _targets.paths(figures, claims)
-    estimates, year_claims, weighed = _estimates.yearly(claims, series, targets, figures)
+    return pairs, _series.build(claims), _targets.paths(figures, claims)
+
+
+def _after_yearly(ledger, province: str, expectations, figures, claims, pairs, series, targets, yearly) -> Evidence:
+    """A place's evidence once its yearly estimates (``(estimates, year_claims, weighed)``) are made."""
+    estimates, year_claims, weighed = yearly
     headline = _estimates.headline(estimates)
     terms = _terms.reconcile(claims, estimates, series)
     money = _pairs.money(figures, claims)

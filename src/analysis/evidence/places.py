@@ -27,12 +27,8 @@ import numpy as np
 import pandas as pd
 
 from . import estimates as _estimates
-from . import pairs as _pairs
 from . import periods as _periods
 from . import readings as _readings
-from . import series as _series
-from . import targets as _targets
-from . import terms as _terms
 
 
 def provinces(ledger) -> dict:
@@ -75,26 +71,14 @@ def provinces(ledger) -> dict:
 
 def _rest(ledger, first_steps: dict) -> dict:
     """Every place's evidence from its first steps (``{place: (expectations, figures, claims)}``, each as
-    :func:`~analysis.evidence.build` has them for that place): the yearly estimates once over every place
-    (:func:`_yearly`), the other steps per place, as :func:`~analysis.evidence._assemble` orders them."""
-    from . import Evidence
+    :func:`~analysis.evidence.build` has them for that place): the steps of
+    :func:`~analysis.evidence._assemble`, with the yearly estimates run once over every place (:func:`_yearly`)."""
+    from . import _after_yearly, _before_yearly
 
-    built = {}
-    for p, (expectations, figures, claims) in first_steps.items():
-        pairs = _pairs.build(figures, claims)
-        claims["outlier"] = claims["claim_id"].isin(_pairs.outliers(pairs))  # never a floor, always audited
-        built[p] = (pairs, _series.build(claims), _targets.paths(figures, claims))
-    yearly = _yearly({p: (first_steps[p][2], built[p][1], built[p][2], first_steps[p][1]) for p in first_steps})
-    out = {}
-    for p, (expectations, figures, claims) in first_steps.items():
-        pairs, series, targets = built[p]
-        estimates, year_claims, weighed = yearly[p]
-        headline = _estimates.headline(estimates)
-        terms = _terms.reconcile(claims, estimates, series)
-        money = _pairs.money(figures, claims)
-        out[p] = Evidence(ledger, figures, claims, series, year_claims, estimates, headline, targets, pairs, terms, weighed, money,
-                          expectations, p)
-    return out
+    before = {p: _before_yearly(figures, claims) for p, (_, figures, claims) in first_steps.items()}
+    yearly = _yearly({p: (first_steps[p][2], before[p][1], before[p][2], first_steps[p][1]) for p in first_steps})
+    return {p: _after_yearly(ledger, p, expectations, figures, claims, *before[p], yearly[p])
+            for p, (expectations, figures, claims) in first_steps.items()}
 
 
 def _stack(frames: dict) -> pd.DataFrame:
