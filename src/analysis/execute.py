@@ -50,7 +50,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from . import paths
-from .warm import kernel_environment  # noqa: F401 - the kernels' environment, made there
+from .warm import kernel_environment  # the kernels' environment is made there (imported first by the report command)
 
 #: Seconds one cell may run before the execution is abandoned.
 CELL_TIMEOUT = 600
