@@ -230,3 +230,25 @@ def test_every_step_of_the_yearly_estimates_types_its_frame_alike_in_every_place
     assert len(seen) == 7
     for name, signatures in seen.items():
         assert len(signatures) == 1, f"{name}: {list(signatures.values())}"
+
+
+@pytest.fixture(scope="module")
+def shipped_country():
+    return evidence.build(load_ledger())
+
+
+# Every frame but the officials' expectations, of which the shipped country has none (a place's are typed as
+# periods.classify types an empty selection: test_one_pass_equals_each_province_alone compares them).
+@pytest.mark.parametrize("name", [n for n in FRAMES if n != "expectations"])
+def test_every_frame_is_typed_as_the_countrys_in_every_place(uneven_both, shipped_country, name):
+    """Every evidence frame of every place (the made-up provinces above, each with some tables empty, and the
+    shipped ledger's provinces) has the columns and dtypes the shipped country's has (each of its frames has
+    rows): a place with no pairs, terms, money or targets gets the same typed frame with no rows, so code that
+    reads a province (a notebook, the audit in one pass) never meets an all-``object`` frame or a missing column."""
+    want = list(zip(getattr(shipped_country, name).columns, getattr(shipped_country, name).dtypes.astype(str)))
+    assert len(getattr(shipped_country, name)), f"the shipped country's {name} has rows"
+    led, alone = uneven_both
+    places = {**alone, **evidence.provinces(load_ledger())}
+    for p, e in places.items():
+        frame = getattr(e, name)
+        assert list(zip(frame.columns, frame.dtypes.astype(str))) == want, f"{p}: {name}"

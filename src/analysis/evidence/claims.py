@@ -148,7 +148,8 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     kind = f["target_kind"].to_numpy()
     stated = np.flatnonzero(kind != "")
     kinds = pd.Series(kind[stated]).groupby(code[stated], sort=True).first()
-    claims["target_kind"] = pd.Series(kinds.to_numpy(), index=claim_ids[kinds.index]).reindex(claims.index).fillna("")
+    # Text whether or not a kind or seed figure is stated (an empty numpy selection is of object dtype).
+    claims["target_kind"] = pd.Series(kinds.to_numpy(), index=claim_ids[kinds.index]).reindex(claims.index).fillna("").astype("str")
     # Every figure and report, and the short lists (the first few, then "+N") that derived tables carry.
     sources = pd.factorize(f["source_id"])[0]
     reports = np.flatnonzero(~pd.DataFrame({"c": code, "s": sources}).duplicated().to_numpy())
@@ -163,7 +164,7 @@ def group(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims["central"] = claims["value"].where(plain)
     seed = np.flatnonzero(f["primary"].to_numpy())
     seeds = _joined(code[seed], f["figure_id"].iloc[seed])
-    claims["seed_figures"] = pd.Series(seeds.to_numpy(), index=claim_ids[seeds.index.to_numpy(dtype=int)]).reindex(claims.index).fillna("")
+    claims["seed_figures"] = pd.Series(seeds.to_numpy(), index=claim_ids[seeds.index.to_numpy(dtype=int)]).reindex(claims.index).fillna("").astype("str")
     # Periods: the first figure's, except where restatements narrowed an open end's window.
     moved = claims["end_from_publication"] & (claims["end_latest"] != f["end_latest"].iloc[first].to_numpy())
     claims = claims.reset_index()

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..assumptions import PLAUSIBLE_JOBS_PER_UNIT_FACTOR, PLAUSIBLE_MONEY_PER_UNIT_FACTOR, REVIVAL_SCOPES
 from ..bounds import Estimate
-from .keys import join_lists
+from .keys import join_lists, typed
 
 UNITS, JOBS = "units_revived", "jobs_created"
 
@@ -68,6 +68,8 @@ def build(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     out["figure_ids"] = (u["figure_ids"].to_numpy() + "; " + j["figure_ids"].to_numpy())
     out["source_ids"] = join_lists(pd.Series(u["source_ids"].to_numpy()), pd.Series(j["source_ids"].to_numpy())).to_numpy()
     out["primary"] = (u["primary"].to_numpy() & j["primary"].to_numpy())
+    # Ids as text with no pairs too (an empty numpy selection is of object dtype).
+    out = out.astype({c: "str" for c in ("units_claim", "jobs_claim", "figure_ids", "source_ids")})
     out = out.sort_values(["scope", "start", "end_earliest", "units_claim", "jobs_claim"], kind="stable").reset_index(drop=True)
     lo, hi = plausible_band(out)
     out["cannot_compute"] = out["jpu_low"].isna() | out["jpu_high"].isna()
@@ -95,6 +97,13 @@ def plausible_band(pairs: pd.DataFrame) -> tuple[float, float]:
 MONEY = "financing_rials"
 
 
+#: The columns :func:`money` gives, and their dtypes (the same with rows or without).
+MONEY_COLUMNS = {**dict.fromkeys(["units_claim", "money_claim", "scope"], "str"),
+                 **dict.fromkeys(["u_value", "u_low", "u_high", "m_value", "m_low", "m_high", "mpu_value", "mpu_low", "mpu_high",
+                                  "band_low", "band_high"], "float64"),
+                 "implausible": "bool", "figure_ids": "str", "source_ids": "str"}
+
+
 def money(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Units and money claims one report states for the same scope, first and last day, with the rials
     per unit (``mpu_value/low/high``), the median ratio's band (``band_low``/``band_high``) and
@@ -105,10 +114,9 @@ def money(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     m = (f[f["metric"] == UNITS][[*keys, "claim_id"]]
          .merge(f[f["metric"] == MONEY][[*keys, "claim_id"]], on=keys, suffixes=("_u", "_m")))
     m = m[["scope", "claim_id_u", "claim_id_m"]].drop_duplicates(["claim_id_u", "claim_id_m"]).reset_index(drop=True)
-    cols = ["units_claim", "money_claim", "scope", "u_value", "u_low", "u_high", "m_value", "m_low", "m_high",
-            "mpu_value", "mpu_low", "mpu_high", "band_low", "band_high", "implausible", "figure_ids", "source_ids"]
+    cols = list(MONEY_COLUMNS)
     if m.empty:
-        return pd.DataFrame(columns=cols)
+        return typed(pd.DataFrame(), MONEY_COLUMNS)
     by_id = claims.set_index("claim_id")
     u, mo = by_id.reindex(m["claim_id_u"]), by_id.reindex(m["claim_id_m"])
     out = pd.DataFrame({"units_claim": m["claim_id_u"], "money_claim": m["claim_id_m"], "scope": m["scope"]})

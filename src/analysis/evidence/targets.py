@@ -87,8 +87,9 @@ def paths(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Every target claim with its kind, timing and role in its path (see the module docstring)."""
     t = claims[claims["kind"] == "target"].copy()
     if t.empty:
-        return t.assign(timing="", jalali_year=pd.array([], dtype="Int64"), range_role="", role="", direction="",
-                        previous_value=np.nan, current=False, scored=False, not_scored="")
+        return t.assign(timing="", jalali_year=pd.array([], dtype="Int64"), range_role="", range_source="",
+                        range_text_low=np.nan, range_text_high=np.nan, role="", direction="", previous_value=np.nan,
+                        current=False, scored=False, not_scored="")
     t["target_kind"] = _kinds(t)
     t["timing"] = _timing(t)
     t["jalali_year"] = t["first_year"].where(t["period_kind"] == "full_year").astype("Int64")

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
-from .keys import group_ids
+from .keys import group_ids, typed
 from .series import bounds_at, own_pace
 
 #: Counts whose totals over a span are reconciled with their yearly counts.
@@ -90,14 +90,21 @@ def _semicolons(items) -> object:
     return out
 
 
+#: The columns :func:`reconcile` gives, and their dtypes (the same with rows or without).
+COLUMNS = {**dict.fromkeys(["claim_id", "metric", "scope"], "str"),
+           **dict.fromkeys(["value", "low", "high", "gen_low", "gen_high", "implied_value", "implied_low", "implied_high",
+                            "gen_implied_low", "gen_implied_high"], "float64"),
+           "complete": "bool", "parts": "str", "parts_msg": "object", "part_claims": "str",
+           **dict.fromkeys(["start", "end_earliest", "end_latest", "gen_end_earliest"], "datetime64[us]"),
+           **dict.fromkeys(["first_source", "source_ids", "figure_ids"], "str")}
+
+
 def reconcile(claims: pd.DataFrame, estimates: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """Each term or multi-year total with what the yearly counts imply for its span (module docstring)."""
     t = claims[claims["metric"].isin(TERM_METRICS) & claims["period_kind"].isin(["multi_year", "since_date"])].copy()
-    cols = ["claim_id", "metric", "scope", "value", "low", "high", "gen_low", "gen_high", "implied_value", "implied_low",
-            "implied_high", "gen_implied_low", "gen_implied_high", "complete", "parts", "parts_msg", "part_claims", "start", "end_earliest",
-            "end_latest", "gen_end_earliest", "first_source", "source_ids", "figure_ids"]
+    cols = list(COLUMNS)
     if t.empty:
-        return pd.DataFrame(columns=cols)
+        return typed(pd.DataFrame(), COLUMNS)
     t = t.reset_index(drop=True)
     # Claims of the same span (and the years derived from each) get the same answer: compute each span once.
     span = ["metric", "scope", "start", "end_earliest", "end_latest", "gen_end_earliest"]
