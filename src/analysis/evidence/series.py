@@ -86,8 +86,8 @@ def bounds_at(series: pd.DataFrame, queries: pd.DataFrame, pace: bool = False, p
     lo["run_end"] = lo["end_latest"].where(lo["low"] == lo["run_low"])
     lo["run_end"] = lo.groupby("group")["run_end"].ffill()
     lo = lo.drop_duplicates(["group", "end_latest"], keep="last")  # ties: the running maximum over all of them
-    lower = pd.merge_asof(q.sort_values("date_earliest")[["qid", "group", "date_earliest"]],
-                          lo.sort_values("end_latest")[["group", "end_latest", "run_low", "run_claim", "run_end"]],
+    lower = pd.merge_asof(q.sort_values("date_earliest", kind="stable")[["qid", "group", "date_earliest"]],
+                          lo.sort_values("end_latest", kind="stable")[["group", "end_latest", "run_low", "run_claim", "run_end"]],
                           left_on="date_earliest", right_on="end_latest", by="group", direction="backward")
 
     # Upper bound: running minimum of high from the latest earliest-end backwards.
@@ -96,8 +96,8 @@ def bounds_at(series: pd.DataFrame, queries: pd.DataFrame, pace: bool = False, p
     hi["run_claim"] = hi["claim_id"].where(hi["high"] == hi["run_high"])
     hi["run_claim"] = hi.groupby("group")["run_claim"].ffill()
     hi = hi.sort_values(["group", "end_earliest", "run_high"], kind="stable").drop_duplicates(["group", "end_earliest"], keep="first")
-    upper = pd.merge_asof(q.sort_values("date_latest")[["qid", "group", "date_latest"]],
-                          hi.sort_values("end_earliest")[["group", "end_earliest", "run_high", "run_claim"]],
+    upper = pd.merge_asof(q.sort_values("date_latest", kind="stable")[["qid", "group", "date_latest"]],
+                          hi.sort_values("end_earliest", kind="stable")[["group", "end_earliest", "run_high", "run_claim"]],
                           left_on="date_latest", right_on="end_earliest", by="group", direction="forward")
 
     out = q[["qid"]].merge(lower[["qid", "run_low", "run_claim", "run_end"]], on="qid", how="left")
@@ -124,12 +124,12 @@ def _paced(result: pd.DataFrame, q: pd.DataFrame, s: pd.DataFrame) -> pd.DataFra
     # (backward) and the first (forward): sorted by value too, the ceiling is reckoned from the largest count
     # and the floor from the smallest, the most generous reading, whatever order the rows came in.
     # A ceiling: the nearest count whose end may lie before the date, plus what the days since could add.
-    before = pd.merge_asof(q.sort_values("date_latest")[["qid", "group", "date_latest"]],
+    before = pd.merge_asof(q.sort_values("date_latest", kind="stable")[["qid", "group", "date_latest"]],
                            s.sort_values(["end_earliest", "end_latest", "value", "claim_id"], kind="stable")[["group", "end_earliest", "high", "pace", "claim_id"]],
                            left_on="date_latest", right_on="end_earliest", by="group", direction="backward", tolerance=gap)
     ceiling = before["high"] + before["pace"] * (before["date_latest"] - before["end_earliest"]).dt.days
     # A floor: the nearest count whose end may lie after the date, less what the days until could have added.
-    after = pd.merge_asof(q.sort_values("date_earliest")[["qid", "group", "date_earliest"]],
+    after = pd.merge_asof(q.sort_values("date_earliest", kind="stable")[["qid", "group", "date_earliest"]],
                           s.sort_values(["end_latest", "end_earliest", "value", "claim_id"], kind="stable")[["group", "end_latest", "low", "pace", "claim_id"]],
                           left_on="date_earliest", right_on="end_latest", by="group", direction="forward", tolerance=gap)
     floor = (after["low"] - after["pace"] * (after["end_latest"] - after["date_earliest"]).dt.days).clip(lower=0.0)

@@ -214,7 +214,7 @@ def _targets(ev) -> list[Msg]:
     heads = heads[heads["complete"]][["jalali_year", "scope"]]
     a = a[a["scored"] & (a["metric"] == "units_target")]
     a = a.merge(heads, on=["jalali_year", "scope"])  # the target of the count the pages headline
-    current_ = a.sort_values(["jalali_year", "first_published_earliest"]).drop_duplicates(["jalali_year", "scope"], keep="last")
+    current_ = a.sort_values(["jalali_year", "first_published_earliest"], kind="stable").drop_duplicates(["jalali_year", "scope"], keep="last")
     met = current_[current_["verdict"] == "met"]["jalali_year"]
     missed = current_[current_["verdict"] == "missed"]["jalali_year"]
     unsure = current_[current_["verdict"] == "uncertain"]["jalali_year"]
@@ -348,7 +348,7 @@ def stock_answer(ev) -> list[Msg]:
 def seed_timeline_answer(ev) -> list[Msg]:
     """What the primary article itself reports for question 1, and what dates it."""
     s = timeline.seed(ev)
-    units = s[s["metric"] == "units_revived"].sort_values(["start", "end_latest"])
+    units = s[s["metric"] == "units_revived"].sort_values(["start", "end_latest"], kind="stable")
     target = s[s["metric"] == "units_target"]
     early, late = audit_seed.date_window(ev)
     if units.empty:
@@ -363,7 +363,7 @@ def seed_timeline_answer(ev) -> list[Msg]:
 
 def seed_jobs_answer(ev) -> list[Msg]:
     """The primary article's own answer to question 2: its two ratios and whether they can be told apart."""
-    p = jobs.seed_pairs(ev).sort_values("end_earliest")
+    p = jobs.seed_pairs(ev).sort_values("end_earliest", kind="stable")
     if len(p) < 2:
         return [Msg("answer.seed.jobs_none")]
     a, b = p.iloc[0], p.iloc[-1]

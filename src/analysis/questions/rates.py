@@ -53,7 +53,7 @@ def yearly(ev) -> pd.DataFrame:
     to date over the days that count covers (an interval when its report is undated). Changes are
     computed only between consecutive complete years: a part-year is neither changed to nor from.
     """
-    h = ev.headline.sort_values("jalali_year").reset_index(drop=True).copy()
+    h = ev.headline.sort_values("jalali_year", kind="stable").reset_index(drop=True).copy()
     if h.empty:
         return h.assign(complete=pd.Series(dtype=bool))
     h = completeness(ev, h)
@@ -78,7 +78,7 @@ def by_scope(ev, metric: str = UNITS) -> pd.DataFrame:
     """Year-on-year change within each revival scope, where consecutive years have full-year or derived
     estimates (a floor from a year-to-date count says nothing about a change)."""
     e = ev.estimates[(ev.estimates["metric"] == metric) & ev.estimates["scope"].isin(REVIVAL_SCOPES)
-                     & ev.estimates["basis"].isin(WHOLE_YEAR_BASES)].sort_values(["scope", "jalali_year"]).copy()
+                     & ev.estimates["basis"].isin(WHOLE_YEAR_BASES)].sort_values(["scope", "jalali_year"], kind="stable").copy()
     prev = e.groupby("scope")[["jalali_year", "value", "low", "high", "chosen_claim", "basis"]].shift()
     keep = (e["jalali_year"] - prev["jalali_year"]) == 1
     e, prev = e[keep].copy(), prev[keep]
@@ -165,7 +165,7 @@ def in_year(ev, metric: str = UNITS) -> pd.DataFrame:
     m = m.merge(final, on=["scope", "jalali_year"], how="left")
     part = m["final_basis"].notna() & ~m["final_basis"].isin(WHOLE_YEAR_BASES)
     m[["final_value", "final_low", "final_high"]] = m[["final_value", "final_low", "final_high"]].where(~part)
-    return m.sort_values(["jalali_year", "scope", "end_earliest"]).reset_index(drop=True)
+    return m.sort_values(["jalali_year", "scope", "end_earliest"], kind="stable").reset_index(drop=True)
 
 
 def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
@@ -182,7 +182,7 @@ def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
     s["day"] = calendar.days_inclusive(s["year_start"], s["end_earliest"]).astype(int)
     prev = s.assign(jalali_year=(s["jalali_year"] + 1).astype("Int64"))
     cols = ["scope", "jalali_year", "day", "claim_id", "value", "low", "high", "end_earliest", "source_ids", "figure_ids", "period_kind"]
-    m = pd.merge_asof(s.sort_values("day"), prev[cols].sort_values("day"), on="day", by=["scope", "jalali_year"],
+    m = pd.merge_asof(s.sort_values("day", kind="stable"), prev[cols].sort_values("day", kind="stable"), on="day", by=["scope", "jalali_year"],
                       direction="nearest", tolerance=SAME_PERIOD_TOLERANCE_DAYS, suffixes=("", "_prev"))
     m["scope_prev"] = m["scope"].where(m["claim_id_prev"].notna())
     alone = m[m["claim_id_prev"].isna()].drop(columns=[c for c in m.columns if c.endswith("_prev")])
@@ -200,7 +200,7 @@ def same_period(ev, metric: str = UNITS) -> pd.DataFrame:
     m["cross_scope"] = m["scope_prev"] != m["scope"]
     m["day_prev"] = calendar.days_inclusive(calendar.year_bounds_columns(m["jalali_year"] - 1)["year_start"], m["end_earliest_prev"]).astype(int)
     _put(m, "pct_", (_est(m) / Estimate(m["value_prev"], m["low_prev"], m["high_prev"]) - 1) * 100)
-    return m.sort_values(["scope", "jalali_year", "day"]).reset_index(drop=True)
+    return m.sort_values(["scope", "jalali_year", "day"], kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,4 +261,4 @@ def seed_progress(ev) -> pd.DataFrame:
     _put(rows, "projected_", done / days * year)
     order = {e: i for i, e in enumerate(w["evidence"])}
     rows["_o"] = rows["evidence"].map(order)
-    return rows.sort_values(["_o", "end"]).drop(columns="_o").reset_index(drop=True)
+    return rows.sort_values(["_o", "end"], kind="stable").drop(columns="_o").reset_index(drop=True)

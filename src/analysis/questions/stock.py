@@ -147,10 +147,10 @@ def revived_share(ev) -> pd.DataFrame:
         return pd.DataFrame()
     years = ev.claims[["first_year", "year_end"]].dropna().drop_duplicates("first_year").rename(columns={"first_year": "jalali_year"})
     e = e.merge(years, on="jalali_year", how="left")
-    m = pd.merge_asof(e.sort_values("year_end"), s[["scope", "end_latest", "claim_id", "value", "low", "high"]]
-                      .rename(columns={"claim_id": "stock_claim"}).sort_values("end_latest"),
+    m = pd.merge_asof(e.sort_values("year_end", kind="stable"), s[["scope", "end_latest", "claim_id", "value", "low", "high"]]
+                      .rename(columns={"claim_id": "stock_claim"}).sort_values("end_latest", kind="stable"),
                       left_on="year_end", right_on="end_latest", by="scope", direction="backward", suffixes=("", "_stock"))
     m = m[m["stock_claim"].notna()].copy()
     share = Estimate(m["value"], m["low"], m["high"]) / Estimate(m["value_stock"], m["low_stock"], m["high_stock"]) * 100
     m["share_value"], m["share_low"], m["share_high"] = share.value, share.low, share.high
-    return m.sort_values(["scope", "jalali_year"]).reset_index(drop=True)
+    return m.sort_values(["scope", "jalali_year"], kind="stable").reset_index(drop=True)

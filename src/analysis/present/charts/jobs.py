@@ -187,7 +187,7 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None,
     """Jobs the year's revivals brought, per Iranian year (the scope of the year's jobs-per-unit ratio); a year
     whose jobs are known only to a date in it (``j_basis`` ``floor``) is an "at least" bar marked "so far"
     (the last year) or "in part". The key names the scopes drawn."""
-    y = headline.sort_values("jalali_year").reset_index(drop=True)
+    y = headline.sort_values("jalali_year", kind="stable").reset_index(drop=True)
     n = len(y)
     with style.context():
         fig = style.figure(5.4)
@@ -225,7 +225,7 @@ def jobs_chart(headline: pd.DataFrame, *, source: str, title: str | None = None,
 
 def jobs_alt(headline: pd.DataFrame) -> str:
     """Alt text of :func:`jobs_chart`."""
-    y = headline.sort_values("jalali_year").reset_index(drop=True)
+    y = headline.sort_values("jalali_year", kind="stable").reset_index(drop=True)
     parts = []
     for i, r in y.iterrows():
         notes = [] if r["scope"] == "national" else [fmt.label("scope", r["scope"])]

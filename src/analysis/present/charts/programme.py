@@ -157,7 +157,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None, l
     year) instead of "derived". Values are written on the bars. The key names the scopes drawn (bars
     and targets) and the kinds of mark.
     """
-    y = years.sort_values("jalali_year").reset_index(drop=True)
+    y = years.sort_values("jalali_year", kind="stable").reset_index(drop=True)
     n = len(y)
     part = _part_words(y)
     with style.context():
@@ -223,7 +223,7 @@ def years_chart(years: pd.DataFrame, *, source: str, title: str | None = None, l
 
 def years_alt(years: pd.DataFrame) -> str:
     """Alt text of :func:`years_chart`: every year's estimate (with scope and basis where not plain) and its targets."""
-    y = years.sort_values("jalali_year").reset_index(drop=True)
+    y = years.sort_values("jalali_year", kind="stable").reset_index(drop=True)
     first, last = int(y["jalali_year"].min()), int(y["jalali_year"].max())
     part = _part_words(y)
     parts = []
@@ -295,7 +295,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
             kit.clean_axes(ax, left=False, grid="y")
             d = data[data["jalali_year"] == year]
             # full-year diamonds closer than a marker's height are set side by side
-            full_rows = d[d["period_kind"] == "full_year"].sort_values("value")
+            full_rows = d[d["period_kind"] == "full_year"].sort_values("value", kind="stable")
             height_pt = 2.9 * 72 * 0.6
             nudge = {}
             prev = None
@@ -339,7 +339,7 @@ def year_to_date_chart(ytd: pd.DataFrame, *, source: str, title: str | None = No
             ax.set_yticks(ticks, labels=kit.ticks(ticks) if k % ncols == 0 else [""] * len(ticks))
             ax.set_title(kit.year_text(year), loc="right" if style.rtl() else "left", fontsize=style.TEXT_PT, fontweight="bold",
                          color=style.INK, pad=6)
-            scopes = list(dict.fromkeys(d.sort_values("scope")["scope"]))
+            scopes = list(dict.fromkeys(d.sort_values("scope", kind="stable")["scope"]))
             right = style.rtl()  # the scopes' names at the panel's top, on the side a reader starts from
             for j, sc in enumerate(scopes):
                 ax.annotate(fmt.label("scope", sc), xy=(0.98 if right else 0.02, 0.97), xycoords="axes fraction",

@@ -112,7 +112,7 @@ def stock_chart(stocks: pd.DataFrame, between: pd.DataFrame, *, source: str, tit
                 d = stocks[stocks["scope"] == scope]
                 top = max(float(h) if kit.finite(h) else float(v) for v, h in zip(d["value"], d["high"]))
                 arrows = (~np.isfinite(d["high"])).any()
-                sp = spans[spans["scope"] == scope].sort_values("from_latest").reset_index(drop=True)
+                sp = spans[spans["scope"] == scope].sort_values("from_latest", kind="stable").reset_index(drop=True)
                 left_edge, right_edge = ax.get_xlim()
                 ppx = kit.points_per_unit(ax, "x")
                 texts = [say("chart.stock.revived", n=revived_text(b["revived_value"], b["revived_low"], b["revived_high"]))
