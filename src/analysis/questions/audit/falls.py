@@ -54,9 +54,9 @@ def _earlier(s: pd.DataFrame, keys: list[str], low: str, end: str, skip: pd.Seri
     run["value_claim"] = run["claim_id"].where(run["value"] == run["max_value"])
     run["value_claim"] = run.groupby("group")["value_claim"].ffill()
     run = run.drop_duplicates(["group", "end_latest"], keep="last")
-    probe = s.assign(probe=s[end] - pd.Timedelta(days=1), _row=s.index).sort_values("probe")
+    probe = s.assign(probe=s[end] - pd.Timedelta(days=1), _row=s.index).sort_values("probe", kind="stable")
     m = pd.merge_asof(probe[["_row", "group", "probe"]], run[["group", "end_latest", "max_low", "max_value", "low_claim", "value_claim"]]
-                      .sort_values("end_latest"), left_on="probe", right_on="end_latest", by="group", direction="backward")
+                      .sort_values("end_latest", kind="stable"), left_on="probe", right_on="end_latest", by="group", direction="backward")
     return m.set_index("_row").reindex(s.index)
 
 

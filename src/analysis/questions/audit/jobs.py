@@ -29,11 +29,11 @@ def _nearest_pairs(a: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     the window's middle); otherwise the pair whose end window's middle is nearest. Sorted as-of joins.
     """
     cols = ["key", "mid", "units_claim", "jobs_claim", "jpu_value", "jpu_low", "jpu_high", "figure_ids", "source_ids", "end_earliest", "end_latest"]
-    a = a.sort_values("mid")
-    known = pairs[pairs["end_earliest"] == pairs["end_latest"]].sort_values("mid")[cols]
+    a = a.sort_values("mid", kind="stable")
+    known = pairs[pairs["end_earliest"] == pairs["end_latest"]].sort_values("mid", kind="stable")[cols]
     first = pd.merge_asof(a, known, on="mid", by="key", direction="nearest", suffixes=("", "_p"))
     inside = first["units_claim"].notna() & (first["end_earliest_p"] >= first["end_earliest"]) & (first["end_earliest_p"] <= first["end_latest"])
-    second = pd.merge_asof(a, pairs.sort_values("mid")[cols], on="mid", by="key", direction="nearest", suffixes=("", "_p"))
+    second = pd.merge_asof(a, pairs.sort_values("mid", kind="stable")[cols], on="mid", by="key", direction="nearest", suffixes=("", "_p"))
     return first.where(inside, second)
 
 

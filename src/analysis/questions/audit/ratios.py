@@ -67,7 +67,7 @@ def _target_candidates(ev, prog: pd.DataFrame) -> pd.DataFrame:
     prog = prog.assign(year=prog["year"].astype("Int64"))
     keys_l, keys_r = ["den_metric", "scope", "year"], ["d_metric", "d_scope", "d_jalali_year"]
     path = t[t["d_role"].isin(["first", "revision"])]
-    by_date = pd.merge_asof(prog.sort_values("first_published_earliest"), path.sort_values("d_first_published_latest"),
+    by_date = pd.merge_asof(prog.sort_values("first_published_earliest", kind="stable"), path.sort_values("d_first_published_latest", kind="stable"),
                             left_on="first_published_earliest", right_on="d_first_published_latest", left_by=keys_l,
                             right_by=keys_r, direction="backward")
     # Targets the percentage's own report states (whoever stated them first): from the figures, per report.
@@ -76,11 +76,11 @@ def _target_candidates(ev, prog: pd.DataFrame) -> pd.DataFrame:
     in_report = path.merge(stated, on="d_claim_id")
     same_report = prog.merge(in_report, left_on=[*keys_l, "first_source"], right_on=[*keys_r, "d_stated_in"]).drop(columns="d_stated_in")
     in_force = (pd.concat([by_date[by_date["d_claim_id"].notna()], same_report])
-                .sort_values(["claim_id", "d_first_published_latest"]).drop_duplicates("claim_id", keep="last").assign(kind="in_force"))
+                .sort_values(["claim_id", "d_first_published_latest"], kind="stable").drop_duplicates("claim_id", keep="last").assign(kind="in_force"))
     first = prog.merge(t[t["d_role"] == "first"], left_on=keys_l, right_on=keys_r).assign(kind="same_scope")
     others = t[~t["d_role"].isin(["first", "revision"])]
     wanted = prog.assign(_want=prog["n_value"] / prog["value"] * 100).dropna(subset=["_want"])
-    nearest = pd.merge_asof(wanted.sort_values("_want"), others.sort_values("d_value"), left_on="_want", right_on="d_value",
+    nearest = pd.merge_asof(wanted.sort_values("_want", kind="stable"), others.sort_values("d_value", kind="stable"), left_on="_want", right_on="d_value",
                             left_by=keys_l, right_by=keys_r, direction="nearest")
     nearest = nearest[nearest["d_claim_id"].notna()].drop(columns="_want").assign(kind="same_scope")
     current = t[t["d_current"]]
@@ -139,7 +139,7 @@ def percentages(ev) -> pd.DataFrame:
     # The best candidate: a consistent one of the best kind, else the target in force, else the closest.
     cand = cand.sort_values(["claim_id", "ok", "kind_rank", "distance"], ascending=[True, False, True, True], kind="stable")
     best = cand.drop_duplicates("claim_id").set_index("claim_id")
-    force = cand[cand["kind"].isin(["in_force", "own"])].sort_values(["claim_id", "distance"]).drop_duplicates("claim_id").set_index("claim_id")
+    force = cand[cand["kind"].isin(["in_force", "own"])].sort_values(["claim_id", "distance"], kind="stable").drop_duplicates("claim_id").set_index("claim_id")
 
     out = c.set_index("claim_id")
     b = best.reindex(out.index)
@@ -209,7 +209,7 @@ def _span_sums(ev, spans: pd.DataFrame) -> pd.DataFrame:
     e = ev.estimates[ev.estimates["basis"].isin(WHOLE_YEAR_BASES)]
     rank = {sc: i for i, sc in enumerate(HEADLINE_SCOPES)}
     fallback = (e[e["scope"].isin(HEADLINE_SCOPES)].assign(_r=lambda d: d["scope"].map(rank))
-                .sort_values(["metric", "jalali_year", "_r"]).drop_duplicates(["metric", "jalali_year"]).drop(columns="_r"))
+                .sort_values(["metric", "jalali_year", "_r"], kind="stable").drop_duplicates(["metric", "jalali_year"]).drop(columns="_r"))
     y = spans.loc[spans.index.repeat(spans["n"].astype(int))].copy()
     y["jalali_year"] = (y["first"] + y.groupby(level=0).cumcount()).astype("Int64")
     cols = ["metric", "scope", "jalali_year", "value", "low", "high", "gen_low", "gen_high", "chosen_claim"]

@@ -40,8 +40,8 @@ def date_brackets(ev) -> pd.DataFrame:
     for _, s in seed.iterrows():  # the seed states one or two year-to-date counts
         same = ev.series[(ev.series["metric"] == s["metric"]) & (ev.series["scope"] == s["scope"])
                          & (ev.series["jalali_year"] == s["jalali_year"]) & (ev.series["claim_id"] != s["claim_id"])]
-        smaller = same[same["high"] < s["low"]].sort_values("end_earliest", ascending=False)
-        larger = same[same["low"] > s["high"]].sort_values("end_latest")
+        smaller = same[same["high"] < s["low"]].sort_values("end_earliest", ascending=False, kind="stable")
+        larger = same[same["low"] > s["high"]].sort_values("end_latest", kind="stable")
         lo = smaller.iloc[0] if len(smaller) else None
         hi = larger.iloc[0] if len(larger) else None
         rows.append({"claim_id": s["claim_id"], "metric": s["metric"], "scope": s["scope"], "value": s["value"], "low": s["low"],
