@@ -45,10 +45,23 @@ class Written:
 
 def pool(day) -> multiprocessing.pool.Pool:
     """A pool of :data:`WORKERS` processes taking ``day`` as their build day; the caller closes or terminates it.
-    Call it before starting any thread."""
+    Call it before starting any thread.
+
+    Forked workers start with SIGINT and SIGTERM held. They would otherwise start with the builder's handlers
+    (which raise), and a SIGTERM from ``terminate`` before a worker had set its own (a build that fails at
+    once) raised in it, where a library's bare ``except`` could swallow it: the worker then waited for tasks on
+    a queue whose lock the terminating pool holds, and the build waited for the worker, forever. Held, the
+    signal waits until :func:`_ready` has put SIGTERM's default back, and then ends the worker. (The pool's own
+    threads, started meanwhile, keep both held, so a worker one of them starts again starts with them held too.)
+    """
     # A caller that already runs threads (a test runner, a notebook) gets workers from a fork server instead.
     start = START if threading.active_count() == 1 else "forkserver"
-    return multiprocessing.get_context(start).Pool(WORKERS, initializer=_ready, initargs=(buildday.environment(day),))
+    held = {signal.SIGINT, signal.SIGTERM} if start == "fork" else set()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        return multiprocessing.get_context(start).Pool(WORKERS, initializer=_ready, initargs=(buildday.environment(day),))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _ready(env: dict[str, str]) -> None:
@@ -57,6 +70,9 @@ def _ready(env: dict[str, str]) -> None:
     os.environ.update(env)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Forked with both held (pool), so that none reached the builder's handlers: a SIGTERM sent meanwhile ends
+    # the worker now.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     from ..i18n import shaping
     from ..words import speaking
 
