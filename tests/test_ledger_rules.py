@@ -241,3 +241,22 @@ def test_an_expectation_that_cannot_be_one_is_refused(ledger_copy, metric, start
     _append_expectations(ledger_copy, [_row("X1", metric, 2000, start, end)])
     error = _fails(ledger_copy, build_day="2025-12-31")
     assert words in problem_line(error, "figures.tsv", ledger_copy.line_of(ledger_copy.figures, "X1"), "X1", field)
+
+
+def test_a_shown_date_without_its_bounds_is_named_once_per_empty_bound(ledger_copy):
+    # P41 shows its date; with both bounds emptied, each is named as missing, and not again as different from it.
+    for field in ("published_earliest", "published_latest"):
+        ledger_copy.set_cell(ledger_copy.sources, "P41", field, "")
+    error = load_fails(ledger_copy)
+    mine = [(p.field, p.message) for p in error.problems if p.record == "P41"]
+    assert [field for field, _ in mine] == ["published_earliest", "published_latest"]
+    assert all("give the date bounds" in message for _, message in mine)
+
+
+def test_a_bound_that_differs_from_the_shown_date_is_still_refused(ledger_copy):
+    ledger_copy.set_cell(ledger_copy.sources, "P41", "published_latest", "")
+    ledger_copy.set_cell(ledger_copy.sources, "P41", "published_earliest", "2025-12-20")
+    error = load_fails(ledger_copy)
+    mine = {(p.field, p.message) for p in error.problems if p.record == "P41"}
+    assert ("published_earliest", "when 'published' is given, both bounds must equal it") in mine
+    assert any(field == "published_latest" and "give the date bounds" in message for field, message in mine)

@@ -41,8 +41,9 @@ def check_sources(frame: pd.DataFrame, where: str, seeds_dir: Path, day: pd.Time
     earliest, latest, published = v["published_earliest"], v["published_latest"], v["published"]
     c.add(earliest > latest, "published_latest",
           "the latest possible date is before the earliest; swap or correct them")
-    c.add(published.notna() & ((earliest != published) | (latest != published)), "published_earliest",
-          "when 'published' is given, both bounds must equal it")
+    # A bound left empty is already named as missing (cells.REQUIRED_HINTS): only a bound given and different is wrong here.
+    c.add(published.notna() & ((earliest.notna() & (earliest != published)) | (latest.notna() & (latest != published))),
+          "published_earliest", "when 'published' is given, both bounds must equal it")
     _check_build_day(v, day, c)
     primary = v["primary"].astype(bool)
     n_primary = int(primary.sum())
