@@ -6,7 +6,7 @@ In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 (:mod:`analysis.questions.audit.checks`), graded by :func:`analysis.evidence.grading.judge`: a
 contradiction only where the figures cannot meet in the most generous reading, a question naming the
 reading that reconciles them otherwise. Evidence of every province at once (:mod:`.together`): the
-rules compare claims of one province only (``province`` among their keys, the echoes found place by place).
+rules compare claims of one province only (``province`` among their keys, the echoes' too).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ...evidence.readings import QUANTITY
 from ...evidence.targets import echoes
 from ...words import All, Label, Msg
 from . import checks as ck
-from .together import by_place, place
+from .together import place
 
 _ROUNDING = Msg("audit.reading.rounding")
 _SCOPE = Msg("audit.reading.scope")
@@ -178,7 +178,7 @@ def reused_values(ev) -> pd.DataFrame:
     c["digits"] = significant_digits(c["value"])
     repeated = c[[*at, "value"]].duplicated(keep=False) if at else c["value"].duplicated(keep=False)
     c = c[(c["digits"] >= REUSED_DIGITS_SAME_YEAR) & repeated]
-    echoed = by_place(echoes, c, ev.targets)
+    echoed = echoes(c, ev.targets, _echo_keys(c, ev.targets))
     c = c[~c["claim_id"].isin(set(echoed[echoed != ""]))]  # a target its year's count equals: the echo rule's
     c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + c["period_label"] + ")"
     c["quantity"] = c["metric"].map(QUANTITY).fillna(c["metric"])
@@ -228,11 +228,17 @@ def _places(places: list, keys: list, distinct: list) -> Msg:
     return Msg("audit.wordings.bare", {"words": All(tuple(places[keys.index(k)] for k in distinct))})
 
 
+def _echo_keys(claims: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
+    """The key that keeps places apart in :func:`~analysis.evidence.targets.echoes`: ``["province"]`` where both
+    frames hold several places' rows (a count echoes a target of its own place only), else none."""
+    return place(claims) if place(targets) else []
+
+
 def target_echoes(ev) -> pd.DataFrame:
     """Counts equal to a target of their own year (first stated or revised, any scope): a plan may have
     been reported as an outcome. Always a question; the best estimate weighs such a count below others."""
     c = ev.claims.copy()
-    c["echo"] = by_place(echoes, c, ev.targets)
+    c["echo"] = echoes(c, ev.targets, _echo_keys(c, ev.targets))
     c = c[c["echo"] != ""]
     if c.empty:
         return ck.empty()

@@ -11,12 +11,12 @@ concatenated, place after place, with a ``province`` column where the frame has 
 keys by :func:`place` (``["province"]`` where the frame has the column, else nothing: the country's and a
 single province's evidence never do, so :func:`~analysis.questions.audit.checks` of one place runs as it
 always did) wherever it groups, joins, sorts, dedupes or compares rows, so nothing of one province is
-checked against another's; an evidence function that does not key by province (the target echoes) is
-called place by place (:func:`by_place`), and a band each place sets from its own pairs is taken per
-place (:func:`band`). A row goes back to its province by its ``claim_id`` (a claim id is
-its first figure's id: one province each). The other rules (the seed's, which read the country's
-ledger, and those not converted) run place by place as before. A rule runs place by place too when the
-frames it reads are not typed alike in every place (concatenating them would retype a column).
+checked against another's (the target echoes too: :func:`analysis.evidence.targets.echoes` takes the
+place as a key), and a band each place sets from its own pairs is taken per place (:func:`band`). A row
+goes back to its province by its ``claim_id`` (a claim id is its first figure's id: one province each).
+The other rules (the seed's, which read the country's ledger, and those not converted) run place by
+place as before. A rule runs place by place too when the frames it reads are not typed alike in every
+place (concatenating them would retype a column).
 """
 
 from __future__ import annotations
@@ -51,18 +51,6 @@ ONE_PASS: dict[str, tuple[str, ...]] = {
 def place(frame: pd.DataFrame) -> list[str]:
     """The key that keeps places apart: ``["province"]`` in a frame of several places, else ``[]``."""
     return ["province"] if "province" in frame.columns else []
-
-
-def by_place(fn: Callable, frame: pd.DataFrame, other: pd.DataFrame) -> pd.Series:
-    """``fn(frame, other)`` (a Series aligned with ``frame``) within each place: every province's rows of
-    ``frame`` against its own rows of ``other`` (``fn`` as it is where neither has a ``province`` column)."""
-    if not place(frame) or not place(other):
-        return fn(frame, other)
-    theirs = dict(tuple(other.groupby("province", sort=False)))
-    parts = [fn(mine, theirs.get(p, other.iloc[0:0])) for p, mine in frame.groupby("province", sort=False)]
-    if not parts:
-        return fn(frame, other.iloc[0:0])
-    return pd.concat(parts).reindex(frame.index)
 
 
 def places_of(ev) -> list:
