@@ -92,6 +92,7 @@ class Together:
         self.ledger = next(iter(places.values())).ledger
         self.province = ""
         self._frames: dict[str, pd.DataFrame] = {}
+        self._alike: dict[str, bool] = {}  # each frame's answer to alike, found once (most rules read the claims)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if name not in FRAMES:
@@ -114,8 +115,11 @@ class Together:
     def alike(self, names: tuple[str, ...]) -> bool:
         """Whether each frame of ``names`` has the same columns and dtypes in every place where it has rows."""
         for name in names:
-            seen = {tuple(getattr(e, name).dtypes.astype(str).items()) for e in self.places.values() if not getattr(e, name).empty}
-            if len(seen) > 1:
+            if name not in self._alike:
+                frames = [getattr(e, name) for e in self.places.values()]
+                seen = {tuple(zip(f.columns, map(str, f.dtypes))) for f in frames if not f.empty}
+                self._alike[name] = len(seen) <= 1
+            if not self._alike[name]:
                 return False
         return True
 
