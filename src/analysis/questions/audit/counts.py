@@ -188,17 +188,20 @@ def reused_values(ev) -> pd.DataFrame:
     c = c[same | rare].sort_values(["value", "first_published_earliest", "claim_id"], kind="stable")
     if c.empty:
         return ck.empty()
-    ids = c.groupby([*at, "value"], sort=True).agg(
-        claim_id=("claim_id", "first"), claim_ids=("claim_id", ", ".join), figure_ids=("figure_ids", "; ".join),
-        source_ids=("source_ids", lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ")))),
-        n=("context", "nunique"))
+    ids = c.groupby([*at, "value"], sort=True).agg(claim_id=("claim_id", "first"), n=("context", "nunique"))
+    lists = _in_groups(c, [*at, "value"], ["claim_id", "figure_ids", "source_ids"])
+    ids["claim_ids"] = [", ".join(v) for v in lists["claim_id"]]
+    ids["figure_ids"] = ["; ".join(v) for v in lists["figure_ids"]]
+    ids["source_ids"] = [", ".join(dict.fromkeys(x for v in s for x in v.split(", "))) for s in lists["source_ids"]]
     c = c.drop_duplicates([*at, "value", "context"])
     c["thing"] = ck.msgs("audit.subject", metric=ck.labels("metric", c["metric"]), scope=ck.labels("scope", c["scope"]), period=ck.periods(c))
     c["said"] = ck.whats(c, brief=False)
     c["place"] = ck.msgs("audit.what.none", metric=ck.labels("metric", c["metric"]), where=ck.wheres(c["scope"]))
     c["place_key"] = c["metric"] + "|" + c["scope"]
-    words = c.groupby([*at, "value"], sort=True).agg(things=("thing", list), said=("said", list), places=("place", list), place_keys=("place_key", list))
-    agg = ids.join(words).reset_index()
+    words = _in_groups(c, [*at, "value"], ["thing", "said", "place", "place_key"])
+    for name, col in (("things", "thing"), ("said", "said"), ("places", "place"), ("place_keys", "place_key")):
+        ids[name] = pd.Series(words[col], index=ids.index, dtype=object)
+    agg = ids.reset_index()
     number = ck.nums(agg["value"])
     count = ck.nums(agg["n"])
     things = [ck.semicolons(t) for t in agg["things"]]
@@ -216,6 +219,26 @@ def reused_values(ev) -> pd.DataFrame:
         reading=Msg("audit.reading.coincidence"), connector="innocent",
         stated_value=agg["value"], stated_low=agg["value"],
         stated_high=agg["value"])
+
+
+def _in_groups(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> dict[str, np.ndarray]:
+    """Each column's cells group by group, as ``frame.groupby(keys, sort=True)[column].agg(list)`` gives them
+    (groups in order of their keys, rows with a missing key in none, each group's cells in row order): per
+    column, an object array of one list per group. Sliced from one stable sort, not built group by group."""
+    groups = frame.groupby(keys, sort=True)
+    number = groups.ngroup().fillna(-1).to_numpy(dtype=np.int64)  # a row with a missing key: -1, before every group
+    order = np.argsort(number, kind="stable")
+    n = groups.ngroups
+    bounds = np.searchsorted(number[order], np.arange(n + 1)).tolist()  # group j: sorted rows bounds[j] .. bounds[j + 1]
+    out = {}
+    for col in columns:
+        cells = frame[col].tolist()
+        cells = [cells[i] for i in order.tolist()]
+        lists = np.empty(n, dtype=object)
+        for j in range(n):
+            lists[j] = cells[bounds[j]:bounds[j + 1]]
+        out[col] = lists
+    return out
 
 
 def _places(places: list, keys: list, distinct: list) -> Msg:
