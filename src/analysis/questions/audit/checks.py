@@ -490,7 +490,7 @@ def wordings(ev, claim_ids: pd.Series, bare: bool = False) -> list:
             continue
         seen[cid].add((q, v))
         per.setdefault(cid, []).append(w)
-    unit_of = units(f.drop_duplicates("claim_id").set_index("claim_id")["metric"])
+    unit_of = units(f.drop_duplicates("claim_id").set_index("claim_id")["metric"]).to_dict()  # a dict: one look-up per row
 
     def one(cid: str):
         items = per.get(cid, [])

@@ -72,7 +72,7 @@ def different_values(ev) -> pd.DataFrame:
     generous = apart(other["gen_low"], other["gen_high"], ref["gen_low"], ref["gen_high"]) & ~moved
     grades = judge(strict, generous, other["grade"] == "question",
                    could_fail(other["low"], other["high"], ref["low"], ref["high"]))
-    reading = [(_SCOPE if st and mv else _ROUNDING) if g == "question" else None for g, st, mv in zip(grades, strict, moved)]
+    reading = [(_SCOPE if st and mv else _ROUNDING) if g == "question" else None for g, st, mv in zip(grades.tolist(), np.asarray(strict).tolist(), moved.tolist())]
     size, severity = ck.measure(other["value"], ref["value"], ref["low"], ref["high"], "count", unit, of="")
     finding = np.select([grades == "consistent", grades == "unchecked"],
                         ["audit.finding.different_values.consistent", "audit.finding.different_values.unchecked"],
@@ -135,7 +135,7 @@ def parts_totals(ev) -> pd.DataFrame:
     words = ck.wordings(ev, m["claim_id"])
     several = pd.Series([w is not None and len(w.slots["words"].items) > 1 for w in words], index=m.index)
     other = ck.msgs("audit.reading.other_wording", words=words)
-    reading = [None if g != "question" else o if st and sev else _ROUNDING for g, st, sev, o in zip(grades, strict, several, other)]
+    reading = [None if g != "question" else o if st and sev else _ROUNDING for g, st, sev, o in zip(grades.tolist(), np.asarray(strict).tolist(), several.tolist(), other)]
     size, severity = ck.measure(p.value, m["value"], m["low"], m["high"], "count", unit, of="national")
     parts = ck.msgs(["audit.parts." + w for w in which], inside=inside, outside=outside)
     sums = ck.nums(p.value, unit)

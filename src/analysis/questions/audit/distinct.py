@@ -72,7 +72,7 @@ def codes(cells: list) -> tuple[np.ndarray, int]:
     """Each cell's key (:func:`keys`) as a number: ``(codes, k)``, codes in ``0 .. k-1``, equal exactly where
     the keys are equal. Cells of different types never share a key, so each type is numbered on its own."""
     n = len(cells)
-    types = list(dict.fromkeys(map(type, cells)))
+    types = list(set(map(type, cells)))
     if len(types) == 1:
         return _codes_of(types[0], cells)
     kinds, _ = pd.factorize(np.fromiter(map(id, map(type, cells)), dtype=np.int64, count=n))
