@@ -122,3 +122,27 @@ def test_codes_equal_exactly_where_keys_are():
     for i in range(len(cells)):
         for j in range(12):
             assert (found[i] == found[j]) == (keys[i] == keys[j] if type(keys[i]) is type(keys[j]) else False), (cells[i], cells[j])
+
+
+def test_messages_with_a_key_per_row_as_built_one_by_one():
+    """checks.msgs with one key per row (missing ones included): each row's message as built alone, with the
+    slots its own template uses; long and short columns, keys with and without slots."""
+    ck = importlib.import_module("analysis.questions.audit.checks")
+    from analysis.words import slots_of
+    from analysis.words.en import MESSAGES
+
+    keys = ["audit.size.points", None, "audit.reading.rounding", "", "audit.number", math.nan, "audit.size.points", "audit.number",
+            "audit.when.span"]
+    points = [Num(1.0), Num(2.0), Num(3.0), Num(4.0), Num(5.0), Num(6.0), Num(1.0), Num(8.0), Num(0.0)]
+    numbers = [Num(9.0), Num(9.0), Num(9.0), Num(9.0), Num(7.0), Num(9.0), Num(9.0), Num(7.0), Num(1.0)]
+    unused = list(range(9))
+    for times in (1, 10):
+        k, p, n, u = (x * times for x in (keys, points, numbers, unused))
+        got = ck.msgs(k, points=p, n=n, unused=u, first=p, last=n)
+        expected = [None if ck._missing(key) else Msg(key, {s: {"points": pp, "n": nn, "first": pp, "last": nn}[s]
+                                                           for s in sorted(slots_of(MESSAGES[key]))})
+                    for key, pp, nn in zip(k, p, n)]
+        assert [repr(m) for m in got] == [repr(m) for m in expected]
+        assert got[2].slots == {} and got[1] is None and got[3] is None and got[5] is None
+        assert got[0].slots["points"] is p[0] and got[4].slots == {"n": n[4]}
+    assert ck.msgs([], points=[], n=[]) == []
