@@ -134,13 +134,15 @@ def checks(places: dict) -> pd.DataFrame:
     rank = {p: i for i, p in enumerate(places)}
     together = Together(places)
     parts = []
+    owners = None  # each claim's province, looked up once for every rule run in one pass
     with _collector_paused():
         for r, rule in enumerate(RULES):
             if rule.id in ONE_PASS and together.alike(ONE_PASS[rule.id]):
                 out = rule.run(together)
                 if out.empty:
                     continue
-                of = out["claim_id"].map(_province_of(together))
+                owners = _province_of(together) if owners is None else owners
+                of = out["claim_id"].map(owners)
                 if of.isna().any():
                     raise ValueError(f"rule {rule.id}: a check whose claim no province has")
                 parts.append(out.assign(province=of.astype("str"), _p=of.map(rank).to_numpy(), _r=r))
