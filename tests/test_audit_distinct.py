@@ -100,7 +100,7 @@ def test_long_columns_share_as_short_ones():
         (["x", "y", "x", None, ""], [1.5, 1.5, 1.5, math.nan, math.nan], [10**30, 1, 10**30, 2, 2]),
     ]
     for case in cases:
-        columns = [_long(c, 20) for c in case]
+        columns = [_long(c) for c in case]
         (out, calls, sharing), (out_c, calls_c, sharing_c) = _array_and_cells(*columns)
         assert [[id(x) for x in row] for row in calls] == [[id(x) for x in row] for row in calls_c], case
         assert out == out_c == [[repr(x) + type(x).__name__ for x in row] for row in zip(*columns)], case
@@ -136,7 +136,7 @@ def test_messages_with_a_key_per_row_as_built_one_by_one():
     points = [Num(1.0), Num(2.0), Num(3.0), Num(4.0), Num(5.0), Num(6.0), Num(1.0), Num(8.0), Num(0.0)]
     numbers = [Num(9.0), Num(9.0), Num(9.0), Num(9.0), Num(7.0), Num(9.0), Num(9.0), Num(7.0), Num(1.0)]
     unused = list(range(9))
-    for times in (1, 10):
+    for times in (1, 10, distinct.SHORT // len(keys) + 1):  # short and long columns
         k, p, n, u = (x * times for x in (keys, points, numbers, unused))
         got = ck.msgs(k, points=p, n=n, unused=u, first=p, last=n)
         expected = [None if ck._missing(key) else Msg(key, {s: {"points": pp, "n": nn, "first": pp, "last": nn}[s]

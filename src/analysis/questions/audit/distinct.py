@@ -31,8 +31,9 @@ _NUMBERS: frozenset = frozenset({int, bool, float})
 _NAN = object()
 _NEGATIVE_ZERO = object()
 
-#: Columns shorter than this are keyed cell by cell (an array pass costs more than it saves on a few rows).
-SHORT = 64
+#: Columns shorter than this are keyed cell by cell: below about two thousand rows an array pass costs more than
+#: it saves (measured with rows that repeat and rows that do not).
+SHORT = 2048
 
 #: The bits every NaN is keyed by (NaNs differ in their payload bits; all are one key).
 _NAN_BITS = np.array([math.nan]).view(np.int64)[0]
