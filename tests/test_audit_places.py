@@ -192,3 +192,24 @@ def test_one_province_and_none(made):
     same_frame(alone[alone["province"] == "Fars"].reset_index(drop=True), provinces.audit(provinces.Places(pl.national, one)), "Fars alone")
     none = provinces.audit(provinces.Places(pl.national, {}))
     assert none.empty and list(none.columns) == list(alone.columns)
+
+
+def test_frames_alike_only_where_every_place_types_them_alike():
+    """Together.alike: a frame typed differently in one place (where it has rows) sends its rules place by place,
+    however often it is asked and whatever it is asked with; an empty frame's types do not count."""
+    from types import SimpleNamespace
+
+    from analysis.questions.audit.together import Together
+
+    ints = pd.DataFrame({"claim_id": ["A"], "value": [1]})
+    floats = pd.DataFrame({"claim_id": ["B"], "value": [1.0]})
+    targets = pd.DataFrame({"claim_id": ["T"], "value": [2.0]})
+
+    def place(claims, targets=targets):
+        return SimpleNamespace(ledger=None, claims=claims, targets=targets)
+
+    mixed = Together({"Fars": place(ints), "Tehran": place(floats)})
+    assert mixed.alike(("targets",)) and not mixed.alike(("claims",))
+    assert not mixed.alike(("targets", "claims")) and not mixed.alike(("claims",)) and mixed.alike(("targets",))
+    assert Together({"Fars": place(floats), "Tehran": place(floats.assign(claim_id="C"))}).alike(("claims", "targets"))
+    assert Together({"Fars": place(floats), "Tehran": place(ints.iloc[0:0], targets.iloc[0:0])}).alike(("claims", "targets"))

@@ -56,3 +56,34 @@ def test_each_formats_every_row_calling_the_formatter_once_per_distinct_row():
     got = fmt.each(f, values, "%")
     assert got.tolist() == ["1.0%", "2.0%", "1.0%", "1.0%", "3.0%"] and list(got.index) == [10, 11, 12, 13, 14]
     assert sorted(calls) == [(1.0, "%"), (2.0, "%"), (3.0, "%")]
+
+
+def _join_lists_by_capped(*columns, sep=", ", most=LISTED):
+    """join_lists as first written: every row of several lists through capped (a single short list as it is)."""
+    out = []
+    for row in zip(*[c.fillna("").astype("str").tolist() for c in columns]):
+        filled = [cell for cell in row if cell]
+        if len(filled) == 1 and "+" not in filled[0] and filled[0].count(sep) < most:
+            out.append(filled[0])
+        else:
+            out.append(capped(sep.join(filled).split(sep), most, sep) if filled else "")
+    return out
+
+
+def test_join_lists_as_capped_gives_them_on_tricky_rows():
+    rng = random.Random(3)
+    ids = ["S1", "S2", "S3", "A+B", "+3", "+12", "S1", "Q9", "+x", ""]  # "": an empty id between separators
+
+    def cell():
+        k = rng.choice([0, 1, 2, LISTED - 1, LISTED, LISTED + 1, 2 * LISTED])
+        pool = ids if rng.random() < 0.5 else [f"T{i}" for i in range(3 * LISTED)]
+        return None if rng.random() < 0.1 else ", ".join(rng.choice(pool) for _ in range(k))
+
+    for n_columns in (1, 2, 3):
+        columns = [pd.Series([cell() for _ in range(400)], dtype=object) for _ in range(n_columns)]
+        got = join_lists(*columns)
+        assert got.tolist() == _join_lists_by_capped(*columns)
+    same = pd.Series([", ".join(f"T{i}" for i in range(LISTED))] * 2)
+    assert join_lists(same, same).tolist() == [same[0]] * 2  # twelve ids twice: each once, none counted
+    more = pd.Series([", ".join(f"T{i}" for i in range(LISTED + 1))])
+    assert join_lists(more, pd.Series(["T0"])).tolist() == [", ".join(f"T{i}" for i in range(LISTED)) + ", +1"]

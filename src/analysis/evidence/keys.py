@@ -81,7 +81,14 @@ def join_lists(*columns: pd.Series, sep: str = ", ", most: int = LISTED) -> pd.S
         if len(filled) == 1 and "+" not in filled[0] and filled[0].count(sep) < most:
             joined.append(filled[0])
             continue
-        joined.append(capped(sep.join(filled).split(sep), most, sep) if filled else "")
+        whole = sep.join(filled)
+        if "+" not in whole:  # no count to carry: capped's result is the ids each once, if few enough
+            ids = dict.fromkeys(whole.split(sep))
+            ids.pop("", None)
+            if len(ids) <= most:
+                joined.append(sep.join(ids))
+                continue
+        joined.append(capped(whole.split(sep), most, sep) if filled else "")
     return pd.Series(joined, index=columns[0].index, dtype="str")
 
 

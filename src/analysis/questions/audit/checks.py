@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -163,19 +164,24 @@ def msgs(key: Any, length: int | None = None, /, **slots) -> list:
         if not need:
             return [Msg(key, {}) for _ in range(n)]
         return each(lambda *row: Msg(key, dict(zip(need, row))), *(cols[s] for s in need))
-    names = list(cols)
-    needs: dict[str, list[str]] = {}
-
-    def one(k, *row):
+    # A key per row: the rows of each key (a few keys, each with its own slots) built as one key's are, from
+    # the slots that key uses only (rows that differ in the others get the same message).
+    out: list = [None] * n
+    codes, found = pd.factorize(np.array(keys, dtype=object))  # None and NaN: code -1, no message
+    for j, k in enumerate(found.tolist()):
         if _missing(k):
-            return None
-        need = needs.get(k)
-        if need is None:
-            need = needs[k] = sorted(slots_of(MESSAGES[k]))
-        values = dict(zip(names, row))
-        return Msg(k, {s: values[s] for s in need})
-
-    return each(one, keys, *(cols[s] for s in names))
+            continue
+        rows = np.flatnonzero(codes == j).tolist()
+        need = sorted(slots_of(MESSAGES[k]))
+        if need:
+            pick = itemgetter(*rows)
+            made = each(lambda *row, k=k, need=need: Msg(k, dict(zip(need, row))),
+                        *([cols[s][rows[0]]] if len(rows) == 1 else list(pick(cols[s])) for s in need))
+        else:
+            made = [Msg(k, {})] * len(rows)
+        for i, m in zip(rows, made):
+            out[i] = m
+    return out
 
 
 def keyed(prefix: str, grades: Any, only: tuple[str, ...] = ("contradiction", "question")) -> list:
@@ -490,7 +496,7 @@ def wordings(ev, claim_ids: pd.Series, bare: bool = False) -> list:
             continue
         seen[cid].add((q, v))
         per.setdefault(cid, []).append(w)
-    unit_of = units(f.drop_duplicates("claim_id").set_index("claim_id")["metric"])
+    unit_of = units(f.drop_duplicates("claim_id").set_index("claim_id")["metric"]).to_dict()  # a dict: one look-up per row
 
     def one(cid: str):
         items = per.get(cid, [])

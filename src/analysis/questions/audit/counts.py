@@ -6,7 +6,7 @@ In: an :class:`~analysis.evidence.Evidence`. Out: one checks frame per rule
 (:mod:`analysis.questions.audit.checks`), graded by :func:`analysis.evidence.grading.judge`: a
 contradiction only where the figures cannot meet in the most generous reading, a question naming the
 reading that reconciles them otherwise. Evidence of every province at once (:mod:`.together`): the
-rules compare claims of one province only (``province`` among their keys, the echoes found place by place).
+rules compare claims of one province only (``province`` among their keys, the echoes' too).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ...evidence.readings import QUANTITY
 from ...evidence.targets import echoes
 from ...words import All, Label, Msg
 from . import checks as ck
-from .together import by_place, place
+from .together import place
 
 _ROUNDING = Msg("audit.reading.rounding")
 _SCOPE = Msg("audit.reading.scope")
@@ -72,7 +72,7 @@ def different_values(ev) -> pd.DataFrame:
     generous = apart(other["gen_low"], other["gen_high"], ref["gen_low"], ref["gen_high"]) & ~moved
     grades = judge(strict, generous, other["grade"] == "question",
                    could_fail(other["low"], other["high"], ref["low"], ref["high"]))
-    reading = [(_SCOPE if st and mv else _ROUNDING) if g == "question" else None for g, st, mv in zip(grades, strict, moved)]
+    reading = [(_SCOPE if st and mv else _ROUNDING) if g == "question" else None for g, st, mv in zip(grades.tolist(), np.asarray(strict).tolist(), moved.tolist())]
     size, severity = ck.measure(other["value"], ref["value"], ref["low"], ref["high"], "count", unit, of="")
     finding = np.select([grades == "consistent", grades == "unchecked"],
                         ["audit.finding.different_values.consistent", "audit.finding.different_values.unchecked"],
@@ -135,7 +135,7 @@ def parts_totals(ev) -> pd.DataFrame:
     words = ck.wordings(ev, m["claim_id"])
     several = pd.Series([w is not None and len(w.slots["words"].items) > 1 for w in words], index=m.index)
     other = ck.msgs("audit.reading.other_wording", words=words)
-    reading = [None if g != "question" else o if st and sev else _ROUNDING for g, st, sev, o in zip(grades, strict, several, other)]
+    reading = [None if g != "question" else o if st and sev else _ROUNDING for g, st, sev, o in zip(grades.tolist(), np.asarray(strict).tolist(), several.tolist(), other)]
     size, severity = ck.measure(p.value, m["value"], m["low"], m["high"], "count", unit, of="national")
     parts = ck.msgs(["audit.parts." + w for w in which], inside=inside, outside=outside)
     sums = ck.nums(p.value, unit)
@@ -178,7 +178,7 @@ def reused_values(ev) -> pd.DataFrame:
     c["digits"] = significant_digits(c["value"])
     repeated = c[[*at, "value"]].duplicated(keep=False) if at else c["value"].duplicated(keep=False)
     c = c[(c["digits"] >= REUSED_DIGITS_SAME_YEAR) & repeated]
-    echoed = by_place(echoes, c, ev.targets)
+    echoed = echoes(c, ev.targets, _echo_keys(c, ev.targets))
     c = c[~c["claim_id"].isin(set(echoed[echoed != ""]))]  # a target its year's count equals: the echo rule's
     c["context"] = fmt.labels("metric", c["metric"]) + " (" + fmt.labels("scope", c["scope"]) + ", " + c["period_label"] + ")"
     c["quantity"] = c["metric"].map(QUANTITY).fillna(c["metric"])
@@ -188,17 +188,20 @@ def reused_values(ev) -> pd.DataFrame:
     c = c[same | rare].sort_values(["value", "first_published_earliest", "claim_id"], kind="stable")
     if c.empty:
         return ck.empty()
-    ids = c.groupby([*at, "value"], sort=True).agg(
-        claim_id=("claim_id", "first"), claim_ids=("claim_id", ", ".join), figure_ids=("figure_ids", "; ".join),
-        source_ids=("source_ids", lambda s: ", ".join(dict.fromkeys(x for v in s for x in v.split(", ")))),
-        n=("context", "nunique"))
+    ids = c.groupby([*at, "value"], sort=True).agg(claim_id=("claim_id", "first"), n=("context", "nunique"))
+    lists = _in_groups(c, [*at, "value"], ["claim_id", "figure_ids", "source_ids"])
+    ids["claim_ids"] = [", ".join(v) for v in lists["claim_id"]]
+    ids["figure_ids"] = ["; ".join(v) for v in lists["figure_ids"]]
+    ids["source_ids"] = [", ".join(dict.fromkeys(x for v in s for x in v.split(", "))) for s in lists["source_ids"]]
     c = c.drop_duplicates([*at, "value", "context"])
     c["thing"] = ck.msgs("audit.subject", metric=ck.labels("metric", c["metric"]), scope=ck.labels("scope", c["scope"]), period=ck.periods(c))
     c["said"] = ck.whats(c, brief=False)
     c["place"] = ck.msgs("audit.what.none", metric=ck.labels("metric", c["metric"]), where=ck.wheres(c["scope"]))
     c["place_key"] = c["metric"] + "|" + c["scope"]
-    words = c.groupby([*at, "value"], sort=True).agg(things=("thing", list), said=("said", list), places=("place", list), place_keys=("place_key", list))
-    agg = ids.join(words).reset_index()
+    words = _in_groups(c, [*at, "value"], ["thing", "said", "place", "place_key"])
+    for name, col in (("things", "thing"), ("said", "said"), ("places", "place"), ("place_keys", "place_key")):
+        ids[name] = pd.Series(words[col], index=ids.index, dtype=object)
+    agg = ids.reset_index()
     number = ck.nums(agg["value"])
     count = ck.nums(agg["n"])
     things = [ck.semicolons(t) for t in agg["things"]]
@@ -218,6 +221,26 @@ def reused_values(ev) -> pd.DataFrame:
         stated_high=agg["value"])
 
 
+def _in_groups(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> dict[str, np.ndarray]:
+    """Each column's cells group by group, as ``frame.groupby(keys, sort=True)[column].agg(list)`` gives them
+    (groups in order of their keys, rows with a missing key in none, each group's cells in row order): per
+    column, an object array of one list per group. Sliced from one stable sort, not built group by group."""
+    groups = frame.groupby(keys, sort=True)
+    number = groups.ngroup().fillna(-1).to_numpy(dtype=np.int64)  # a row with a missing key: -1, before every group
+    order = np.argsort(number, kind="stable")
+    n = groups.ngroups
+    bounds = np.searchsorted(number[order], np.arange(n + 1)).tolist()  # group j: sorted rows bounds[j] .. bounds[j + 1]
+    out = {}
+    for col in columns:
+        cells = frame[col].tolist()
+        cells = [cells[i] for i in order.tolist()]
+        lists = np.empty(n, dtype=object)
+        for j in range(n):
+            lists[j] = cells[bounds[j]:bounds[j + 1]]
+        out[col] = lists
+    return out
+
+
 def _places(places: list, keys: list, distinct: list) -> Msg:
     """The distinct things one number is given for, as a headline lists them: 'idle units nationally and in
     industrial parks' (one metric), 'units revived nationally and jobs in industrial parks' (several)."""
@@ -228,11 +251,17 @@ def _places(places: list, keys: list, distinct: list) -> Msg:
     return Msg("audit.wordings.bare", {"words": All(tuple(places[keys.index(k)] for k in distinct))})
 
 
+def _echo_keys(claims: pd.DataFrame, targets: pd.DataFrame) -> list[str]:
+    """The key that keeps places apart in :func:`~analysis.evidence.targets.echoes`: ``["province"]`` where both
+    frames hold several places' rows (a count echoes a target of its own place only), else none."""
+    return place(claims) if place(targets) else []
+
+
 def target_echoes(ev) -> pd.DataFrame:
     """Counts equal to a target of their own year (first stated or revised, any scope): a plan may have
     been reported as an outcome. Always a question; the best estimate weighs such a count below others."""
     c = ev.claims.copy()
-    c["echo"] = by_place(echoes, c, ev.targets)
+    c["echo"] = echoes(c, ev.targets, _echo_keys(c, ev.targets))
     c = c[c["echo"] != ""]
     if c.empty:
         return ck.empty()

@@ -111,13 +111,13 @@ def _falls(ev, s: pd.DataFrame, keys: list[str], rule: str) -> pd.DataFrame:
     mover_scope = m["alt_scope"].where(m["alt_scope"] != "", ref["alt_scope"]).fillna("")
     reading = [None if not w else Msg(READINGS[w], {"days": Num(RESTATED_COUNT_ALLOWANCE_DAYS)} if w == "date" else
                                       {"claim": c, "where": Label("audit.where", sc)} if w == "scope" else {})
-               for w, c, sc in zip(which, mover, mover_scope)]
+               for w, c, sc in zip(which.tolist(), mover, mover_scope.tolist())]  # lists: iterating a Series is slow
     unit = ck.units(m["metric"])
     change = ck.ests(m["value"] - ref["value"], m["low"] - ref["high"], m["high"] - ref["low"], unit)
     size, severity = ck.measure(m["value"], ref["value"], ref["low"], np.inf, "count", unit, of="earlier")
     size = size.where(stated_fall[has], None)
     finding = ck.msgs(("audit.finding.fall." + grades).tolist(), own=own, prev=prev)
-    head = [f"audit.headline.{rule}.{g}" if g in ("contradiction", "question") else None for g in grades]
+    head = [f"audit.headline.{rule}.{g}" if g in ("contradiction", "question") else None for g in grades.tolist()]
     if rule == "ytd_decrease":
         headline = ck.msgs(head, year=ck.years(m["jalali_year"]), metric=ck.labels("metric", m["metric"]), where=ck.wheres(m["scope"]),
                            own=bare_own, prev=bare_prev)

@@ -149,7 +149,7 @@ def marginal_jobs(ev) -> pd.DataFrame:
     stated_out = (as_stated < band_low) | (as_stated > band_high)
     grades = np.where(~divisible, "unchecked", np.where(outside | stated_out, "question", np.where(can, "consistent", "unchecked")))
     rt = ck.ests(ratio.value.where(divisible), ratio.low.where(divisible), ratio.high.where(divisible), "")
-    rt = [r if c or not d else Msg("audit.as_stated", {"n": Num(a, 1)}) for r, c, d, a in zip(rt, can, divisible, as_stated)]
+    rt = [r if c or not d else Msg("audit.as_stated", {"n": Num(a, 1)}) for r, c, d, a in zip(rt, can.tolist(), divisible.tolist(), as_stated.tolist())]
     size, severity = ck.measure(as_stated.where(stated_out | outside, ratio.value), band_low + 0 * ratio.value, band_low, band_high, "ratio")
     band = per_row(lambda lo, hi: Est(math.nan, lo, hi, ""), band_low, band_high)
     m = m.assign(claim_id=m["units_claim"], metric="jobs_per_unit_stated", qualifier="exact", value=m["jpu_value"])
@@ -173,7 +173,7 @@ def marginal_jobs(ev) -> pd.DataFrame:
                          year=ck.years(m["cumulative_year"]), ratio=ck.rough(short, np.nan, np.nan, ""),
                          band=per_row(lambda lo, hi: Est(math.nan, lo, hi, "", 0), band_low, band_high)),
         reading=[(Msg("audit.reading.large_employers") if o else Msg("audit.reading.open_wording")) if g == "question" else None
-                 for g, o in zip(grades, outside)],
+                 for g, o in zip(grades.tolist(), outside.tolist())],
         size_text=pd.Series(size).where(grades == "question", None), severity=pd.Series(severity).where(grades == "question"),
         stated_value=as_stated, stated_low=band_low, stated_high=band_high,
         derived_value=ratio.value.where(divisible), derived_low=ratio.low.where(divisible), derived_high=ratio.high.where(divisible))

@@ -62,7 +62,8 @@ def _jobs(ev) -> pd.DataFrame:
     above = p["jpu_value"].fillna(p["jpu_low"]) > hi
     dated = periods["first_year"].notna()
     head = [None if not b_ else "audit.headline.outlier_jobs." + ("above" if a_ else "below") + ("" if d else "_undated")
-            for b_, a_, d in zip(bad, above, dated)]
+            for b_, a_, d in zip(bad.tolist(), above.tolist(), dated.tolist())]
+    rough = ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], "")  # the finding's and the headline's
     finding = np.where(bad, "audit.finding.outlier_jobs.question",
                        np.where(grades == "unchecked", "audit.finding.outlier_jobs.unchecked", "audit.finding.outlier.consistent"))
     return ck.rows(
@@ -71,11 +72,11 @@ def _jobs(ev) -> pd.DataFrame:
         claim_id=p["units_claim"], claim_ids=p["units_claim"] + ", " + p["jobs_claim"], figure_ids=p["figure_ids"],
         source_ids=p["source_ids"], stated=ck.msgs("audit.stated.jobs_per_unit", units=u, jobs=j),
         arithmetic=ck.msgs("audit.arithmetic.outlier_jobs", jobs=j, units=u, ratio=ratio, band=band),
-        finding=ck.msgs(finding, units=u, jobs=j, ratio=ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], ""), band=band),
+        finding=ck.msgs(finding, units=u, jobs=j, ratio=rough, band=band),
         headline=ck.msgs(head, units=ck.nums(p["u_value"]), jobs=ck.nums(p["j_value"]), where=ck.wheres(p["scope"]),
-                         year=ck.years(periods["first_year"]), ratio=ck.rough(p["jpu_value"], p["jpu_low"], p["jpu_high"], ""),
+                         year=ck.years(periods["first_year"]), ratio=rough,
                          band=per_row(lambda low, high: Est(math.nan, low, high, "", 0), lo, hi)),
-        reading=[Msg("audit.reading.units_large") if x else None for x in bad], connector="may",
+        reading=[Msg("audit.reading.units_large") if x else None for x in bad.tolist()], connector="may",
         size_text=size.where(bad, None), severity=severity.where(bad), stated_value=p["jpu_value"], stated_low=p["jpu_low"],
         stated_high=p["jpu_high"], derived_low=lo, derived_high=hi)
 

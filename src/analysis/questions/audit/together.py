@@ -11,12 +11,12 @@ concatenated, place after place, with a ``province`` column where the frame has 
 keys by :func:`place` (``["province"]`` where the frame has the column, else nothing: the country's and a
 single province's evidence never do, so :func:`~analysis.questions.audit.checks` of one place runs as it
 always did) wherever it groups, joins, sorts, dedupes or compares rows, so nothing of one province is
-checked against another's; an evidence function that does not key by province (the target echoes) is
-called place by place (:func:`by_place`), and a band each place sets from its own pairs is taken per
-place (:func:`band`). A row goes back to its province by its ``claim_id`` (a claim id is
-its first figure's id: one province each). The other rules (the seed's, which read the country's
-ledger, and those not converted) run place by place as before. A rule runs place by place too when the
-frames it reads are not typed alike in every place (concatenating them would retype a column).
+checked against another's (the target echoes too: :func:`analysis.evidence.targets.echoes` takes the
+place as a key), and a band each place sets from its own pairs is taken per place (:func:`band`). A row
+goes back to its province by its ``claim_id`` (a claim id is its first figure's id: one province each).
+The other rules (the seed's, which read the country's ledger, and those not converted) run place by
+place as before. A rule runs place by place too when the frames it reads are not typed alike in every
+place (concatenating them would retype a column).
 """
 
 from __future__ import annotations
@@ -51,18 +51,6 @@ ONE_PASS: dict[str, tuple[str, ...]] = {
 def place(frame: pd.DataFrame) -> list[str]:
     """The key that keeps places apart: ``["province"]`` in a frame of several places, else ``[]``."""
     return ["province"] if "province" in frame.columns else []
-
-
-def by_place(fn: Callable, frame: pd.DataFrame, other: pd.DataFrame) -> pd.Series:
-    """``fn(frame, other)`` (a Series aligned with ``frame``) within each place: every province's rows of
-    ``frame`` against its own rows of ``other`` (``fn`` as it is where neither has a ``province`` column)."""
-    if not place(frame) or not place(other):
-        return fn(frame, other)
-    theirs = dict(tuple(other.groupby("province", sort=False)))
-    parts = [fn(mine, theirs.get(p, other.iloc[0:0])) for p, mine in frame.groupby("province", sort=False)]
-    if not parts:
-        return fn(frame, other.iloc[0:0])
-    return pd.concat(parts).reindex(frame.index)
 
 
 def places_of(ev) -> list:
@@ -104,6 +92,7 @@ class Together:
         self.ledger = next(iter(places.values())).ledger
         self.province = ""
         self._frames: dict[str, pd.DataFrame] = {}
+        self._alike: dict[str, bool] = {}  # each frame's answer to alike, found once (most rules read the claims)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if name not in FRAMES:
@@ -126,8 +115,11 @@ class Together:
     def alike(self, names: tuple[str, ...]) -> bool:
         """Whether each frame of ``names`` has the same columns and dtypes in every place where it has rows."""
         for name in names:
-            seen = {tuple(getattr(e, name).dtypes.astype(str).items()) for e in self.places.values() if not getattr(e, name).empty}
-            if len(seen) > 1:
+            if name not in self._alike:
+                frames = [getattr(e, name) for e in self.places.values()]
+                seen = {tuple(zip(f.columns, map(str, f.dtypes))) for f in frames if not f.empty}
+                self._alike[name] = len(seen) <= 1
+            if not self._alike[name]:
                 return False
         return True
 
@@ -142,13 +134,15 @@ def checks(places: dict) -> pd.DataFrame:
     rank = {p: i for i, p in enumerate(places)}
     together = Together(places)
     parts = []
+    owners = None  # each claim's province, looked up once for every rule run in one pass
     with _collector_paused():
         for r, rule in enumerate(RULES):
             if rule.id in ONE_PASS and together.alike(ONE_PASS[rule.id]):
                 out = rule.run(together)
                 if out.empty:
                     continue
-                of = out["claim_id"].map(_province_of(together))
+                owners = _province_of(together) if owners is None else owners
+                of = out["claim_id"].map(owners)
                 if of.isna().any():
                     raise ValueError(f"rule {rule.id}: a check whose claim no province has")
                 parts.append(out.assign(province=of.astype("str"), _p=of.map(rank).to_numpy(), _r=r))
